@@ -1,0 +1,88 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+
+/** A redis-server this process spawned, on a free loopback port, keeping nothing on disk. */
+export interface SpawnedRedis {
+  url: string;
+  port: number;
+  /** SIGKILL-free stop: SHUTDOWN NOSAVE via the process signal, waits for exit. */
+  stop(): Promise<void>;
+  /** Stops and starts the server again on the same port (its data is lost, as after a crash). */
+  restart(): Promise<void>;
+}
+
+export const REDIS_INSTALL_HINT =
+  'redis-server is not installed. Install it with: sudo apt-get install -y redis-server ' +
+  '(Debian/Ubuntu) or brew install redis (macOS).';
+
+export function redisServerAvailable(): boolean {
+  const probe = spawnSync('redis-server', ['--version'], { stdio: 'ignore' });
+  return probe.status === 0;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function waitForPort(port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = (): void => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.end();
+        resolve();
+      });
+      socket.once('error', () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`redis-server did not listen on ${port}`));
+        else setTimeout(attempt, 20);
+      });
+    };
+    attempt();
+  });
+}
+
+function launch(port: number): ChildProcess {
+  return spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no',
+      '--maxmemory-policy', 'noeviction'],
+    { stdio: 'ignore' }
+  );
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** Starts a private redis-server; throws with the install hint when none is installed. */
+export async function startRedis(): Promise<SpawnedRedis> {
+  if (!redisServerAvailable()) throw new Error(REDIS_INSTALL_HINT);
+  const port = await freePort();
+  let child = launch(port);
+  await waitForPort(port, 10000);
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    stop: () => stopProcess(child),
+    async restart() {
+      await stopProcess(child);
+      child = launch(port);
+      await waitForPort(port, 10000);
+    }
+  };
+}
