@@ -1,0 +1,3 @@
+// Public API of the metrics engine (DESIGN.md "Metric definitions"): records in, metric rows out.
+export * from './types';
+export { createMetricsRun } from './run';
