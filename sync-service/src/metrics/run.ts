@@ -1,7 +1,172 @@
-import type { MetricsContext, MetricsRun } from './types';
+// A metrics run: validate the context, lay out the windows, stream opportunities into the
+// accumulator, then turn the sums into Account_Metric__c and Program_Metric__c rows.
+import { OpportunityAccumulator } from './accumulator';
+import { accountMetricRow, type PresentFigures } from './accountMetrics';
+import { validateContext } from './context';
+import { RateTable } from './currency';
+import { DataQualityLog } from './dataQuality';
+import { recentQuarters, type FiscalPeriod } from './fiscal';
+import { addMoney, percentField, type Money } from './money';
+import { percentileRanks } from './percentileRank';
+import {
+  addToCohort,
+  emptyCohortTotals,
+  programMetricRow,
+  type ProgramCoverage
+} from './programMetrics';
+import { accountsWithSponsorOnCadence, activePlans, mutualValues } from './relationship';
+import { planCriteria, scoreWeights, strategicScore, type ScoreWeights } from './strategicScore';
+import type { AccountMetricRow, MetricsContext, MetricsResult, MetricsRun } from './types';
+import { periodWindows, SegmentLayout, type SegmentRange, type WindowName } from './windows';
 
-/** Start a metrics run for one as-of date (DESIGN.md "Metric definitions"). */
-export function createMetricsRun(_ctx: MetricsContext): MetricsRun {
-  // The engine lands in the next commit; this signature is the contract the sync service compiles against.
-  throw new Error('metrics engine: not implemented yet');
+/** Quarters written per account: the current one and the 11 before it. */
+export const PERIOD_COUNT = 12;
+
+type PeriodRanges = Record<Exclude<WindowName, 'pipeline'>, SegmentRange>;
+
+/** Start a metrics run for one as-of date (DESIGN.md "Metric definitions"). Throws on a context it cannot interpret. */
+export function createMetricsRun(ctx: MetricsContext): MetricsRun {
+  const asOfDay = validateContext(ctx);
+  const periods = recentQuarters(asOfDay, ctx.org, PERIOD_COUNT);
+  const windows = periods.map(periodWindows);
+  const layout = new SegmentLayout(
+    windows.flatMap((w) => [
+      w.quarter,
+      w.ttm,
+      w.priorTtm,
+      w.cagrBase,
+      w.lifetime,
+      ...(w.pipeline ? [w.pipeline] : [])
+    ])
+  );
+  const ranges: PeriodRanges[] = windows.map((w) => ({
+    quarter: layout.range(w.quarter),
+    ttm: layout.range(w.ttm),
+    priorTtm: layout.range(w.priorTtm),
+    cagrBase: layout.range(w.cagrBase),
+    lifetime: layout.range(w.lifetime)
+  }));
+  // Only the current quarter has a pipeline window, and no other bound falls inside it.
+  const pipelineRange = layout.range(windows[PERIOD_COUNT - 1]!.pipeline!);
+  if (pipelineRange.end !== pipelineRange.first + 1)
+    throw new Error('metrics: the pipeline window must be one segment');
+
+  const log = new DataQualityLog();
+  const weights = scoreWeights(ctx.weights, log);
+  const rates = new RateTable(
+    ctx.rates,
+    ctx.org.corporateCurrency,
+    layout.firstDay,
+    layout.lastDay
+  );
+  const accountIndex = new Map(ctx.accounts.map((account, index) => [account.id, index]));
+  const accumulator = new OpportunityAccumulator(
+    layout,
+    rates,
+    accountIndex,
+    pipelineRange.first,
+    asOfDay,
+    log
+  );
+
+  let finished = false;
+  return {
+    add(opportunities) {
+      if (finished) throw new Error('metrics: add() after finish()');
+      accumulator.add(opportunities);
+    },
+    finish() {
+      if (finished) throw new Error('metrics: finish() called twice');
+      finished = true;
+      return computeResult(ctx, periods, ranges, accumulator, weights, log);
+    }
+  };
+}
+
+function computeResult(
+  ctx: MetricsContext,
+  periods: FiscalPeriod[],
+  ranges: PeriodRanges[],
+  accumulator: OpportunityAccumulator,
+  weights: ScoreWeights,
+  log: DataQualityLog
+): MetricsResult {
+  const current = PERIOD_COUNT - 1;
+  const foreign = accumulator.foreignRecordsByAccount();
+  const plans = activePlans(ctx.plans);
+  const values = mutualValues(ctx.initiatives);
+  const onCadence = accountsWithSponsorOnCadence(ctx.sponsors);
+
+  const rows: AccountMetricRow[] = [];
+  const ttmByPeriod: Money[][] = periods.map(() => []);
+  const cohorts = periods.map(emptyCohortTotals);
+  const lifetimeValues: Money[] = [];
+  ctx.accounts.forEach((account, index) => {
+    const records = foreign.get(index);
+    periods.forEach((period, p) => {
+      const range = ranges[p]!;
+      const figures = {
+        quarter: accumulator.windowTotals(index, range.quarter, records),
+        ttm: accumulator.windowTotals(index, range.ttm, records),
+        priorTtm: accumulator.windowTotals(index, range.priorTtm, records),
+        cagrBase: accumulator.windowTotals(index, range.cagrBase, records)
+      };
+      let present: PresentFigures | null = null;
+      if (period.isCurrent) {
+        const pipeline = accumulator.pipelineTotals(index, records);
+        present = {
+          pipeline,
+          activePlan: plans.get(account.id),
+          mutualValue: values.get(account.id) ?? { customer: 0, supplier: 0 }
+        };
+        // Lifetime value: won in the last 36 months plus the open pipeline 12M.
+        lifetimeValues.push(
+          addMoney(
+            accumulator.windowTotals(index, range.lifetime, records).wonAmount,
+            pipeline.openAmount
+          )
+        );
+      }
+      rows.push(accountMetricRow(account.id, period, figures, present));
+      ttmByPeriod[p]!.push(figures.ttm.wonAmount);
+      addToCohort(
+        cohorts[p]!,
+        account.isStrategic,
+        figures.ttm.wonAmount,
+        figures.priorTtm.wonAmount
+      );
+    });
+  });
+
+  // Revenue share needs every account's TTM; rows are account-major, PERIOD_COUNT per account.
+  periods.forEach((_, p) => {
+    const ttms = ttmByPeriod[p]!;
+    const total = ttms.reduce(addMoney, 0);
+    ttms.forEach((ttm, index) => {
+      rows[index * PERIOD_COUNT + p]!.Revenue_Share__c = percentField(ttm, total);
+    });
+  });
+
+  const concentration = percentileRanks(ttmByPeriod[current]!);
+  const lifetime = percentileRanks(lifetimeValues);
+  ctx.accounts.forEach((account, index) => {
+    rows[index * PERIOD_COUNT + current]!.Strategic_Score__c = strategicScore(
+      {
+        Revenue_Concentration: concentration[index]!,
+        Lifetime_Value: lifetime[index]!,
+        ...planCriteria(plans.get(account.id))
+      },
+      weights
+    );
+  });
+
+  const strategic = ctx.accounts.filter((account) => account.isStrategic);
+  const coverage: ProgramCoverage = {
+    withSponsorOnCadence: strategic.filter((account) => onCadence.has(account.id)).length,
+    withActivePlan: strategic.filter((account) => plans.has(account.id)).length
+  };
+  const programMetrics = periods.map((period, p) =>
+    programMetricRow(period, strategic.length, cohorts[p]!, period.isCurrent ? coverage : null)
+  );
+  return { accountMetrics: rows, programMetrics, dataQuality: log.report() };
 }

@@ -14,7 +14,12 @@ export interface OrgSettings {
 /** CurrencyType and DatedConversionRate rows; both empty in a single-currency org. Rates are stated against the corporate currency (corporate = amount / rate). */
 export interface CurrencyRates {
   static: Array<{ isoCode: string; conversionRate: number }>;
-  dated: Array<{ isoCode: string; conversionRate: number; startDate: string; nextStartDate: string | null }>;
+  dated: Array<{
+    isoCode: string;
+    conversionRate: number;
+    startDate: string;
+    nextStartDate: string | null;
+  }>;
 }
 
 export interface AccountInput {
