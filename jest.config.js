@@ -10,7 +10,8 @@ const lwc = {
   moduleNameMapper: {
     '^lightning/navigation$': '<rootDir>/force-app/test/jest-mocks/lightning/navigation',
     '^lightning/platformShowToastEvent$':
-      '<rootDir>/force-app/test/jest-mocks/lightning/platformShowToastEvent'
+      '<rootDir>/force-app/test/jest-mocks/lightning/platformShowToastEvent',
+    '^lightning/graphql$': '<rootDir>/force-app/test/jest-mocks/lightning/graphql'
   }
 };
 
