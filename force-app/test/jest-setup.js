@@ -2,3 +2,6 @@
 const { registerSa11yMatcher } = require('@sa11y/jest');
 
 registerSa11yMatcher();
+
+// Real English label text instead of "c.Label_Name" placeholders.
+require('./jest-mocks/labels').registerLabelMocks();

@@ -1,0 +1,309 @@
+import { createElement } from '@lwc/engine-dom';
+import ExecutiveSponsorPanel from 'c/executiveSponsorPanel';
+import { graphql, refreshGraphQL } from 'lightning/graphql';
+import { createRecord, updateRecord } from 'lightning/uiRecordApi';
+
+const mockData = require('./data/graphqlSponsorPanel.json');
+const mockNoSponsors = require('./data/graphqlSponsorPanelNoSponsors.json');
+const mockRestricted = require('./data/graphqlSponsorPanelRestricted.json');
+
+jest.mock('lightning/uiRecordApi', () => ({ createRecord: jest.fn(), updateRecord: jest.fn() }), {
+  virtual: true
+});
+// A fixed "today" in the user's time zone.
+jest.mock('c/tandemFormat', () => ({
+  ...jest.requireActual('c/tandemFormat'),
+  todayIso: jest.fn(() => '2026-03-31')
+}));
+
+const ACCOUNT_ID = '001000000000001AAA';
+// sfdx-lwc-jest's default for @salesforce/user/Id; Luca Ferrari's sponsorship in the fixture.
+const CURRENT_USER_ID = '005000000000000000';
+
+// A macrotask lets every chained promise (write → toast → refresh) settle.
+// eslint-disable-next-line @lwc/lwc/no-async-operation
+const flushPromises = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function mount() {
+  const element = createElement('c-executive-sponsor-panel', { is: ExecutiveSponsorPanel });
+  element.recordId = ACCOUNT_ID;
+  document.body.appendChild(element);
+  await flushPromises();
+  return element;
+}
+
+async function emit(element, data) {
+  graphql.emit(data);
+  await flushPromises();
+}
+
+const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+const $$ = (element, selector) => [...element.shadowRoot.querySelectorAll(selector)];
+const text = (node) => (node ? node.textContent.replace(/\s+/g, ' ').trim() : null);
+
+describe('c-executive-sponsor-panel', () => {
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+  });
+
+  describe('reading', () => {
+    it('shows a spinner until the wire answers', async () => {
+      const element = await mount();
+      expect($(element, 'lightning-spinner')).not.toBeNull();
+      expect($(element, 'c-error-panel')).toBeNull();
+    });
+
+    it('queries the active sponsorships of this account', async () => {
+      await mount();
+      expect(graphql.getLastConfig()).toEqual(
+        expect.objectContaining({
+          variables: { recordId: ACCOUNT_ID },
+          operationName: 'executiveSponsorPanel'
+        })
+      );
+    });
+
+    it('shows a readable message when the wire fails', async () => {
+      const element = await mount();
+      graphql.emitErrors([{ message: 'Insufficient access to Executive_Sponsor__c' }]);
+      await flushPromises();
+      const panel = $(element, 'c-error-panel');
+      expect(panel).not.toBeNull();
+      expect(panel.friendlyMessage).toBe('Executive sponsors could not be loaded.');
+      expect(text(panel.shadowRoot.querySelector('.messages'))).toBe(
+        'Insufficient access to Executive_Sponsor__c'
+      );
+      expect($(element, 'lightning-spinner')).toBeNull();
+      await expect(element).toBeAccessible();
+    });
+
+    it("lists the current user's own sponsorship first, marked as his", async () => {
+      const element = await mount();
+      await emit(element, mockData);
+      const rows = $$(element, 'li.sponsor');
+      expect(rows.map((row) => row.dataset.id)).toEqual([
+        'a05000000000002AAA', // Luca Ferrari = current user, Functional Sponsor
+        'a05000000000001AAA' // Anna Rossi, Executive Sponsor
+      ]);
+      expect(text(rows[0].querySelector('.sponsor-name'))).toContain('Luca Ferrari');
+      expect(text(rows[0].querySelector('.mine'))).toBe('You');
+      expect(rows[1].querySelector('.mine')).toBeNull();
+      expect(CURRENT_USER_ID).toBe(
+        mockData.uiapi.query.Executive_Sponsor__c.edges[1].node.Sponsor__c.value
+      );
+    });
+
+    it('shows photo, title, counterpart, role, cadence, status with days since, next engagement and commitments', async () => {
+      const element = await mount();
+      await emit(element, mockData);
+      const anna = $(element, 'li[data-id="a05000000000001AAA"]');
+      const avatar = anna.querySelector('lightning-avatar');
+      expect(avatar.src).toBe('https://example.invalid/anna.png');
+      expect(avatar.alternativeText).toBe('Photo of Anna Rossi');
+      expect(avatar.initials).toBe('AR');
+      expect(text(anna.querySelector('.sponsor-title'))).toBe('Chief Operating Officer');
+      expect(text(anna.querySelector('.role'))).toBe('Executive Sponsor');
+      expect(text(anna.querySelector('.counterpart'))).toBe(
+        'Giulia Bianchi, Chief Executive Officer'
+      );
+      expect(text(anna.querySelector('.cadence'))).toBe('Every 90 days');
+      // Colour and text: the badge says "Overdue" and carries a warning icon.
+      expect(text(anna.querySelector('.status'))).toBe('Overdue');
+      expect(anna.querySelector('.slds-theme_error')).not.toBeNull();
+      expect(text(anna.querySelector('.days-since'))).toBe('Days since last engagement: 120');
+      expect(text(anna.querySelector('.next'))).toBe('Apr 20, 2026');
+      expect(anna.querySelector('.commitments').textContent).toBe(
+        'Quarterly business review with the CEO.\nJoint roadmap by June.'
+      );
+
+      const luca = $(element, 'li[data-id="a05000000000002AAA"]');
+      expect(text(luca.querySelector('.status'))).toBe('On cadence');
+      expect(luca.querySelector('.slds-theme_success')).not.toBeNull();
+      expect(text(luca.querySelector('.counterpart'))).toBe('No counterpart named yet');
+      expect(text(luca.querySelector('.next'))).toBe('—');
+      expect(luca.querySelector('.commitments')).toBeNull();
+      await expect(element).toBeAccessible();
+    });
+
+    it('names high-influence executives without a sponsor counterpart', async () => {
+      const element = await mount();
+      await emit(element, mockData);
+      // Giulia Bianchi is Anna Rossi's counterpart; Marco Verdi has nobody.
+      expect(text($(element, '.gap'))).toBe(
+        'High-influence customer executives without a sponsor counterpart: Marco Verdi (Chief Financial Officer)'
+      );
+    });
+
+    it('says so when the account has no active sponsor, and still shows the gap', async () => {
+      const element = await mount();
+      await emit(element, mockNoSponsors);
+      expect(text($(element, '.empty'))).toBe('No active executive sponsor for this account yet.');
+      expect($$(element, 'li.sponsor')).toHaveLength(0);
+      expect(text($(element, '.gap'))).toContain('Marco Verdi');
+      await expect(element).toBeAccessible();
+    });
+
+    it('renders without fields the user cannot see, and with very long names and extreme cadences', async () => {
+      const element = await mount();
+      await emit(element, mockRestricted);
+      const rows = $$(element, 'li.sponsor');
+      expect(rows).toHaveLength(2);
+      const [first, second] = rows; // Executive Sponsor before Co-Sponsor
+      expect(text(second.querySelector('.sponsor-name'))).toBe(
+        'Maria Antonietta Giuseppina Carolina Wolfeschlegelsteinhausenbergerdorff-Montecuccoli'
+      );
+      expect(text(second.querySelector('.cadence'))).toBe('Every 9999 days');
+      // Hidden counterpart, formula and last-engagement fields: no counterpart line, no
+      // status guess, no "log" button (the user could not write the field either).
+      expect(second.querySelector('.counterpart')).toBeNull();
+      expect(text(second.querySelector('.status'))).toBe('Status not available');
+      expect(second.querySelector('.log-engagement')).toBeNull();
+      expect(second.querySelector('.next')).toBeNull();
+      // Visible but blank: "No engagement", zero-day cadence shown as is.
+      expect(text(first.querySelector('.status'))).toBe('No engagement');
+      expect(first.querySelector('.days-since')).toBeNull();
+      expect(text(first.querySelector('.cadence'))).toBe('Every 0 days');
+      expect(first.querySelector('.log-engagement')).not.toBeNull();
+      // Photo hidden: the avatar falls back to initials.
+      expect(second.querySelector('lightning-avatar').initials).toBe('MA');
+      // Counterparts hidden everywhere: the gap is not assessed rather than wrongly reported.
+      expect($(element, '.gap')).toBeNull();
+      await expect(element).toBeAccessible();
+    });
+  });
+
+  describe('actions', () => {
+    it('logs today as the last engagement in one click', async () => {
+      updateRecord.mockResolvedValue({});
+      const element = await mount();
+      await emit(element, mockData);
+      const toasts = [];
+      element.addEventListener('lightning__showtoast', (event) => toasts.push(event.detail));
+
+      $(element, 'li[data-id="a05000000000001AAA"] lightning-button.log-engagement').click();
+      await flushPromises();
+
+      expect(updateRecord).toHaveBeenCalledTimes(1);
+      expect(updateRecord).toHaveBeenCalledWith({
+        fields: { Id: 'a05000000000001AAA', Last_Engagement__c: '2026-03-31' }
+      });
+      expect(refreshGraphQL).toHaveBeenCalledTimes(1);
+      expect(toasts).toEqual([
+        expect.objectContaining({ title: "Today's engagement was logged.", variant: 'success' })
+      ]);
+    });
+
+    it('shows why logging failed', async () => {
+      updateRecord.mockRejectedValue({
+        body: { message: 'You do not have access to this record.' }
+      });
+      const element = await mount();
+      await emit(element, mockData);
+      $(element, 'lightning-button.log-engagement').click();
+      await flushPromises();
+      const panel = $(element, 'c-error-panel.action-error');
+      expect(text(panel.shadowRoot.querySelector('.messages'))).toBe(
+        'You do not have access to this record.'
+      );
+      expect(refreshGraphQL).not.toHaveBeenCalled();
+    });
+
+    it('ends a sponsorship after a confirmation', async () => {
+      updateRecord.mockResolvedValue({});
+      const element = await mount();
+      await emit(element, mockData);
+      const row = () => $(element, 'li[data-id="a05000000000001AAA"]');
+
+      row().querySelector('lightning-button.end-sponsorship').click();
+      await flushPromises();
+      expect(updateRecord).not.toHaveBeenCalled();
+      expect(text(row().querySelector('.confirm-text'))).toBe('End the sponsorship of Anna Rossi?');
+
+      row().querySelector('lightning-button.confirm-end').click();
+      await flushPromises();
+      expect(updateRecord).toHaveBeenCalledWith({
+        fields: { Id: 'a05000000000001AAA', Active__c: false }
+      });
+      expect(refreshGraphQL).toHaveBeenCalledTimes(1);
+    });
+
+    it('can back out of ending a sponsorship', async () => {
+      const element = await mount();
+      await emit(element, mockData);
+      $(element, 'lightning-button.end-sponsorship').click();
+      await flushPromises();
+      $(element, 'lightning-button.cancel-end').click();
+      await flushPromises();
+      expect($(element, '.confirm-text')).toBeNull();
+      expect(updateRecord).not.toHaveBeenCalled();
+    });
+
+    it('adds a sponsorship with the chosen sponsor, counterpart, cadence and commitments', async () => {
+      createRecord.mockResolvedValue({ id: 'a05000000000009AAA' });
+      const element = await mount();
+      await emit(element, mockData);
+
+      $(element, 'lightning-button.add-sponsorship').click();
+      await flushPromises();
+      // Saving without a sponsor is refused with a readable message.
+      $(element, 'lightning-button.save-form').click();
+      await flushPromises();
+      expect(text($(element, '.form-error'))).toBe('Choose the sponsoring executive.');
+      expect(createRecord).not.toHaveBeenCalled();
+
+      $(element, 'lightning-record-picker').dispatchEvent(
+        new CustomEvent('change', { detail: { recordId: '005000000000005AAA' } })
+      );
+      const change = (field, value) =>
+        $(element, `[data-field="${field}"]`).dispatchEvent(
+          new CustomEvent('change', { detail: { value } })
+        );
+      change('role', 'Co-Sponsor');
+      change('counterpartId', '003000000000002AAA');
+      change('cadenceDays', '45');
+      change('commitments', 'Meet the CFO before budget season.');
+      await flushPromises();
+      $(element, 'lightning-button.save-form').click();
+      await flushPromises();
+
+      expect(createRecord).toHaveBeenCalledWith({
+        apiName: 'Executive_Sponsor__c',
+        fields: {
+          Account__c: ACCOUNT_ID,
+          Sponsor__c: '005000000000005AAA',
+          Role__c: 'Co-Sponsor',
+          Active__c: true,
+          Start_Date__c: '2026-03-31',
+          Cadence_Days__c: 45,
+          Customer_Counterpart__c: '003000000000002AAA',
+          Commitments__c: 'Meet the CFO before budget season.'
+        }
+      });
+      expect($(element, '.sponsor-form')).toBeNull();
+      expect(refreshGraphQL).toHaveBeenCalledTimes(1);
+    });
+
+    it('keeps the form open and explains a failed save', async () => {
+      createRecord.mockRejectedValue({
+        body: {
+          output: { errors: [], fieldErrors: { Sponsor__c: [{ message: 'Inactive user' }] } }
+        }
+      });
+      const element = await mount();
+      await emit(element, mockData);
+      $(element, 'lightning-button.add-sponsorship').click();
+      await flushPromises();
+      $(element, 'lightning-record-picker').dispatchEvent(
+        new CustomEvent('change', { detail: { recordId: '005000000000005AAA' } })
+      );
+      $(element, 'lightning-button.save-form').click();
+      await flushPromises();
+      expect(text($(element, '.form-error'))).toBe('Inactive user');
+      expect($(element, '.sponsor-form')).not.toBeNull();
+      await expect(element).toBeAccessible();
+    });
+  });
+});

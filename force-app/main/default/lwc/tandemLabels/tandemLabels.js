@@ -1,0 +1,287 @@
+// Every user-facing string of the Tandem components, as custom labels (English, with an Italian
+// translation in translations/it.translation-meta.xml). Components read `labels.<key>`.
+import commonLoading from '@salesforce/label/c.Tandem_Common_Loading';
+import commonSave from '@salesforce/label/c.Tandem_Common_Save';
+import commonCancel from '@salesforce/label/c.Tandem_Common_Cancel';
+import commonEdit from '@salesforce/label/c.Tandem_Common_Edit';
+import commonNone from '@salesforce/label/c.Tandem_Common_None';
+import commonSaved from '@salesforce/label/c.Tandem_Common_Saved';
+import commonSaveError from '@salesforce/label/c.Tandem_Common_Save_Error';
+import errorGeneric from '@salesforce/label/c.Tandem_Error_Generic';
+import errorIcon from '@salesforce/label/c.Tandem_Error_Icon';
+import sponsorTitle from '@salesforce/label/c.Tandem_Sponsor_Title';
+import sponsorAdd from '@salesforce/label/c.Tandem_Sponsor_Add';
+import sponsorEmpty from '@salesforce/label/c.Tandem_Sponsor_Empty';
+import sponsorLoadError from '@salesforce/label/c.Tandem_Sponsor_Load_Error';
+import sponsorUnknownName from '@salesforce/label/c.Tandem_Sponsor_Unknown_Name';
+import sponsorPhotoOf from '@salesforce/label/c.Tandem_Sponsor_Photo_Of';
+import sponsorYou from '@salesforce/label/c.Tandem_Sponsor_You';
+import sponsorCounterpart from '@salesforce/label/c.Tandem_Sponsor_Counterpart';
+import sponsorNoCounterpart from '@salesforce/label/c.Tandem_Sponsor_No_Counterpart';
+import sponsorCadence from '@salesforce/label/c.Tandem_Sponsor_Cadence';
+import sponsorCadenceEvery from '@salesforce/label/c.Tandem_Sponsor_Cadence_Every';
+import sponsorEngagement from '@salesforce/label/c.Tandem_Sponsor_Engagement';
+import sponsorStatusUnknown from '@salesforce/label/c.Tandem_Sponsor_Status_Unknown';
+import sponsorDaysSince from '@salesforce/label/c.Tandem_Sponsor_Days_Since';
+import sponsorNextEngagement from '@salesforce/label/c.Tandem_Sponsor_Next_Engagement';
+import sponsorCommitments from '@salesforce/label/c.Tandem_Sponsor_Commitments';
+import sponsorLogEngagement from '@salesforce/label/c.Tandem_Sponsor_Log_Engagement';
+import sponsorLogEngagementFor from '@salesforce/label/c.Tandem_Sponsor_Log_Engagement_For';
+import sponsorLogged from '@salesforce/label/c.Tandem_Sponsor_Logged';
+import sponsorEnd from '@salesforce/label/c.Tandem_Sponsor_End';
+import sponsorEndFor from '@salesforce/label/c.Tandem_Sponsor_End_For';
+import sponsorEndConfirm from '@salesforce/label/c.Tandem_Sponsor_End_Confirm';
+import sponsorEnded from '@salesforce/label/c.Tandem_Sponsor_Ended';
+import sponsorCreated from '@salesforce/label/c.Tandem_Sponsor_Created';
+import sponsorGap from '@salesforce/label/c.Tandem_Sponsor_Gap';
+import sponsorFieldSponsor from '@salesforce/label/c.Tandem_Sponsor_Field_Sponsor';
+import sponsorFieldRole from '@salesforce/label/c.Tandem_Sponsor_Field_Role';
+import sponsorFieldCounterpart from '@salesforce/label/c.Tandem_Sponsor_Field_Counterpart';
+import sponsorFieldCadence from '@salesforce/label/c.Tandem_Sponsor_Field_Cadence';
+import sponsorFieldStart from '@salesforce/label/c.Tandem_Sponsor_Field_Start';
+import sponsorRequired from '@salesforce/label/c.Tandem_Sponsor_Required';
+import valuePlanDraft from '@salesforce/label/c.Tandem_Value_Plan_Draft';
+import valuePlanActive from '@salesforce/label/c.Tandem_Value_Plan_Active';
+import valuePlanArchived from '@salesforce/label/c.Tandem_Value_Plan_Archived';
+import valueCategoryGrowth from '@salesforce/label/c.Tandem_Value_Category_Growth';
+import valueCategoryRelationship from '@salesforce/label/c.Tandem_Value_Category_Relationship';
+import valueCategoryCoInnovation from '@salesforce/label/c.Tandem_Value_Category_Co_Innovation';
+import valueCategoryExperience from '@salesforce/label/c.Tandem_Value_Category_Experience';
+import valueCategoryRisk from '@salesforce/label/c.Tandem_Value_Category_Risk';
+import valueObjectiveNotStarted from '@salesforce/label/c.Tandem_Value_Objective_Not_Started';
+import valueObjectiveOnTrack from '@salesforce/label/c.Tandem_Value_Objective_On_Track';
+import valueObjectiveAtRisk from '@salesforce/label/c.Tandem_Value_Objective_At_Risk';
+import valueObjectiveOffTrack from '@salesforce/label/c.Tandem_Value_Objective_Off_Track';
+import valueObjectiveAchieved from '@salesforce/label/c.Tandem_Value_Objective_Achieved';
+import valueInitiativeProposed from '@salesforce/label/c.Tandem_Value_Initiative_Proposed';
+import valueInitiativeActive from '@salesforce/label/c.Tandem_Value_Initiative_Active';
+import valueInitiativeCompleted from '@salesforce/label/c.Tandem_Value_Initiative_Completed';
+import valueInitiativeCancelled from '@salesforce/label/c.Tandem_Value_Initiative_Cancelled';
+import valueRoleEconomicBuyer from '@salesforce/label/c.Tandem_Value_Role_Economic_Buyer';
+import valueRoleDecisionMaker from '@salesforce/label/c.Tandem_Value_Role_Decision_Maker';
+import valueRoleTechnicalEvaluator from '@salesforce/label/c.Tandem_Value_Role_Technical_Evaluator';
+import valueRoleInfluencer from '@salesforce/label/c.Tandem_Value_Role_Influencer';
+import valueRoleChampion from '@salesforce/label/c.Tandem_Value_Role_Champion';
+import valueRoleCoach from '@salesforce/label/c.Tandem_Value_Role_Coach';
+import valueRoleGatekeeper from '@salesforce/label/c.Tandem_Value_Role_Gatekeeper';
+import valueRoleBlocker from '@salesforce/label/c.Tandem_Value_Role_Blocker';
+import valueRoleEndUser from '@salesforce/label/c.Tandem_Value_Role_End_User';
+import valueInfluenceHigh from '@salesforce/label/c.Tandem_Value_Influence_High';
+import valueInfluenceMedium from '@salesforce/label/c.Tandem_Value_Influence_Medium';
+import valueInfluenceLow from '@salesforce/label/c.Tandem_Value_Influence_Low';
+import valueAttitudeAdvocate from '@salesforce/label/c.Tandem_Value_Attitude_Advocate';
+import valueAttitudeSupporter from '@salesforce/label/c.Tandem_Value_Attitude_Supporter';
+import valueAttitudeNeutral from '@salesforce/label/c.Tandem_Value_Attitude_Neutral';
+import valueAttitudeSkeptic from '@salesforce/label/c.Tandem_Value_Attitude_Skeptic';
+import valueAttitudeDetractor from '@salesforce/label/c.Tandem_Value_Attitude_Detractor';
+import valueAttitudeUnknown from '@salesforce/label/c.Tandem_Value_Attitude_Unknown';
+import valueStrengthStrong from '@salesforce/label/c.Tandem_Value_Strength_Strong';
+import valueStrengthMedium from '@salesforce/label/c.Tandem_Value_Strength_Medium';
+import valueStrengthWeak from '@salesforce/label/c.Tandem_Value_Strength_Weak';
+import valueStrengthNone from '@salesforce/label/c.Tandem_Value_Strength_None';
+import valueLinkInfluences from '@salesforce/label/c.Tandem_Value_Link_Influences';
+import valueLinkAllied from '@salesforce/label/c.Tandem_Value_Link_Allied';
+import valueLinkConflict from '@salesforce/label/c.Tandem_Value_Link_Conflict';
+import valueLinkDotted from '@salesforce/label/c.Tandem_Value_Link_Dotted';
+import valueSponsorExecutive from '@salesforce/label/c.Tandem_Value_Sponsor_Executive';
+import valueSponsorCo from '@salesforce/label/c.Tandem_Value_Sponsor_Co';
+import valueSponsorFunctional from '@salesforce/label/c.Tandem_Value_Sponsor_Functional';
+import valueEngagementOnCadence from '@salesforce/label/c.Tandem_Value_Engagement_On_Cadence';
+import valueEngagementOverdue from '@salesforce/label/c.Tandem_Value_Engagement_Overdue';
+import valueEngagementNone from '@salesforce/label/c.Tandem_Value_Engagement_None';
+import valueSyncPending from '@salesforce/label/c.Tandem_Value_Sync_Pending';
+import valueSyncProcessing from '@salesforce/label/c.Tandem_Value_Sync_Processing';
+import valueSyncDone from '@salesforce/label/c.Tandem_Value_Sync_Done';
+import valueSyncFailed from '@salesforce/label/c.Tandem_Value_Sync_Failed';
+
+export const labels = {
+  commonLoading,
+  commonSave,
+  commonCancel,
+  commonEdit,
+  commonNone,
+  commonSaved,
+  commonSaveError,
+  errorGeneric,
+  errorIcon,
+  sponsorTitle,
+  sponsorAdd,
+  sponsorEmpty,
+  sponsorLoadError,
+  sponsorUnknownName,
+  sponsorPhotoOf,
+  sponsorYou,
+  sponsorCounterpart,
+  sponsorNoCounterpart,
+  sponsorCadence,
+  sponsorCadenceEvery,
+  sponsorEngagement,
+  sponsorStatusUnknown,
+  sponsorDaysSince,
+  sponsorNextEngagement,
+  sponsorCommitments,
+  sponsorLogEngagement,
+  sponsorLogEngagementFor,
+  sponsorLogged,
+  sponsorEnd,
+  sponsorEndFor,
+  sponsorEndConfirm,
+  sponsorEnded,
+  sponsorCreated,
+  sponsorGap,
+  sponsorFieldSponsor,
+  sponsorFieldRole,
+  sponsorFieldCounterpart,
+  sponsorFieldCadence,
+  sponsorFieldStart,
+  sponsorRequired,
+  valuePlanDraft,
+  valuePlanActive,
+  valuePlanArchived,
+  valueCategoryGrowth,
+  valueCategoryRelationship,
+  valueCategoryCoInnovation,
+  valueCategoryExperience,
+  valueCategoryRisk,
+  valueObjectiveNotStarted,
+  valueObjectiveOnTrack,
+  valueObjectiveAtRisk,
+  valueObjectiveOffTrack,
+  valueObjectiveAchieved,
+  valueInitiativeProposed,
+  valueInitiativeActive,
+  valueInitiativeCompleted,
+  valueInitiativeCancelled,
+  valueRoleEconomicBuyer,
+  valueRoleDecisionMaker,
+  valueRoleTechnicalEvaluator,
+  valueRoleInfluencer,
+  valueRoleChampion,
+  valueRoleCoach,
+  valueRoleGatekeeper,
+  valueRoleBlocker,
+  valueRoleEndUser,
+  valueInfluenceHigh,
+  valueInfluenceMedium,
+  valueInfluenceLow,
+  valueAttitudeAdvocate,
+  valueAttitudeSupporter,
+  valueAttitudeNeutral,
+  valueAttitudeSkeptic,
+  valueAttitudeDetractor,
+  valueAttitudeUnknown,
+  valueStrengthStrong,
+  valueStrengthMedium,
+  valueStrengthWeak,
+  valueStrengthNone,
+  valueLinkInfluences,
+  valueLinkAllied,
+  valueLinkConflict,
+  valueLinkDotted,
+  valueSponsorExecutive,
+  valueSponsorCo,
+  valueSponsorFunctional,
+  valueEngagementOnCadence,
+  valueEngagementOverdue,
+  valueEngagementNone,
+  valueSyncPending,
+  valueSyncProcessing,
+  valueSyncDone,
+  valueSyncFailed
+};
+
+// Picklist values (API names, as in the data model) with their labels, for forms and display.
+const PICKLISTS = {
+  planStatus: [
+    { value: 'Draft', label: valuePlanDraft },
+    { value: 'Active', label: valuePlanActive },
+    { value: 'Archived', label: valuePlanArchived }
+  ],
+  objectiveCategory: [
+    { value: 'Growth', label: valueCategoryGrowth },
+    { value: 'Relationship', label: valueCategoryRelationship },
+    { value: 'Co-innovation', label: valueCategoryCoInnovation },
+    { value: 'Customer experience', label: valueCategoryExperience },
+    { value: 'Risk', label: valueCategoryRisk }
+  ],
+  objectiveStatus: [
+    { value: 'Not started', label: valueObjectiveNotStarted },
+    { value: 'On track', label: valueObjectiveOnTrack },
+    { value: 'At risk', label: valueObjectiveAtRisk },
+    { value: 'Off track', label: valueObjectiveOffTrack },
+    { value: 'Achieved', label: valueObjectiveAchieved }
+  ],
+  initiativeStatus: [
+    { value: 'Proposed', label: valueInitiativeProposed },
+    { value: 'Active', label: valueInitiativeActive },
+    { value: 'Completed', label: valueInitiativeCompleted },
+    { value: 'Cancelled', label: valueInitiativeCancelled }
+  ],
+  buyingRole: [
+    { value: 'Economic Buyer', label: valueRoleEconomicBuyer },
+    { value: 'Decision Maker', label: valueRoleDecisionMaker },
+    { value: 'Technical Evaluator', label: valueRoleTechnicalEvaluator },
+    { value: 'Influencer', label: valueRoleInfluencer },
+    { value: 'Champion', label: valueRoleChampion },
+    { value: 'Coach', label: valueRoleCoach },
+    { value: 'Gatekeeper', label: valueRoleGatekeeper },
+    { value: 'Blocker', label: valueRoleBlocker },
+    { value: 'End User', label: valueRoleEndUser }
+  ],
+  influence: [
+    { value: 'High', label: valueInfluenceHigh },
+    { value: 'Medium', label: valueInfluenceMedium },
+    { value: 'Low', label: valueInfluenceLow }
+  ],
+  attitude: [
+    { value: 'Advocate', label: valueAttitudeAdvocate },
+    { value: 'Supporter', label: valueAttitudeSupporter },
+    { value: 'Neutral', label: valueAttitudeNeutral },
+    { value: 'Skeptic', label: valueAttitudeSkeptic },
+    { value: 'Detractor', label: valueAttitudeDetractor },
+    { value: 'Unknown', label: valueAttitudeUnknown }
+  ],
+  relationshipStrength: [
+    { value: 'Strong', label: valueStrengthStrong },
+    { value: 'Medium', label: valueStrengthMedium },
+    { value: 'Weak', label: valueStrengthWeak },
+    { value: 'None', label: valueStrengthNone }
+  ],
+  linkType: [
+    { value: 'Influences', label: valueLinkInfluences },
+    { value: 'Allied with', label: valueLinkAllied },
+    { value: 'In conflict with', label: valueLinkConflict },
+    { value: 'Dotted line to', label: valueLinkDotted }
+  ],
+  sponsorRole: [
+    { value: 'Executive Sponsor', label: valueSponsorExecutive },
+    { value: 'Co-Sponsor', label: valueSponsorCo },
+    { value: 'Functional Sponsor', label: valueSponsorFunctional }
+  ],
+  engagementStatus: [
+    { value: 'On cadence', label: valueEngagementOnCadence },
+    { value: 'Overdue', label: valueEngagementOverdue },
+    { value: 'No engagement', label: valueEngagementNone }
+  ],
+  syncStatus: [
+    { value: 'Pending', label: valueSyncPending },
+    { value: 'Processing', label: valueSyncProcessing },
+    { value: 'Done', label: valueSyncDone },
+    { value: 'Failed', label: valueSyncFailed }
+  ]
+};
+
+/** Options for a lightning-combobox: [{ value, label }]. */
+export function picklistOptions(picklist) {
+  const values = PICKLISTS[picklist];
+  if (!values) {
+    throw new Error(`tandemLabels: unknown picklist "${picklist}"`);
+  }
+  return values.map((entry) => ({ ...entry }));
+}
+
+/** The label of a picklist value; an unknown value (added by an admin later) shows as stored. */
+export function picklistLabel(picklist, value) {
+  const entry = (PICKLISTS[picklist] || []).find((candidate) => candidate.value === value);
+  return entry ? entry.label : value;
+}
