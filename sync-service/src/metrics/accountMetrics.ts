@@ -1,6 +1,5 @@
 // One Account_Metric__c row from the sums of its windows (DESIGN.md "Metric definitions").
 import type { PipelineTotals, WindowTotals } from './accumulator';
-import { formatDay } from './calendar';
 import type { FiscalPeriod } from './fiscal';
 import {
   cagrField,
@@ -51,7 +50,7 @@ export function accountMetricRow(
     Account__c: accountId,
     Snapshot_Key__c: `${accountId}:${period.label}`,
     Period__c: period.label,
-    As_Of__c: formatDay(period.asOfDay),
+    As_Of__c: period.asOf,
     Is_Current__c: period.isCurrent,
     Revenue_Quarter__c: currencyField(figures.quarter.wonAmount),
     Revenue_TTM__c: currencyField(ttm.wonAmount),

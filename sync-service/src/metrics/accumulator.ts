@@ -2,11 +2,12 @@
 // Every sum is of integers, so the state, and therefore the result, is the same whatever the
 // order and chunking of the input. Opportunities in another currency are summed in their own
 // currency's cents per (account, segment, rate slot) and converted once, at finish.
+import { UNKNOWN_ACCOUNT, type AccountIndex } from './accountIndex';
 import { addMonths, parseDay } from './calendar';
 import { NO_RATE, type RateTable } from './currency';
 import type { DataQualityLog } from './dataQuality';
 import { ExactBuckets } from './exactBuckets';
-import { addMoney, toDecimal, type Money } from './money';
+import { addMoney, convertMoney, subtractMoney, type Money } from './money';
 import type { OpportunityInput } from './types';
 import type { SegmentLayout, SegmentRange } from './windows';
 
@@ -24,24 +25,37 @@ export interface WindowTotals {
   salesCycleDays: number;
 }
 
+/** An account's foreign-currency sums, converted: won by segment, and the pipeline. */
+export interface ForeignSums {
+  wonBySegment: Money[];
+  openPipeline: Money;
+  weightedPipeline: Money;
+}
+
+export function emptyWindowTotals(): WindowTotals {
+  return { wonAmount: 0, wonCount: 0, lostCount: 0, opportunityCount: 0, salesCycleDays: 0 };
+}
+
 export interface PipelineTotals {
   openAmount: Money;
   weightedAmountTimesProbability: Money;
 }
 
-function sumCounts(values: Int32Array | Float64Array, first: number, end: number): number {
-  let sum = 0;
-  for (let index = first; index < end; index++) sum += values[index]!;
-  return sum;
-}
+// The sums of one (account, segment) cell sit side by side, so an opportunity touches one
+// cache line: [won cents, won count, lost count, opportunity count, sales-cycle days].
+const WON = 0;
+const WON_COUNT = 1;
+const LOST_COUNT = 2;
+const OPPORTUNITY_COUNT = 3;
+const SALES_CYCLE_DAYS = 4;
+const CELL_WIDTH = 5;
+/** Prefix sums at finish: [won count, lost count, opportunity count, sales-cycle days]. */
+const PREFIX_WIDTH = 4;
 
 export class OpportunityAccumulator {
   private readonly segments: number;
-  private readonly won: ExactBuckets;
-  private readonly wonCount: Int32Array;
-  private readonly lostCount: Int32Array;
-  private readonly opportunityCount: Int32Array;
-  private readonly salesCycleDays: Float64Array;
+  /** Counts and day sums (far below 2^53); won cents go through ExactBuckets' spill rule. */
+  private readonly cells: ExactBuckets;
   private readonly pipeline: ExactBuckets;
   private readonly weightedPipeline: ExactBuckets;
   // Foreign-currency money, one record per (account, segment, rate slot) that occurs.
@@ -54,26 +68,31 @@ export class OpportunityAccumulator {
   private readonly foreignWeighted = new ExactBuckets(16);
   private foreignCount = 0;
   private readonly earliestPlausible: number;
+  // Finish-time state: the converted foreign sums, and the prefix sums of the loaded account.
+  private foreignSums: Map<number, ForeignSums> | undefined;
+  private readonly prefixCounts: Float64Array;
+  private readonly prefixWon: Float64Array;
+  private readonly prefixWonMoney: Money[];
+  private wonInDoubles = true;
+  private loadedPipeline: PipelineTotals = { openAmount: 0, weightedAmountTimesProbability: 0 };
   private readonly latestPlausible: number;
 
   constructor(
     private readonly layout: SegmentLayout,
     private readonly rates: RateTable,
-    private readonly accountIndex: ReadonlyMap<string, number>,
+    private readonly accountIndex: AccountIndex,
     /** The segment of (as-of, as-of + 12m]: open opportunities closing there are the pipeline. */
     private readonly pipelineSegment: number,
     asOfDay: number,
     private readonly log: DataQualityLog
   ) {
     this.segments = layout.segmentCount;
-    const cells = accountIndex.size * this.segments;
-    this.won = new ExactBuckets(cells);
-    this.wonCount = new Int32Array(cells);
-    this.lostCount = new Int32Array(cells);
-    this.opportunityCount = new Int32Array(cells);
-    this.salesCycleDays = new Float64Array(cells);
+    this.cells = new ExactBuckets(accountIndex.size * this.segments * CELL_WIDTH);
     this.pipeline = new ExactBuckets(accountIndex.size);
     this.weightedPipeline = new ExactBuckets(accountIndex.size);
+    this.prefixCounts = new Float64Array((this.segments + 1) * PREFIX_WIDTH);
+    this.prefixWon = new Float64Array(this.segments + 1);
+    this.prefixWonMoney = new Array<Money>(this.segments + 1).fill(0);
     this.earliestPlausible = addMonths(asOfDay, -PLAUSIBLE_CLOSE_MONTHS);
     this.latestPlausible = addMonths(asOfDay, PLAUSIBLE_CLOSE_MONTHS);
   }
@@ -87,8 +106,8 @@ export class OpportunityAccumulator {
     const accountId = opportunity.accountId;
     if (accountId === null || accountId === undefined)
       return this.log.record('missingAccount', opportunity.id);
-    const account = this.accountIndex.get(accountId);
-    if (account === undefined) return this.log.record('unknownAccount', opportunity.id);
+    const account = this.accountIndex.indexOf(accountId);
+    if (account === UNKNOWN_ACCOUNT) return this.log.record('unknownAccount', opportunity.id);
 
     const closeDate = opportunity.closeDate;
     if (closeDate === null || closeDate === undefined)
@@ -136,15 +155,16 @@ export class OpportunityAccumulator {
     else if (cents < 0) this.log.record('negativeAmount', opportunity.id);
     if (segment < 0) return;
 
-    const cell = account * this.segments + segment;
-    this.opportunityCount[cell]!++;
+    const cell = (account * this.segments + segment) * CELL_WIDTH;
+    const values = this.cells.values;
+    values[cell + OPPORTUNITY_COUNT]!++;
     if (isWon) {
-      this.wonCount[cell]!++;
-      this.salesCycleDays[cell]! += salesCycle;
-      if (slot === NO_RATE) this.won.add(cell, cents);
+      values[cell + WON_COUNT]!++;
+      values[cell + SALES_CYCLE_DAYS]! += salesCycle;
+      if (slot === NO_RATE) this.cells.add(cell + WON, cents);
       else this.foreignWon.add(this.foreignRecord(account, segment, slot), cents);
     } else if (opportunity.isClosed) {
-      this.lostCount[cell]!++;
+      values[cell + LOST_COUNT]!++;
     } else if (segment === this.pipelineSegment) {
       const weighted = cents * this.probabilityOf(opportunity);
       if (slot === NO_RATE) {
@@ -192,64 +212,91 @@ export class OpportunityAccumulator {
     return record;
   }
 
-  /** Foreign-currency records of each account (converted at finish), grouped by account. */
-  foreignRecordsByAccount(): Map<number, number[]> {
-    const byAccount = new Map<number, number[]>();
+  /** Foreign-currency sums of each account that has any, converted to corporate cents (once per record). */
+  private convertedForeignSums(): Map<number, ForeignSums> {
+    const byAccount = new Map<number, ForeignSums>();
     for (let record = 0; record < this.foreignCount; record++) {
       const account = this.foreignAccount[record]!;
-      const records = byAccount.get(account);
-      if (records) records.push(record);
-      else byAccount.set(account, [record]);
+      let sums = byAccount.get(account);
+      if (!sums) {
+        sums = {
+          wonBySegment: new Array<Money>(this.segments).fill(0),
+          openPipeline: 0,
+          weightedPipeline: 0
+        };
+        byAccount.set(account, sums);
+      }
+      const rate = this.rates.slotRates[this.foreignSlot[record]!]!;
+      const segment = this.foreignSegment[record]!;
+      const won = this.foreignWon.total(record, record + 1);
+      if (won !== 0)
+        sums.wonBySegment[segment] = addMoney(sums.wonBySegment[segment]!, convertMoney(won, rate));
+      if (segment === this.pipelineSegment) {
+        const open = convertMoney(this.foreignPipeline.total(record, record + 1), rate);
+        const weighted = convertMoney(this.foreignWeighted.total(record, record + 1), rate);
+        sums.openPipeline = addMoney(sums.openPipeline, open);
+        sums.weightedPipeline = addMoney(sums.weightedPipeline, weighted);
+      }
     }
     return byAccount;
   }
 
-  /** Sums over a window for one account, in corporate cents; `foreign` from foreignRecordsByAccount(). */
-  windowTotals(
-    account: number,
-    range: SegmentRange,
-    foreign: readonly number[] | undefined
-  ): WindowTotals {
-    const first = account * this.segments + range.first;
-    const end = account * this.segments + range.end;
-    let wonAmount = this.won.total(first, end);
-    for (const record of foreign ?? []) {
-      const segment = this.foreignSegment[record]!;
-      if (segment >= range.first && segment < range.end) {
-        wonAmount = addMoney(
-          wonAmount,
-          this.converted(this.foreignWon.total(record, record + 1), record)
+  /**
+   * Make `account` the one windowTotals() and pipelineTotals() read: its prefix sums over the
+   * segments, so every window is one subtraction. Call after the last add().
+   */
+  loadAccount(account: number): void {
+    this.foreignSums ??= this.convertedForeignSums();
+    const foreign = this.foreignSums.get(account);
+    const values = this.cells.values;
+    const counts = this.prefixCounts;
+    const base = account * this.segments * CELL_WIDTH;
+    // Plain doubles are exact here: at most 127 buckets, each below 2^46 (see ExactBuckets).
+    this.wonInDoubles = foreign === undefined && !this.cells.hasSpills;
+    for (let segment = 0; segment < this.segments; segment++) {
+      const cell = base + segment * CELL_WIDTH;
+      const at = segment * PREFIX_WIDTH;
+      counts[at + PREFIX_WIDTH + 0] = counts[at + 0]! + values[cell + WON_COUNT]!;
+      counts[at + PREFIX_WIDTH + 1] = counts[at + 1]! + values[cell + LOST_COUNT]!;
+      counts[at + PREFIX_WIDTH + 2] = counts[at + 2]! + values[cell + OPPORTUNITY_COUNT]!;
+      counts[at + PREFIX_WIDTH + 3] = counts[at + 3]! + values[cell + SALES_CYCLE_DAYS]!;
+      if (this.wonInDoubles) {
+        this.prefixWon[segment + 1] = this.prefixWon[segment]! + values[cell + WON]!;
+      } else {
+        const won = addMoney(
+          this.cells.total(cell + WON, cell + WON + 1),
+          foreign?.wonBySegment[segment] ?? 0
         );
+        this.prefixWonMoney[segment + 1] = addMoney(this.prefixWonMoney[segment]!, won);
       }
     }
-    return {
-      wonAmount,
-      wonCount: sumCounts(this.wonCount, first, end),
-      lostCount: sumCounts(this.lostCount, first, end),
-      opportunityCount: sumCounts(this.opportunityCount, first, end),
-      salesCycleDays: sumCounts(this.salesCycleDays, first, end)
+    const open = this.pipeline.total(account, account + 1);
+    const weighted = this.weightedPipeline.total(account, account + 1);
+    this.loadedPipeline = {
+      openAmount: foreign ? addMoney(open, foreign.openPipeline) : open,
+      weightedAmountTimesProbability: foreign
+        ? addMoney(weighted, foreign.weightedPipeline)
+        : weighted
     };
   }
 
-  pipelineTotals(account: number, foreign: readonly number[] | undefined): PipelineTotals {
-    let openAmount = this.pipeline.total(account, account + 1);
-    let weightedAmountTimesProbability = this.weightedPipeline.total(account, account + 1);
-    for (const record of foreign ?? []) {
-      if (this.foreignSegment[record] !== this.pipelineSegment) continue;
-      openAmount = addMoney(
-        openAmount,
-        this.converted(this.foreignPipeline.total(record, record + 1), record)
-      );
-      weightedAmountTimesProbability = addMoney(
-        weightedAmountTimesProbability,
-        this.converted(this.foreignWeighted.total(record, record + 1), record)
-      );
-    }
-    return { openAmount, weightedAmountTimesProbability };
+  /** Fill `into` with the loaded account's sums over a window, in corporate cents. */
+  windowTotals(range: SegmentRange, into: WindowTotals): void {
+    const counts = this.prefixCounts;
+    const first = range.first * PREFIX_WIDTH;
+    const end = range.end * PREFIX_WIDTH;
+    into.wonCount = counts[end + 0]! - counts[first + 0]!;
+    into.lostCount = counts[end + 1]! - counts[first + 1]!;
+    into.opportunityCount = counts[end + 2]! - counts[first + 2]!;
+    into.salesCycleDays = counts[end + 3]! - counts[first + 3]!;
+    into.wonAmount = this.wonInDoubles
+      ? this.prefixWon[range.end]! - this.prefixWon[range.first]!
+      : subtractMoney(this.prefixWonMoney[range.end]!, this.prefixWonMoney[range.first]!);
   }
 
-  private converted(sourceCents: Money, record: number): Money {
-    return toDecimal(sourceCents).div(this.rates.slotRates[this.foreignSlot[record]!]!);
+  /** The loaded account's open pipeline 12M. */
+  pipelineTotals(): PipelineTotals {
+    return this.loadedPipeline;
   }
 }
 

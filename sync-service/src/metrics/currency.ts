@@ -3,14 +3,14 @@
 // CurrencyType rate. Each distinct (currency, rate) over the horizon is a "rate slot": the
 // accumulator sums source-currency cents per slot and converts once, at finish.
 import { parseDay } from './calendar';
-import { ExactDecimal } from './money';
+import { decimalRate, type DecimalRate } from './money';
 import type { CurrencyRates } from './types';
 
 export const NO_RATE = -1;
 
 export class RateTable {
   /** Rate of each slot, as the decimal the API sent. */
-  readonly slotRates: ExactDecimal[] = [];
+  readonly slotRates: DecimalRate[] = [];
   private readonly currencyIndex = new Map<string, number>();
   /** Per currency, the slot of each horizon day (NO_RATE where the currency has no rate that day). */
   private readonly slotsByDay: Int32Array[] = [];
@@ -54,7 +54,7 @@ export class RateTable {
   private addSlot(rate: number, field: string): number {
     if (!Number.isFinite(rate) || rate <= 0)
       throw new Error(`metrics: ${field}.conversionRate must be a positive number`);
-    this.slotRates.push(new ExactDecimal(String(rate)));
+    this.slotRates.push(decimalRate(rate));
     return this.slotRates.length - 1;
   }
 

@@ -1,7 +1,7 @@
 // Sums of integer amounts kept exact in doubles: each bucket stays below 2^46 in magnitude
 // (an addend is below 2^52, so bucket + addend < 2^53 is exact); a bucket that reaches the
 // limit moves its value into a bigint spill and starts again from 0.
-import { addMoney, moneyFromBigInt, type Money } from './money';
+import { addMoney, moneyFromCents, type Money } from './money';
 
 const SPILL_LIMIT = 2 ** 46;
 
@@ -35,13 +35,16 @@ export class ExactBuckets {
     return this.spilled.size > 0;
   }
 
-  /** Exact total of buckets [first, end): the double part is < 127 × 2^46 < 2^53 when the caller keeps ranges ≤ 127 buckets. */
-  total(first: number, end: number): Money {
+  /**
+   * Exact total of the buckets first, first + step, … below end. The double part is below
+   * 127 × 2^46 < 2^53 when the caller adds at most 127 buckets.
+   */
+  total(first: number, end: number, step = 1): Money {
     let sum = 0;
-    for (let index = first; index < end; index++) sum += this.values[index]!;
+    for (let index = first; index < end; index += step) sum += this.values[index]!;
     if (this.spilled.size === 0) return sum;
     let spill = 0n;
-    for (let index = first; index < end; index++) spill += this.spilled.get(index) ?? 0n;
-    return spill === 0n ? sum : addMoney(sum, moneyFromBigInt(spill));
+    for (let index = first; index < end; index += step) spill += this.spilled.get(index) ?? 0n;
+    return spill === 0n ? sum : addMoney(sum, moneyFromCents(spill));
   }
 }

@@ -1,6 +1,6 @@
 // Fiscal quarters from Organization.FiscalYearStartMonth (standard fiscal years: a quarter is
 // three calendar months starting on the 1st).
-import { civilFromDay, dayFromCivil, daysInMonth } from './calendar';
+import { civilFromDay, dayFromCivil, daysInMonth, formatDay } from './calendar';
 
 export interface FiscalSettings {
   fiscalYearStartMonth: number;
@@ -14,6 +14,8 @@ export interface FiscalPeriod {
   endDay: number;
   /** The as-of date of the period's metrics: the run's as-of date for the current quarter, else the quarter's last day. */
   asOfDay: number;
+  /** asOfDay as YYYY-MM-DD */
+  asOf: string;
   isCurrent: boolean;
 }
 
@@ -35,7 +37,7 @@ function calendarDayOfMonthIndex(monthIndex: number, day: 'first' | 'last'): num
 function quarterFromIndex(
   quarterIndex: number,
   settings: FiscalSettings
-): Omit<FiscalPeriod, 'asOfDay' | 'isCurrent'> {
+): Omit<FiscalPeriod, 'asOfDay' | 'asOf' | 'isCurrent'> {
   const offset = settings.fiscalYearStartMonth - 1;
   const fiscalYear = Math.floor(quarterIndex / 4);
   const quarter = quarterIndex - fiscalYear * 4 + 1;
@@ -63,7 +65,8 @@ export function recentQuarters(
   for (let quarterIndex = current - count + 1; quarterIndex <= current; quarterIndex++) {
     const quarter = quarterFromIndex(quarterIndex, settings);
     const isCurrent = quarterIndex === current;
-    periods.push({ ...quarter, asOfDay: isCurrent ? asOfDay : quarter.endDay, isCurrent });
+    const periodAsOf = isCurrent ? asOfDay : quarter.endDay;
+    periods.push({ ...quarter, asOfDay: periodAsOf, asOf: formatDay(periodAsOf), isCurrent });
   }
   return periods;
 }

@@ -1,67 +1,98 @@
-// Exact money. Amounts are integer cents held in a JS number while that is provably exact
-// (a safe integer); a sum that could leave that range, or an amount converted from another
-// currency (a division that need not terminate), becomes a decimal.js value with 50
-// significant digits. Rounding happens once, when a field is written, half away from zero.
+// Exact money in cents of the corporate currency, kept in plain numbers on the common path:
+// - a `number` is an integer count of cents, always a safe integer, so it is exact;
+// - a `FixedMoney` is cents plus a fraction in units of 10^-15 cent: what an amount converted
+//   from another currency needs (amount / rate rarely ends). Each converted (account, segment,
+//   rate) sum is rounded once to 10^-15 cent, far below the cent the fields show;
+// - a `bigint` counts 10^-15 cents: the fallback when cents leave the safe-integer range.
+// Ratios are computed in doubles with a proven error bound and recomputed exactly (bigint or
+// 50-digit decimals) in the rare case where that bound reaches a rounding midpoint. Every
+// rounding happens once, at the field's scale, half away from zero.
 import Decimal from 'decimal.js';
 
-export const ExactDecimal = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_HALF_UP });
-export type ExactDecimal = InstanceType<typeof ExactDecimal>;
+const ExactDecimal = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_HALF_UP });
 
-/** An amount in cents of the corporate currency: a safe integer, or a decimal when it cannot be one. */
-export type Money = number | ExactDecimal;
+export const FRACTION_SCALE = 1e15;
+const FRACTION_SCALE_BIG = 10n ** 15n;
 
-/** Below this, integer arithmetic in a double is exact with room for one more addend or a ×scale. */
-const INTEGER_PATH_LIMIT = 2 ** 52;
-
-export function toDecimal(amount: Money | bigint): ExactDecimal {
-  if (typeof amount === 'number') return new ExactDecimal(amount);
-  return typeof amount === 'bigint' ? new ExactDecimal(amount.toString()) : amount;
+export interface FixedMoney {
+  /** Safe integer. */
+  readonly cents: number;
+  /** Integer in [1, 10^15): value = cents + fraction / 10^15. */
+  readonly fraction: number;
 }
 
-/** Cents of a bigint total: a number when safe, else a decimal. */
-export function moneyFromBigInt(cents: bigint): Money {
-  return cents >= -BigInt(Number.MAX_SAFE_INTEGER) && cents <= BigInt(Number.MAX_SAFE_INTEGER)
-    ? Number(cents)
-    : new ExactDecimal(cents.toString());
+/** An amount in cents of the corporate currency. */
+export type Money = number | FixedMoney | bigint;
+
+/** Units of 10^-15 cent, exact. */
+export function toFemtocents(amount: Money): bigint {
+  if (typeof amount === 'number') return BigInt(amount) * FRACTION_SCALE_BIG;
+  if (typeof amount === 'bigint') return amount;
+  return BigInt(amount.cents) * FRACTION_SCALE_BIG + BigInt(amount.fraction);
+}
+
+export function fromFemtocents(femtocents: bigint): Money {
+  let cents = femtocents / FRACTION_SCALE_BIG;
+  let fraction = femtocents - cents * FRACTION_SCALE_BIG;
+  if (fraction < 0n) {
+    cents -= 1n;
+    fraction += FRACTION_SCALE_BIG;
+  }
+  if (cents < -BigInt(Number.MAX_SAFE_INTEGER) || cents > BigInt(Number.MAX_SAFE_INTEGER))
+    return femtocents;
+  return fraction === 0n ? Number(cents) : { cents: Number(cents), fraction: Number(fraction) };
+}
+
+/** Money from a bigint count of cents. */
+export function moneyFromCents(cents: bigint): Money {
+  return fromFemtocents(cents * FRACTION_SCALE_BIG);
+}
+
+/** Cents of an amount with (at most) 2 decimals, as Salesforce currency fields hold them. */
+export function centsOf(amount: number): Money {
+  const cents = amount >= 0 ? Math.round(amount * 100) : -Math.round(-amount * 100);
+  return Number.isSafeInteger(cents) ? cents + 0 : moneyFromCents(BigInt(cents));
 }
 
 export function addMoney(a: Money, b: Money): Money {
   if (typeof a === 'number' && typeof b === 'number') {
     const sum = a + b;
     // Both are safe integers, so the double sum is exact whenever it is itself safe.
-    if (Number.isSafeInteger(sum)) return sum;
+    if (Number.isSafeInteger(sum)) return sum + 0;
+  } else if (typeof a !== 'bigint' && typeof b !== 'bigint') {
+    let cents = (typeof a === 'number' ? a : a.cents) + (typeof b === 'number' ? b : b.cents);
+    let fraction =
+      (typeof a === 'number' ? 0 : a.fraction) + (typeof b === 'number' ? 0 : b.fraction);
+    if (fraction >= FRACTION_SCALE) {
+      fraction -= FRACTION_SCALE;
+      cents += 1;
+    }
+    if (Number.isSafeInteger(cents)) return fraction === 0 ? cents + 0 : { cents, fraction };
   }
-  return toDecimal(a).plus(toDecimal(b));
+  return fromFemtocents(toFemtocents(a) + toFemtocents(b));
+}
+
+export function negateMoney(amount: Money): Money {
+  if (typeof amount === 'number') return -amount + 0;
+  if (typeof amount === 'bigint') return fromFemtocents(-amount);
+  const cents = -amount.cents - 1;
+  if (!Number.isSafeInteger(cents)) return fromFemtocents(-toFemtocents(amount));
+  return { cents, fraction: FRACTION_SCALE - amount.fraction };
 }
 
 export function subtractMoney(a: Money, b: Money): Money {
-  return addMoney(a, typeof b === 'number' ? -b : b.negated());
+  return addMoney(a, negateMoney(b));
 }
 
 export function moneySign(amount: Money): number {
-  return typeof amount === 'number'
-    ? Math.sign(amount)
-    : amount.isZero()
-      ? 0
-      : amount.isNegative()
-        ? -1
-        : 1;
+  if (typeof amount === 'number') return Math.sign(amount);
+  if (typeof amount === 'bigint') return amount > 0n ? 1 : amount < 0n ? -1 : 0;
+  return amount.cents >= 0 ? 1 : -1;
 }
 
 export function compareMoney(a: Money, b: Money): number {
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
-  return toDecimal(a).comparedTo(toDecimal(b));
-}
-
-/** Integer quotient n/d rounded half away from zero; n, d safe integers with |n|, d ≤ 2^52, d > 0. */
-function roundedIntegerDivision(n: number, d: number): number {
-  const magnitude = Math.abs(n);
-  let quotient = Math.floor(magnitude / d);
-  // The float quotient may be one off near an integer; the products below are exact (≤ 2^53).
-  while (quotient * d > magnitude) quotient--;
-  while ((quotient + 1) * d <= magnitude) quotient++;
-  if (2 * (magnitude - quotient * d) >= d) quotient++;
-  return n < 0 && quotient !== 0 ? -quotient : quotient;
+  return moneySign(subtractMoney(a, b));
 }
 
 /** n/d rounded half away from zero; d > 0. */
@@ -72,21 +103,73 @@ export function roundedBigIntDivision(n: bigint, d: bigint): bigint {
   return n < 0n ? -quotient : quotient;
 }
 
+/** An exact decimal rate m / 10^k, as the API sent it. */
+export interface DecimalRate {
+  readonly mantissa: bigint;
+  readonly exponent: number;
+}
+
+export function decimalRate(rate: number): DecimalRate {
+  const [whole = '0', decimals = ''] = new ExactDecimal(rate).toFixed().split('.');
+  return { mantissa: BigInt(whole + decimals), exponent: decimals.length };
+}
+
+/** amount / rate, rounded to 10^-15 cent. */
+export function convertMoney(amount: Money, rate: DecimalRate): Money {
+  return fromFemtocents(
+    roundedBigIntDivision(toFemtocents(amount) * 10n ** BigInt(rate.exponent), rate.mantissa)
+  );
+}
+
+/** A double close to the amount (see approximationError). */
+function approximate(amount: Money): number {
+  if (typeof amount === 'number') return amount;
+  if (typeof amount === 'bigint') return Number(amount) / FRACTION_SCALE;
+  return amount.cents + amount.fraction / FRACTION_SCALE;
+}
+
+/** A bound on |approximate(amount) − amount|. */
+function approximationError(amount: Money): number {
+  if (typeof amount === 'number') return 0;
+  // Number(bigint) and ÷10^15 round once each.
+  if (typeof amount === 'bigint') return Math.abs(Number(amount) / FRACTION_SCALE) * 2 ** -51;
+  // fraction / 10^15 < 1 is off by ≤ 2^-53; the sum by ≤ half an ulp of |cents| + 1.
+  return (Math.abs(amount.cents) + 1) * 2 ** -52;
+}
+
+/** round(x) half away from zero, or null when `error` might put x on the other side of a midpoint. */
+function roundIfCertain(x: number, error: number): number | null {
+  const magnitude = Math.abs(x);
+  if (!(magnitude < 2 ** 51) || Math.abs(magnitude - Math.floor(magnitude) - 0.5) <= error)
+    return null;
+  const rounded = Math.floor(magnitude + 0.5);
+  return x < 0 && rounded !== 0 ? -rounded : rounded;
+}
+
 /** round(n × scale / d) half away from zero, as an integer; d must be > 0. */
 export function scaledQuotient(n: Money, d: Money, scale: number): number {
-  if (typeof n === 'number' && typeof d === 'number') {
-    const scaled = n * scale;
-    if (Math.abs(scaled) <= INTEGER_PATH_LIMIT && d <= INTEGER_PATH_LIMIT)
-      return roundedIntegerDivision(scaled, d);
-    return Number(roundedBigIntDivision(BigInt(n) * BigInt(scale), BigInt(d)));
+  const numerator = approximate(n);
+  const numeratorError = approximationError(n);
+  const denominator = approximate(d);
+  const denominatorError = approximationError(d);
+  if (denominator - denominatorError > 0) {
+    const quotient = numerator / denominator;
+    const scaled = quotient * scale;
+    // Input errors carried through the division, plus one rounding each for ÷ and ×.
+    const error =
+      (scale * (numeratorError + Math.abs(quotient) * denominatorError)) /
+        (denominator - denominatorError) +
+      Math.abs(scaled) * 2 ** -51;
+    const rounded = roundIfCertain(scaled, error);
+    if (rounded !== null) return rounded;
   }
-  return toDecimal(n).times(scale).div(toDecimal(d)).toDecimalPlaces(0).toNumber() + 0;
+  return Number(roundedBigIntDivision(toFemtocents(n) * BigInt(scale), toFemtocents(d)));
 }
 
 /** A Currency(18,2) field value from cents. */
 export function currencyField(cents: Money): number {
   if (typeof cents === 'number') return cents / 100;
-  return cents.toDecimalPlaces(0).div(100).toNumber() + 0;
+  return scaledQuotient(cents, 1, 1) / 100;
 }
 
 /** A ratio as percentage points with 2 decimals (0.125 → 12.5); null when the denominator is not positive. */
@@ -95,7 +178,7 @@ export function percentField(part: Money, whole: Money): number | null {
   return scaledQuotient(part, whole, 10000) / 100;
 }
 
-/** (a / b − 1) in percentage points with 2 decimals; null when b ≤ 0. */
+/** (current / prior − 1) in percentage points with 2 decimals; null when prior ≤ 0. */
 export function growthField(current: Money, prior: Money): number | null {
   if (moneySign(prior) <= 0) return null;
   return scaledQuotient(subtractMoney(current, prior), prior, 10000) / 100;
@@ -103,32 +186,27 @@ export function growthField(current: Money, prior: Money): number | null {
 
 /**
  * ((ttm / base)^(1/3) − 1) in percentage points with 2 decimals; null when either is ≤ 0.
- * Cube roots are irrational in general, so "exact" means correctly rounded: a double
- * computation is used when its error bound (< 2^-49 relative, see below) cannot reach the
- * rounding midpoint, else 50-digit decimals decide.
+ * The cube root is computed in doubles when the error bound cannot reach a rounding midpoint,
+ * else with 50-digit decimals from the exact inputs.
  */
 export function cagrField(ttm: Money, base: Money): number | null {
   if (moneySign(ttm) <= 0 || moneySign(base) <= 0) return null;
-  if (typeof ttm === 'number' && typeof base === 'number') {
-    // ttm/base: 1 rounding; Math.cbrt (fdlibm): < 0.67 ulp; −1 and ×10000: 1 rounding each.
-    const root = Math.cbrt(ttm / base);
+  const t = approximate(ttm);
+  const tError = approximationError(ttm);
+  const b = approximate(base);
+  const bError = approximationError(base);
+  if (t - tError > 0 && b - bError > 0) {
+    // Relative error of t/b: the inputs' plus one rounding; cbrt (fdlibm, < 0.67 ulp) divides it
+    // by 3 and adds its own; −1 and ×10000 add one rounding each.
+    const ratioError = tError / (t - tError) + bError / (b - bError) + 2 ** -52;
+    const root = Math.cbrt(t / b);
     const scaled = (root - 1) * 10000;
-    const errorBound = (10000 * root + Math.abs(scaled)) * 2 ** -49;
-    const magnitude = Math.abs(scaled);
-    const fraction = magnitude - Math.floor(magnitude);
-    if (Math.abs(fraction - 0.5) > errorBound) {
-      const rounded = Math.floor(magnitude + 0.5);
-      return (scaled < 0 && rounded !== 0 ? -rounded : rounded) / 100;
-    }
+    const rounded = roundIfCertain(
+      scaled,
+      10000 * root * (ratioError + 2 ** -50) + Math.abs(scaled) * 2 ** -50
+    );
+    if (rounded !== null) return rounded / 100;
   }
-  const root = toDecimal(ttm).div(toDecimal(base)).cbrt();
-  return root.minus(1).times(10000).toDecimalPlaces(0).toNumber() / 100 + 0;
-}
-
-/** Cents of an amount with (at most) 2 decimals, as Salesforce currency fields hold them. */
-export function centsOf(amount: number): Money {
-  const cents = amount >= 0 ? Math.round(amount * 100) : -Math.round(-amount * 100);
-  return Number.isSafeInteger(cents) && Math.abs(amount) < 2 ** 45
-    ? cents + 0
-    : new ExactDecimal(String(amount)).times(100).toDecimalPlaces(0);
+  const ratio = new ExactDecimal(toFemtocents(ttm).toString()).div(toFemtocents(base).toString());
+  return ratio.cbrt().minus(1).times(10000).toDecimalPlaces(0).toNumber() / 100 + 0;
 }

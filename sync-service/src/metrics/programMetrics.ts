@@ -1,5 +1,4 @@
 // Program_Metric__c: the SAM program as a whole per period (DESIGN.md "Program").
-import { formatDay } from './calendar';
 import type { FiscalPeriod } from './fiscal';
 import { addMoney, currencyField, growthField, percentField, type Money } from './money';
 import type { ProgramMetricRow } from './types';
@@ -46,7 +45,7 @@ export function programMetricRow(
   return {
     Period_Key__c: period.label,
     Period__c: period.label,
-    As_Of__c: formatDay(period.asOfDay),
+    As_Of__c: period.asOf,
     Is_Current__c: period.isCurrent,
     Strategic_Accounts__c: strategicAccounts,
     Strategic_Revenue_TTM__c: currencyField(totals.strategicTtm),

@@ -1,7 +1,8 @@
 // A metrics run: validate the context, lay out the windows, stream opportunities into the
 // accumulator, then turn the sums into Account_Metric__c and Program_Metric__c rows.
-import { OpportunityAccumulator } from './accumulator';
-import { accountMetricRow, type PresentFigures } from './accountMetrics';
+import { emptyWindowTotals, OpportunityAccumulator } from './accumulator';
+import { AccountIndex } from './accountIndex';
+import { accountMetricRow, type PeriodFigures, type PresentFigures } from './accountMetrics';
 import { validateContext } from './context';
 import { RateTable } from './currency';
 import { DataQualityLog } from './dataQuality';
@@ -59,7 +60,7 @@ export function createMetricsRun(ctx: MetricsContext): MetricsRun {
     layout.firstDay,
     layout.lastDay
   );
-  const accountIndex = new Map(ctx.accounts.map((account, index) => [account.id, index]));
+  const accountIndex = new AccountIndex(ctx.accounts.map((account) => account.id));
   const accumulator = new OpportunityAccumulator(
     layout,
     rates,
@@ -92,7 +93,6 @@ function computeResult(
   log: DataQualityLog
 ): MetricsResult {
   const current = PERIOD_COUNT - 1;
-  const foreign = accumulator.foreignRecordsByAccount();
   const plans = activePlans(ctx.plans);
   const values = mutualValues(ctx.initiatives);
   const onCadence = accountsWithSponsorOnCadence(ctx.sponsors);
@@ -101,31 +101,33 @@ function computeResult(
   const ttmByPeriod: Money[][] = periods.map(() => []);
   const cohorts = periods.map(emptyCohortTotals);
   const lifetimeValues: Money[] = [];
+  // Scratch sums, refilled for every (account, period): rows keep numbers only.
+  const figures: PeriodFigures = {
+    quarter: emptyWindowTotals(),
+    ttm: emptyWindowTotals(),
+    priorTtm: emptyWindowTotals(),
+    cagrBase: emptyWindowTotals()
+  };
+  const lifetimeWindow = emptyWindowTotals();
   ctx.accounts.forEach((account, index) => {
-    const records = foreign.get(index);
+    accumulator.loadAccount(index);
     periods.forEach((period, p) => {
       const range = ranges[p]!;
-      const figures = {
-        quarter: accumulator.windowTotals(index, range.quarter, records),
-        ttm: accumulator.windowTotals(index, range.ttm, records),
-        priorTtm: accumulator.windowTotals(index, range.priorTtm, records),
-        cagrBase: accumulator.windowTotals(index, range.cagrBase, records)
-      };
+      accumulator.windowTotals(range.quarter, figures.quarter);
+      accumulator.windowTotals(range.ttm, figures.ttm);
+      accumulator.windowTotals(range.priorTtm, figures.priorTtm);
+      accumulator.windowTotals(range.cagrBase, figures.cagrBase);
       let present: PresentFigures | null = null;
       if (period.isCurrent) {
-        const pipeline = accumulator.pipelineTotals(index, records);
+        const pipeline = accumulator.pipelineTotals();
         present = {
           pipeline,
           activePlan: plans.get(account.id),
           mutualValue: values.get(account.id) ?? { customer: 0, supplier: 0 }
         };
         // Lifetime value: won in the last 36 months plus the open pipeline 12M.
-        lifetimeValues.push(
-          addMoney(
-            accumulator.windowTotals(index, range.lifetime, records).wonAmount,
-            pipeline.openAmount
-          )
-        );
+        accumulator.windowTotals(range.lifetime, lifetimeWindow);
+        lifetimeValues.push(addMoney(lifetimeWindow.wonAmount, pipeline.openAmount));
       }
       rows.push(accountMetricRow(account.id, period, figures, present));
       ttmByPeriod[p]!.push(figures.ttm.wonAmount);

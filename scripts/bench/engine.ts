@@ -1,0 +1,148 @@
+// Benchmark of the metrics engine: how many opportunities a second one core turns into metric
+// rows. Input arrives as the sync service gets it (chunks of JSON-parsed records, fresh strings
+// in every record); only add() and finish() are timed, not the generation of the input.
+import { createMetricsRun, type MetricsContext, type OpportunityInput } from '../../sync-service/src/metrics';
+
+const ACCOUNTS = 10_000;
+const CHUNK = 10_000;
+const AS_OF = '2025-08-15';
+
+/** Deterministic PRNG (mulberry32), so every run measures the same data. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function accountId(index: number): string {
+  return `001${String(index).padStart(15, '0')}`;
+}
+
+function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** A mid-size multi-currency org: USD corporate, EUR and GBP with monthly dated rates. */
+function context(): MetricsContext {
+  const dated: MetricsContext['rates']['dated'] = [];
+  for (const [isoCode, base] of [
+    ['EUR', 0.9],
+    ['GBP', 0.78]
+  ] as const) {
+    for (let month = 0; month < 120; month++) {
+      const start = new Date(Date.UTC(2016, month, 1));
+      const next = new Date(Date.UTC(2016, month + 1, 1));
+      dated.push({
+        isoCode,
+        conversionRate: Number((base + (month % 7) * 0.0125).toFixed(6)),
+        startDate: isoDate(start),
+        nextStartDate: month === 119 ? null : isoDate(next)
+      });
+    }
+  }
+  return {
+    asOf: AS_OF,
+    org: { fiscalYearStartMonth: 2, usesStartDateAsFiscalYearName: false, corporateCurrency: 'USD' },
+    rates: {
+      static: [
+        { isoCode: 'USD', conversionRate: 1 },
+        { isoCode: 'EUR', conversionRate: 0.92 },
+        { isoCode: 'GBP', conversionRate: 0.79 }
+      ],
+      dated
+    },
+    accounts: Array.from({ length: ACCOUNTS }, (_, i) => ({ id: accountId(i), isStrategic: i % 20 === 0 })),
+    plans: [],
+    initiatives: [],
+    sponsors: [],
+    weights: [
+      { criterion: 'Revenue_Concentration', weight: 25 },
+      { criterion: 'Lifetime_Value', weight: 20 },
+      { criterion: 'Influence', weight: 15 },
+      { criterion: 'Co_Innovation', weight: 15 },
+      { criterion: 'Collaboration', weight: 15 },
+      { criterion: 'Risk', weight: 10 }
+    ]
+  };
+}
+
+/** One chunk as JSON text, parsed back the way records arrive from the REST API. */
+function chunk(next: () => number, first: number, size: number): OpportunityInput[] {
+  const asOf = Date.UTC(2025, 7, 15);
+  const records = [];
+  for (let i = first; i < first + size; i++) {
+    const close = new Date(asOf + Math.floor((next() * 9.5 - 8) * 365) * 86_400_000);
+    const created = new Date(close.getTime() - Math.floor(next() * 200) * 86_400_000 - 3_600_000);
+    const state = next();
+    const currency = next();
+    records.push({
+      id: `006${String(i).padStart(15, '0')}`,
+      accountId: accountId(Math.floor(next() * ACCOUNTS)),
+      amount: state < 0.01 ? null : Math.round(next() * 20_000_000) / 100,
+      closeDate: isoDate(close),
+      createdDate: created.toISOString(),
+      isWon: state < 0.35,
+      isClosed: state < 0.65,
+      probability: state < 0.35 ? 100 : state < 0.65 ? 0 : 10 * Math.floor(next() * 10),
+      currencyIsoCode: currency < 0.8 ? 'USD' : currency < 0.95 ? 'EUR' : 'GBP'
+    });
+  }
+  return JSON.parse(JSON.stringify(records)) as OpportunityInput[];
+}
+
+export interface EngineFigure {
+  opportunities: number;
+  /** add() and finish() together. */
+  seconds: number;
+  addSeconds: number;
+  finishSeconds: number;
+  perSecond: number;
+  peakRssMb: number;
+}
+
+export async function benchmarkEngine(
+  opportunities: number
+): Promise<EngineFigure> {
+  const next = random(42);
+  const run = createMetricsRun(context());
+  let adding = 0n;
+  for (let first = 0; first < opportunities; first += CHUNK) {
+    const records = chunk(next, first, Math.min(CHUNK, opportunities - first));
+    const start = process.hrtime.bigint();
+    run.add(records);
+    adding += process.hrtime.bigint() - start;
+  }
+  const start = process.hrtime.bigint();
+  const result = run.finish();
+  const finishing = process.hrtime.bigint() - start;
+  if (result.accountMetrics.length !== ACCOUNTS * 12) throw new Error('benchmark: unexpected row count');
+  const seconds = Number(adding + finishing) / 1e9;
+  return {
+    opportunities,
+    seconds,
+    addSeconds: Number(adding) / 1e9,
+    finishSeconds: Number(finishing) / 1e9,
+    perSecond: opportunities / seconds,
+    peakRssMb: process.resourceUsage().maxRSS / 1024
+  };
+}
+
+if (require.main === module) {
+  const opportunities = Number(process.argv[2] ?? 1_000_000);
+  if (!Number.isInteger(opportunities) || opportunities <= 0) {
+    console.error('usage: npx tsx scripts/bench/engine.ts [opportunities]');
+    process.exit(2);
+  }
+  void benchmarkEngine(opportunities).then((figure) => {
+    console.log(
+      `metrics engine: ${figure.opportunities.toLocaleString('en-US')} opportunities in ${figure.seconds.toFixed(3)} s ` +
+        `(add ${figure.addSeconds.toFixed(3)} s, finish ${figure.finishSeconds.toFixed(3)} s) = ` +
+        `${Math.round(figure.perSecond).toLocaleString('en-US')}/s, peak RSS ${figure.peakRssMb.toFixed(0)} MB`
+    );
+  });
+}
