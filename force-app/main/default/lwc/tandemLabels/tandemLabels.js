@@ -40,6 +40,54 @@ import sponsorFieldCounterpart from '@salesforce/label/c.Tandem_Sponsor_Field_Co
 import sponsorFieldCadence from '@salesforce/label/c.Tandem_Sponsor_Field_Cadence';
 import sponsorFieldStart from '@salesforce/label/c.Tandem_Sponsor_Field_Start';
 import sponsorRequired from '@salesforce/label/c.Tandem_Sponsor_Required';
+import mapTitle from '@salesforce/label/c.Tandem_Map_Title';
+import mapLoadError from '@salesforce/label/c.Tandem_Map_Load_Error';
+import mapEmpty from '@salesforce/label/c.Tandem_Map_Empty';
+import mapViewLabel from '@salesforce/label/c.Tandem_Map_View_Label';
+import mapViewChart from '@salesforce/label/c.Tandem_Map_View_Chart';
+import mapViewTable from '@salesforce/label/c.Tandem_Map_View_Table';
+import mapExportSvg from '@salesforce/label/c.Tandem_Map_Export_Svg';
+import mapExportPng from '@salesforce/label/c.Tandem_Map_Export_Png';
+import mapExportFailed from '@salesforce/label/c.Tandem_Map_Export_Failed';
+import mapChartLabel from '@salesforce/label/c.Tandem_Map_Chart_Label';
+import mapKeyboardHelp from '@salesforce/label/c.Tandem_Map_Keyboard_Help';
+import mapLegendLines from '@salesforce/label/c.Tandem_Map_Legend_Lines';
+import mapCoverageTitle from '@salesforce/label/c.Tandem_Map_Coverage_Title';
+import mapNoGaps from '@salesforce/label/c.Tandem_Map_No_Gaps';
+import mapGapNoEconomicBuyer from '@salesforce/label/c.Tandem_Map_Gap_No_Economic_Buyer';
+import mapGapNoChampion from '@salesforce/label/c.Tandem_Map_Gap_No_Champion';
+import mapGapNoOwner from '@salesforce/label/c.Tandem_Map_Gap_No_Owner';
+import mapGapWeak from '@salesforce/label/c.Tandem_Map_Gap_Weak';
+import mapGapOpposed from '@salesforce/label/c.Tandem_Map_Gap_Opposed';
+import mapGapStale from '@salesforce/label/c.Tandem_Map_Gap_Stale';
+import mapColName from '@salesforce/label/c.Tandem_Map_Col_Name';
+import mapColTitle from '@salesforce/label/c.Tandem_Map_Col_Title';
+import mapColReportsTo from '@salesforce/label/c.Tandem_Map_Col_Reports_To';
+import mapColRole from '@salesforce/label/c.Tandem_Map_Col_Role';
+import mapColInfluence from '@salesforce/label/c.Tandem_Map_Col_Influence';
+import mapColAttitude from '@salesforce/label/c.Tandem_Map_Col_Attitude';
+import mapColStrength from '@salesforce/label/c.Tandem_Map_Col_Strength';
+import mapColOwner from '@salesforce/label/c.Tandem_Map_Col_Owner';
+import mapColLastInteraction from '@salesforce/label/c.Tandem_Map_Col_Last_Interaction';
+import mapInfluenceShort from '@salesforce/label/c.Tandem_Map_Influence_Short';
+import mapDaysAgo from '@salesforce/label/c.Tandem_Map_Days_Ago';
+import mapStaleDaysAgo from '@salesforce/label/c.Tandem_Map_Stale_Days_Ago';
+import mapNoInteraction from '@salesforce/label/c.Tandem_Map_No_Interaction';
+import mapNoOwner from '@salesforce/label/c.Tandem_Map_No_Owner';
+import mapNotMapped from '@salesforce/label/c.Tandem_Map_Not_Mapped';
+import mapNotMappedShort from '@salesforce/label/c.Tandem_Map_Not_Mapped_Short';
+import mapEditPerson from '@salesforce/label/c.Tandem_Map_Edit_Person';
+import mapAddPerson from '@salesforce/label/c.Tandem_Map_Add_Person';
+import mapInteractedToday from '@salesforce/label/c.Tandem_Map_Interacted_Today';
+import mapNotes from '@salesforce/label/c.Tandem_Map_Notes';
+import mapSaved from '@salesforce/label/c.Tandem_Map_Saved';
+import mapLinksTitle from '@salesforce/label/c.Tandem_Map_Links_Title';
+import mapLinkType from '@salesforce/label/c.Tandem_Map_Link_Type';
+import mapLinkTarget from '@salesforce/label/c.Tandem_Map_Link_Target';
+import mapLinkAdd from '@salesforce/label/c.Tandem_Map_Link_Add';
+import mapLinkChooseTarget from '@salesforce/label/c.Tandem_Map_Link_Choose_Target';
+import mapLinkIncoming from '@salesforce/label/c.Tandem_Map_Link_Incoming';
+import mapLinkRemoveTitle from '@salesforce/label/c.Tandem_Map_Link_Remove_Title';
 import valuePlanDraft from '@salesforce/label/c.Tandem_Value_Plan_Draft';
 import valuePlanActive from '@salesforce/label/c.Tandem_Value_Plan_Active';
 import valuePlanArchived from '@salesforce/label/c.Tandem_Value_Plan_Archived';
@@ -135,6 +183,54 @@ export const labels = {
   sponsorFieldCadence,
   sponsorFieldStart,
   sponsorRequired,
+  mapTitle,
+  mapLoadError,
+  mapEmpty,
+  mapViewLabel,
+  mapViewChart,
+  mapViewTable,
+  mapExportSvg,
+  mapExportPng,
+  mapExportFailed,
+  mapChartLabel,
+  mapKeyboardHelp,
+  mapLegendLines,
+  mapCoverageTitle,
+  mapNoGaps,
+  mapGapNoEconomicBuyer,
+  mapGapNoChampion,
+  mapGapNoOwner,
+  mapGapWeak,
+  mapGapOpposed,
+  mapGapStale,
+  mapColName,
+  mapColTitle,
+  mapColReportsTo,
+  mapColRole,
+  mapColInfluence,
+  mapColAttitude,
+  mapColStrength,
+  mapColOwner,
+  mapColLastInteraction,
+  mapInfluenceShort,
+  mapDaysAgo,
+  mapStaleDaysAgo,
+  mapNoInteraction,
+  mapNoOwner,
+  mapNotMapped,
+  mapNotMappedShort,
+  mapEditPerson,
+  mapAddPerson,
+  mapInteractedToday,
+  mapNotes,
+  mapSaved,
+  mapLinksTitle,
+  mapLinkType,
+  mapLinkTarget,
+  mapLinkAdd,
+  mapLinkChooseTarget,
+  mapLinkIncoming,
+  mapLinkRemoveTitle,
   valuePlanDraft,
   valuePlanActive,
   valuePlanArchived,
