@@ -53,7 +53,7 @@ describe('money', () => {
       fc.property(fc.array(money, { maxLength: 20 }), (amounts) => {
         const forward = amounts.reduce(addMoney, 0);
         const backward = [...amounts].reverse().reduce(addMoney, 0);
-        const exact = amounts.reduce((sum, amount) => sum + toFemtocents(amount), 0n);
+        const exact = amounts.reduce<bigint>((sum, amount) => sum + toFemtocents(amount), 0n);
         expect(toFemtocents(forward)).toBe(exact);
         expect(toFemtocents(backward)).toBe(exact);
       })
