@@ -1,0 +1,146 @@
+// What every generated org has: the Organization row, users, currencies and the custom metadata
+// records found in the metadata folders.
+import type { Org } from '../org';
+import type { Random } from '../random';
+import { DAY_MS, dayToIso } from '../store/values';
+
+export interface OrgProfile {
+  name: string;
+  fiscalYearStartMonth: number;
+  usesStartDateAsFiscalYearName: boolean;
+  corporateCurrency: string;
+}
+
+export interface UserSpec {
+  firstName: string;
+  lastName: string;
+  alias: string;
+  title?: string;
+  username?: string;
+}
+
+/** Epoch ms of the org's today at 00:00 GMT. */
+export function startOfToday(org: Org): number {
+  return org.store.clock.today() * DAY_MS;
+}
+
+/** Creates the Organization row and the admin user (row 0 of User, who owns everything seeded). */
+export function seedOrganization(org: Org, profile: OrgProfile, at: number): void {
+  const store = org.store;
+  const users = store.table('User')!;
+  const adminRow = users.size;
+  store.insert(
+    'User',
+    {
+      Username: org.credentials.username,
+      FirstName: 'Alex',
+      LastName: 'Admin',
+      Alias: 'aadmin',
+      Email: org.credentials.username,
+      Title: 'System Administrator',
+      DefaultCurrencyIsoCode: profile.corporateCurrency
+    },
+    adminRow,
+    { at }
+  );
+  store.insert(
+    'Organization',
+    {
+      Name: profile.name,
+      FiscalYearStartMonth: profile.fiscalYearStartMonth,
+      UsesStartDateAsFiscalYearName: profile.usesStartDateAsFiscalYearName,
+      DefaultCurrencyIsoCode: profile.corporateCurrency,
+      OrganizationType: 'Enterprise Edition',
+      InstanceName: 'EMU1',
+      IsSandbox: false,
+      TimeZoneSidKey: 'GMT',
+      LanguageLocaleKey: 'en_US',
+      DefaultLocaleSidKey: 'en_US',
+      Country: 'US'
+    },
+    adminRow,
+    { at }
+  );
+}
+
+export function seedUsers(org: Org, specs: UserSpec[], at: number): string[] {
+  return specs.map((spec) => {
+    const username = spec.username ?? `${spec.firstName}.${spec.lastName}@tandem.emulator`.toLowerCase();
+    const id = org.store.insert(
+      'User',
+      {
+        Username: username,
+        FirstName: spec.firstName,
+        LastName: spec.lastName,
+        Alias: spec.alias,
+        Email: username,
+        Title: spec.title ?? null,
+        DefaultCurrencyIsoCode: org.store.corporateCurrency()
+      },
+      0,
+      { at }
+    );
+    setPhotos(org, id);
+    return id;
+  });
+}
+
+/** SmallPhotoUrl/FullPhotoUrl point at the emulator's own avatar images. */
+export function setPhotos(org: Org, userId: string): void {
+  const users = org.store.table('User')!;
+  const row = users.rowOf(userId);
+  org.store.write(users, users.field('SmallPhotoUrl')!, row, `${org.instanceUrl}/profilephoto/${userId}/T`);
+  org.store.write(users, users.field('FullPhotoUrl')!, row, `${org.instanceUrl}/profilephoto/${userId}/F`);
+}
+
+/** CurrencyType rows (corporate first) and quarterly DatedConversionRate ranges drifting around them. */
+export function seedCurrencies(org: Org, rates: Array<{ iso: string; rate: number }>, random: Random, years: number, at: number): void {
+  if (!org.schema.multiCurrency) return;
+  rates.forEach(({ iso, rate }, index) => {
+    org.store.insert('CurrencyType', { IsoCode: iso, ConversionRate: rate, DecimalPlaces: 2, IsActive: true, IsCorporate: index === 0 }, 0, { at });
+  });
+  const today = org.store.clock.today();
+  const first = new Date((today - years * 366) * DAY_MS);
+  for (const { iso, rate } of rates.slice(1)) {
+    let current = rate * (0.9 + random.next() * 0.2);
+    // Salesforce's first range starts at the beginning of time (0000-12-30); 1900 stands in for it.
+    org.store.insert('DatedConversionRate', { IsoCode: iso, ConversionRate: round6(current), StartDate: '1900-01-01' }, 0, { at });
+    for (let q = 0; ; q++) {
+      const start = Date.UTC(first.getUTCFullYear(), Math.floor(first.getUTCMonth() / 3) * 3 + q * 3, 1) / DAY_MS;
+      if (start > today) break;
+      current = current * (0.97 + random.next() * 0.06);
+      org.store.insert('DatedConversionRate', { IsoCode: iso, ConversionRate: round6(current), StartDate: dayToIso(start) }, 0, { at });
+    }
+  }
+}
+
+function round6(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+/** Loads the custom metadata records (`customMetadata/*.md-meta.xml`) into their __mdt tables. */
+export function seedCustomMetadata(org: Org, at: number): void {
+  for (const record of org.schema.customMetadata) {
+    const table = org.store.table(record.type);
+    if (!table) {
+      org.store.warnings.push(`custom metadata record ${record.type}.${record.developerName}: type ${record.type} is not in the schema`);
+      continue;
+    }
+    const values: Record<string, unknown> = {
+      DeveloperName: record.developerName,
+      MasterLabel: record.label,
+      Label: record.label,
+      Language: 'en_US',
+      QualifiedApiName: record.developerName
+    };
+    for (const [name, value] of Object.entries(record.values)) {
+      const field = table.field(name);
+      if (!field) {
+        org.store.warnings.push(`custom metadata record ${record.type}.${record.developerName}: unknown field ${name}`);
+        continue;
+      }
+      values[field.name] = value;
+    }
+    org.store.insert(record.type, values, 0, { at });
+  }
+}

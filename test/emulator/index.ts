@@ -1,0 +1,142 @@
+// The local Salesforce org emulator: start one in-process (tests) or from `npm run org` (CLI).
+// Unmodified jsforce talks to it over HTTP: SOAP and OAuth login, REST query/CRUD/collections/
+// composite/describe/limits, Bulk API 2.0 query.
+//
+// Modules: a folder `test/emulator/<name>/` with a `module.ts` exporting `emulatorModule`
+// (an EmulatorModule) is loaded automatically and may add routes that reuse the store and SOQL
+// engine (see `Org`, `runQuery`, `Router`).
+import fs from 'node:fs';
+import path from 'node:path';
+import { generate, parseDataSet, type DataSet } from './generators';
+import { Org } from './org';
+import { registerAuthRoutes } from './routes/auth';
+import { registerBulk2Routes } from './routes/bulk2';
+import { registerCompositeRoutes } from './routes/composite';
+import { registerPhotoRoutes } from './routes/photos';
+import { registerRestRoutes } from './routes/rest';
+import { buildSchema } from './schema/schema';
+import { startServer } from './http/server';
+import type { Store } from './store/store';
+
+export { Org } from './org';
+export type { Session } from './org';
+export { Store } from './store/store';
+export { Router, json, errorReply, jsonBody, noContent } from './http/router';
+export type { Reply, RequestContext, Route } from './http/router';
+export { runQuery, parseSoql } from './soql/query';
+export type { QueryResult, Projection } from './soql/query';
+export { SfError } from './errors';
+export { describeObject, describeGlobal } from './schema/describe';
+export { DEMO_GAP_ACCOUNT, DEMO_STRATEGIC_ACCOUNTS, DEMO_FISCAL_YEAR_START_MONTH, DEMO_CURRENCIES } from './generators/demo';
+export { FAULT_HELP } from './faults';
+
+export const API_VERSION = '64.0';
+export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
+export const DEFAULT_SCHEMA_DIR = path.join(REPOSITORY_ROOT, 'force-app', 'main', 'default');
+
+export interface EmulatorModule {
+  name: string;
+  register(org: Org): void;
+}
+
+export interface OrgOptions {
+  port?: number /* 0 = free */;
+  data?: 'empty' | 'demo' | `bench:${number}`;
+  seed?: number;
+  faults?: string /* same spec as the CLI */;
+  schemaDirs?: string[];
+  apiBudget?: number /* DailyApiRequests Max, default 100000 (bench may raise it) */;
+  tokenTtlSeconds?: number;
+  today?: string /* YYYY-MM-DD, the org's TODAY() for formulas and the anchor of generated data; default the real date */;
+  jwtCertificate?: string /* PEM public key or cert; default: a keypair is generated and the private key exposed */;
+  /** Every record carries CurrencyIsoCode and CurrencyType/DatedConversionRate exist (default true). */
+  multiCurrency?: boolean;
+  /** Extra route modules; default: every `test/emulator/<dir>/module.ts`. */
+  modules?: EmulatorModule[];
+}
+
+export interface OrgHandle {
+  loginUrl: string;
+  instanceUrl: string;
+  apiVersion: string;
+  username: string;
+  password: string;
+  clientId: string;
+  clientSecret: string;
+  privateKeyPem: string /* matching jwtCertificate when generated, for JWT tests */;
+  apiUsage(): { used: number; max: number };
+  setFaults(spec: string | null): void;
+  setApiBudget(max: number, used?: number): void;
+  expireAllSessions(): void;
+  store: Store;
+  /** Everything else (router, cursors, sessions) for modules and white-box tests. */
+  org: Org;
+  /** Schema and formula problems found while loading (fields left out, formulas not computed). */
+  warnings: string[];
+  close(): Promise<void>;
+}
+
+/** Modules found next to this file: `<dir>/module.ts` exporting `emulatorModule`. */
+export function discoverModules(): EmulatorModule[] {
+  const modules: EmulatorModule[] = [];
+  for (const entry of fs.readdirSync(__dirname, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const file = ['module.ts', 'module.js'].map((f) => path.join(__dirname, entry.name, f)).find((f) => fs.existsSync(f));
+    if (!file) continue;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const loaded = require(file) as { emulatorModule?: EmulatorModule };
+    if (loaded.emulatorModule) modules.push(loaded.emulatorModule);
+  }
+  return modules;
+}
+
+export async function startOrg(options: OrgOptions = {}): Promise<OrgHandle> {
+  const data: DataSet = parseDataSet(options.data ?? 'empty');
+  const seed = options.seed ?? 1;
+  const schema = buildSchema({ dirs: options.schemaDirs ?? [DEFAULT_SCHEMA_DIR], multiCurrency: options.multiCurrency });
+  const org = new Org({
+    schema,
+    seed,
+    today: options.today,
+    apiBudget: options.apiBudget ?? 100_000,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 7200,
+    faults: options.faults ?? null,
+    jwtCertificate: options.jwtCertificate
+  });
+  registerAuthRoutes(org);
+  registerRestRoutes(org);
+  registerCompositeRoutes(org);
+  registerBulk2Routes(org);
+  registerPhotoRoutes(org);
+  for (const module of options.modules ?? discoverModules()) module.register(org);
+
+  const server = await startServer(org, options.port ?? 0);
+  org.instanceUrl = `http://127.0.0.1:${server.port}`;
+  try {
+    generate(org, data, seed);
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  return {
+    loginUrl: org.instanceUrl,
+    instanceUrl: org.instanceUrl,
+    apiVersion: API_VERSION,
+    username: org.credentials.username,
+    password: org.credentials.password,
+    clientId: org.credentials.clientId,
+    clientSecret: org.credentials.clientSecret,
+    privateKeyPem: org.privateKeyPem,
+    apiUsage: () => ({ used: org.apiUsed, max: org.apiMax }),
+    setFaults: (spec) => org.setFaults(spec),
+    setApiBudget: (max, used) => {
+      org.apiMax = max;
+      if (used !== undefined) org.apiUsed = used;
+    },
+    expireAllSessions: () => org.expireAllSessions(),
+    store: org.store,
+    org,
+    warnings: [...schema.warnings, ...org.store.warnings],
+    close: () => server.close()
+  };
+}

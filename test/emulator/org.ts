@@ -1,0 +1,167 @@
+// One emulated org: schema, records, clock, credentials, sessions, API usage, query cursors, Bulk
+// 2.0 jobs and faults. The HTTP layer and its modules all work through this object.
+import crypto from 'node:crypto';
+import { SfError } from './errors';
+import { FaultInjector, parseFaults } from './faults';
+import { Router } from './http/router';
+import { Random } from './random';
+import type { Schema } from './schema/schema';
+import { CursorStore } from './soql/cursors';
+import { Store, type Clock } from './store/store';
+import type { QueryJob } from './routes/bulk2';
+import { DAY_MS, parseIsoDate } from './store/values';
+
+export interface Session {
+  token: string;
+  userRow: number;
+  expiresAt: number;
+}
+
+export interface Credentials {
+  username: string;
+  password: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface OrgConfig {
+  schema: Schema;
+  seed: number;
+  today?: string;
+  apiBudget: number;
+  tokenTtlSeconds: number;
+  faults: string | null;
+  jwtCertificate?: string;
+}
+
+/** A clock whose date is `today` (time of day kept), truncated to whole seconds. */
+export function orgClock(today: string | undefined): Clock {
+  let offset = 0;
+  if (today) {
+    const day = parseIsoDate(today);
+    if (day === null) throw new Error(`today: expected YYYY-MM-DD, got "${today}"`);
+    const real = Date.now();
+    offset = day * DAY_MS - Math.floor(real / DAY_MS) * DAY_MS;
+  }
+  return {
+    now: () => Math.floor((Date.now() + offset) / 1000) * 1000,
+    today: () => Math.floor((Date.now() + offset) / DAY_MS)
+  };
+}
+
+export class Org {
+  readonly schema: Schema;
+  readonly store: Store;
+  readonly router = new Router();
+  readonly cursors = new CursorStore();
+  readonly bulkJobs = new Map<string, QueryJob>();
+  readonly credentials: Credentials;
+  readonly jwtPublicKey: crypto.KeyObject;
+  readonly privateKeyPem: string;
+  readonly seed: number;
+  instanceUrl = '';
+  apiMax: number;
+  apiUsed = 0;
+  tokenTtlMs: number;
+  faults: FaultInjector | null = null;
+  private readonly sessions = new Map<string, Session>();
+  private readonly refreshTokens = new Map<string, number>();
+
+  constructor(config: OrgConfig) {
+    this.schema = config.schema;
+    this.seed = config.seed;
+    this.store = new Store(config.schema, orgClock(config.today));
+    this.apiMax = config.apiBudget;
+    this.tokenTtlMs = config.tokenTtlSeconds * 1000;
+    const random = new Random(config.seed ^ 0xc0ffee);
+    this.credentials = {
+      username: 'admin@tandem.emulator',
+      password: `Emu-${random.hex(12)}`,
+      clientId: `3MVG9${random.hex(40)}`,
+      clientSecret: random.hex(64).toUpperCase()
+    };
+    if (config.jwtCertificate) {
+      this.jwtPublicKey = crypto.createPublicKey(config.jwtCertificate);
+      this.privateKeyPem = '';
+    } else {
+      const pair = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+      this.jwtPublicKey = pair.publicKey;
+      this.privateKeyPem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    }
+    this.setFaults(config.faults);
+  }
+
+  get orgId(): string {
+    return this.store.table('Organization')!.id(0);
+  }
+
+  setFaults(spec: string | null): void {
+    this.faults = spec ? new FaultInjector(parseFaults(spec), this.seed) : null;
+  }
+
+  // ---- users and sessions -----------------------------------------------------------------
+
+  /** The row of an active user with this username, or -1. */
+  userRow(username: string): number {
+    const users = this.store.table('User')!;
+    const field = users.field('Username')!;
+    const rows = users.lookup(field, username);
+    const row = rows[0] ?? -1;
+    return row >= 0 && users.column('IsActive')!.get(row) === true ? row : -1;
+  }
+
+  userId(row: number): string {
+    return this.store.table('User')!.id(row);
+  }
+
+  issueSession(userRow: number, withRefreshToken: boolean): { accessToken: string; refreshToken?: string } {
+    const token = `${this.orgId.slice(0, 15)}!${crypto.randomBytes(48).toString('base64url')}`;
+    this.sessions.set(token, { token, userRow, expiresAt: Date.now() + this.tokenTtlMs });
+    if (!withRefreshToken) return { accessToken: token };
+    const refreshToken = `5Aep861${crypto.randomBytes(40).toString('base64url')}`;
+    this.refreshTokens.set(refreshToken, userRow);
+    return { accessToken: token, refreshToken };
+  }
+
+  userOfRefreshToken(token: string): number | undefined {
+    return this.refreshTokens.get(token);
+  }
+
+  revoke(token: string): void {
+    this.sessions.delete(token);
+    this.refreshTokens.delete(token);
+  }
+
+  /** The session of an `Authorization: Bearer|OAuth <token>` header; 401 INVALID_SESSION_ID otherwise. */
+  authenticate(header: string | undefined): Session {
+    const token = header?.replace(/^(Bearer|OAuth)\s+/i, '').trim();
+    const session = token ? this.sessions.get(token) : undefined;
+    if (!session || session.expiresAt <= Date.now()) {
+      if (session) this.sessions.delete(session.token);
+      throw new SfError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+    }
+    return session;
+  }
+
+  expireSession(token: string): void {
+    this.sessions.delete(token);
+  }
+
+  expireAllSessions(): void {
+    this.sessions.clear();
+  }
+
+  // ---- API budget -------------------------------------------------------------------------
+
+  /** Counts `calls` API calls, or answers 403 REQUEST_LIMIT_EXCEEDED when the budget is spent. */
+  chargeApiCalls(calls: number): void {
+    if (this.apiUsed + calls > this.apiMax) {
+      throw new SfError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
+    }
+    this.apiUsed += calls;
+  }
+
+  limitInfoHeader(): string {
+    return `api-usage=${this.apiUsed}/${this.apiMax}`;
+  }
+}

@@ -1,0 +1,302 @@
+// The standard objects Tandem touches, with the fields and behaviours the product relies on.
+// Only what an org would show in describe for these objects that matters to the product; other
+// standard fields are left out (querying one answers INVALID_FIELD, as for a field the org lacks).
+import { fieldDefaults, indexObject, type FieldDef, type FieldType, type ObjectDef } from './types';
+
+type FieldOptions = Partial<FieldDef>;
+
+function field(name: string, type: FieldType, options: FieldOptions = {}): FieldDef {
+  const base = fieldDefaults(name, type);
+  const defaults: FieldOptions = {};
+  if (type === 'boolean') Object.assign(defaults, { nillable: false, defaultValue: 'false' });
+  return { ...base, ...defaults, ...options };
+}
+
+function text(name: string, length: number, options: FieldOptions = {}): FieldDef {
+  return field(name, 'string', { length, ...options });
+}
+
+function picklist(name: string, values: string[], options: FieldOptions = {}): FieldDef {
+  return field(name, 'picklist', {
+    length: 255,
+    picklistValues: values.map((value) => ({ value, label: value, isDefault: false })),
+    ...options
+  });
+}
+
+function reference(name: string, target: string, relationshipName: string, options: FieldOptions = {}): FieldDef {
+  return field(name, 'reference', {
+    length: 18,
+    referenceTo: [target],
+    relationshipName,
+    relationship: 'lookup',
+    deleteConstraint: 'SetNull',
+    ...options
+  });
+}
+
+const readOnly: FieldOptions = { createable: false, updateable: false };
+const system: FieldOptions = { ...readOnly, system: true };
+
+function auditFields(options: { owner: boolean; deletable: boolean }): FieldDef[] {
+  const fields = [
+    field('Id', 'id', { ...system, nillable: false, idLookup: true, length: 18, label: 'Record ID' }),
+    ...(options.deletable ? [field('IsDeleted', 'boolean', { ...system, label: 'Deleted' })] : []),
+    field('CreatedDate', 'datetime', { ...system, nillable: false }),
+    reference('CreatedById', 'User', 'CreatedBy', { ...system, nillable: false, deleteConstraint: null }),
+    field('LastModifiedDate', 'datetime', { ...system, nillable: false }),
+    reference('LastModifiedById', 'User', 'LastModifiedBy', { ...system, nillable: false, deleteConstraint: null }),
+    field('SystemModstamp', 'datetime', { ...system, nillable: false })
+  ];
+  if (options.owner) {
+    fields.push(reference('OwnerId', 'User', 'Owner', { nillable: false, deleteConstraint: null }));
+  }
+  return fields;
+}
+
+/** `CurrencyIsoCode` on every record of a multi-currency org; valid values come from CurrencyType. */
+export function currencyIsoCodeField(): FieldDef {
+  return picklist('CurrencyIsoCode', [], { label: 'Currency ISO Code', nillable: false, length: 3 });
+}
+
+/** Salesforce's default opportunity stages: probability, forecast category, closed/won. */
+export const OPPORTUNITY_STAGES: ReadonlyArray<{
+  name: string;
+  probability: number;
+  forecastCategory: string;
+  closed: boolean;
+  won: boolean;
+}> = [
+  { name: 'Prospecting', probability: 10, forecastCategory: 'Pipeline', closed: false, won: false },
+  { name: 'Qualification', probability: 10, forecastCategory: 'Pipeline', closed: false, won: false },
+  { name: 'Needs Analysis', probability: 20, forecastCategory: 'Pipeline', closed: false, won: false },
+  { name: 'Value Proposition', probability: 50, forecastCategory: 'Pipeline', closed: false, won: false },
+  { name: 'Id. Decision Makers', probability: 60, forecastCategory: 'Pipeline', closed: false, won: false },
+  { name: 'Perception Analysis', probability: 70, forecastCategory: 'Pipeline', closed: false, won: false },
+  { name: 'Proposal/Price Quote', probability: 75, forecastCategory: 'Pipeline', closed: false, won: false },
+  { name: 'Negotiation/Review', probability: 90, forecastCategory: 'Pipeline', closed: false, won: false },
+  { name: 'Closed Won', probability: 100, forecastCategory: 'Closed', closed: true, won: true },
+  { name: 'Closed Lost', probability: 0, forecastCategory: 'Omitted', closed: true, won: false }
+];
+
+const INDUSTRIES = [
+  'Agriculture', 'Banking', 'Chemicals', 'Communications', 'Construction', 'Consulting', 'Education',
+  'Electronics', 'Energy', 'Engineering', 'Finance', 'Healthcare', 'Hospitality', 'Insurance',
+  'Manufacturing', 'Media', 'Retail', 'Technology', 'Telecommunications', 'Transportation', 'Utilities', 'Other'
+];
+
+export function standardObjects(): ObjectDef[] {
+  const organization = indexObject({
+    name: 'Organization',
+    label: 'Organization',
+    labelPlural: 'Organizations',
+    keyPrefix: '00D',
+    kind: 'standard',
+    createable: false,
+    updateable: false,
+    deletable: false,
+    validationRules: [],
+    fields: [
+      ...auditFields({ owner: false, deletable: false }),
+      text('Name', 80, { ...readOnly, nameField: true, nillable: false }),
+      field('FiscalYearStartMonth', 'int', { ...readOnly, precision: 2 }),
+      field('UsesStartDateAsFiscalYearName', 'boolean', readOnly),
+      text('DefaultCurrencyIsoCode', 3, { ...readOnly, label: 'Default Currency ISO Code' }),
+      text('OrganizationType', 40, readOnly),
+      text('InstanceName', 5, readOnly),
+      field('IsSandbox', 'boolean', readOnly),
+      text('TimeZoneSidKey', 40, readOnly),
+      text('LanguageLocaleKey', 40, readOnly),
+      text('DefaultLocaleSidKey', 40, readOnly),
+      text('Country', 80, readOnly)
+    ]
+  });
+
+  const user = indexObject({
+    name: 'User',
+    label: 'User',
+    labelPlural: 'Users',
+    keyPrefix: '005',
+    kind: 'standard',
+    createable: true,
+    updateable: true,
+    deletable: false,
+    validationRules: [],
+    fields: [
+      ...auditFields({ owner: false, deletable: false }),
+      text('Username', 80, { required: true, nillable: false, unique: true, idLookup: true }),
+      text('FirstName', 40),
+      text('LastName', 80, { required: true, nillable: false }),
+      text('Name', 121, { ...system, nameField: true, label: 'Full Name' }),
+      text('Alias', 8, { required: true, nillable: false }),
+      field('Email', 'email', { length: 128, required: true, nillable: false }),
+      text('Title', 80),
+      text('Department', 80),
+      text('CompanyName', 80),
+      field('IsActive', 'boolean', { defaultValue: 'true', label: 'Active' }),
+      reference('ManagerId', 'User', 'Manager', { childRelationshipName: 'ManagedUsers' }),
+      field('SmallPhotoUrl', 'url', { ...readOnly, length: 1024, label: 'Photo' }),
+      field('FullPhotoUrl', 'url', { ...readOnly, length: 1024, label: 'Url for full-sized Photo' }),
+      text('TimeZoneSidKey', 40, { defaultValue: '"GMT"' }),
+      text('LanguageLocaleKey', 40, { defaultValue: '"en_US"' }),
+      text('DefaultCurrencyIsoCode', 3, { label: 'User Currency' }),
+      picklist('UserType', ['Standard'], { ...readOnly, defaultValue: '"Standard"' })
+    ]
+  });
+
+  const account = indexObject({
+    name: 'Account',
+    label: 'Account',
+    labelPlural: 'Accounts',
+    keyPrefix: '001',
+    kind: 'standard',
+    createable: true,
+    updateable: true,
+    deletable: true,
+    validationRules: [],
+    fields: [
+      ...auditFields({ owner: true, deletable: true }),
+      text('Name', 255, { required: true, nillable: false, nameField: true, label: 'Account Name' }),
+      picklist('Type', ['Prospect', 'Customer - Direct', 'Customer - Channel', 'Channel Partner / Reseller', 'Installation Partner', 'Technology Partner', 'Other']),
+      picklist('Industry', INDUSTRIES),
+      field('AnnualRevenue', 'currency', { precision: 18, scale: 0 }),
+      field('NumberOfEmployees', 'int', { precision: 8, label: 'Employees' }),
+      reference('ParentId', 'Account', 'Parent', { childRelationshipName: 'ChildAccounts' }),
+      text('AccountNumber', 40),
+      field('Website', 'url', { length: 255 }),
+      field('Phone', 'phone', { length: 40 }),
+      text('BillingCity', 40),
+      text('BillingState', 80),
+      text('BillingCountry', 80),
+      field('Description', 'textarea', { length: 32000 }),
+      field('LastActivityDate', 'date', readOnly)
+    ]
+  });
+
+  const contact = indexObject({
+    name: 'Contact',
+    label: 'Contact',
+    labelPlural: 'Contacts',
+    keyPrefix: '003',
+    kind: 'standard',
+    createable: true,
+    updateable: true,
+    deletable: true,
+    validationRules: [],
+    fields: [
+      ...auditFields({ owner: true, deletable: true }),
+      reference('AccountId', 'Account', 'Account', { childRelationshipName: 'Contacts', deleteConstraint: 'Cascade' }),
+      picklist('Salutation', ['Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Prof.']),
+      text('FirstName', 40),
+      text('LastName', 80, { required: true, nillable: false }),
+      text('Name', 121, { ...system, nameField: true, label: 'Full Name' }),
+      text('Title', 128),
+      text('Department', 80),
+      field('Email', 'email', { length: 80 }),
+      field('Phone', 'phone', { length: 40, label: 'Business Phone' }),
+      field('MobilePhone', 'phone', { length: 40 }),
+      reference('ReportsToId', 'Contact', 'ReportsTo', { childRelationshipName: 'DirectReports' }),
+      picklist('LeadSource', ['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other']),
+      text('MailingCity', 40),
+      text('MailingCountry', 80),
+      field('Description', 'textarea', { length: 32000 })
+    ]
+  });
+
+  const opportunity = indexObject({
+    name: 'Opportunity',
+    label: 'Opportunity',
+    labelPlural: 'Opportunities',
+    keyPrefix: '006',
+    kind: 'standard',
+    createable: true,
+    updateable: true,
+    deletable: true,
+    validationRules: [],
+    fields: [
+      ...auditFields({ owner: true, deletable: true }),
+      reference('AccountId', 'Account', 'Account', { childRelationshipName: 'Opportunities', deleteConstraint: 'Cascade' }),
+      text('Name', 120, { required: true, nillable: false, nameField: true }),
+      field('Description', 'textarea', { length: 32000 }),
+      picklist(
+        'StageName',
+        OPPORTUNITY_STAGES.map((s) => s.name),
+        { required: true, nillable: false, restrictedPicklist: true, label: 'Stage' }
+      ),
+      field('Amount', 'currency', { precision: 18, scale: 2 }),
+      field('Probability', 'percent', { precision: 3, scale: 0, label: 'Probability (%)' }),
+      field('ExpectedRevenue', 'currency', { ...readOnly, precision: 18, scale: 2, formula: 'Amount * Probability / 100' }),
+      field('CloseDate', 'date', { required: true, nillable: false }),
+      picklist('Type', ['Existing Customer - Upgrade', 'Existing Customer - Replacement', 'Existing Customer - Downgrade', 'New Customer']),
+      text('NextStep', 255),
+      picklist('LeadSource', ['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other']),
+      field('IsClosed', 'boolean', { ...system, label: 'Closed' }),
+      field('IsWon', 'boolean', { ...system, label: 'Won' }),
+      picklist('ForecastCategory', ['Omitted', 'Pipeline', 'BestCase', 'Forecast', 'Closed'], system),
+      picklist('ForecastCategoryName', ['Omitted', 'Pipeline', 'Best Case', 'Commit', 'Closed'], { label: 'Forecast Category' })
+    ]
+  });
+
+  const currencyType = indexObject({
+    name: 'CurrencyType',
+    label: 'Currency Type',
+    labelPlural: 'Currency Types',
+    keyPrefix: '02y',
+    kind: 'standard',
+    createable: true,
+    updateable: true,
+    deletable: false,
+    validationRules: [],
+    fields: [
+      ...auditFields({ owner: false, deletable: false }),
+      text('IsoCode', 3, { required: true, nillable: false, updateable: false, unique: true, nameField: true, label: 'Currency ISO Code' }),
+      field('ConversionRate', 'double', { required: true, nillable: false, precision: 18, scale: 6 }),
+      field('DecimalPlaces', 'int', { precision: 2, defaultValue: '2' }),
+      field('IsActive', 'boolean', { defaultValue: 'true' }),
+      field('IsCorporate', 'boolean', readOnly)
+    ]
+  });
+
+  const datedConversionRate = indexObject({
+    name: 'DatedConversionRate',
+    label: 'Dated Conversion Rate',
+    labelPlural: 'Dated Conversion Rates',
+    keyPrefix: '04w',
+    kind: 'standard',
+    createable: true,
+    updateable: true,
+    deletable: true,
+    validationRules: [],
+    fields: [
+      ...auditFields({ owner: false, deletable: false }),
+      text('IsoCode', 3, { required: true, nillable: false, updateable: false, label: 'Currency ISO Code' }),
+      field('ConversionRate', 'double', { required: true, nillable: false, precision: 18, scale: 6 }),
+      field('StartDate', 'date', { required: true, nillable: false }),
+      field('NextStartDate', 'date', readOnly)
+    ]
+  });
+
+  return [organization, user, account, contact, opportunity, currencyType, datedConversionRate];
+}
+
+/** The audit fields a custom object gets; owner-less when it is the detail of a master-detail. */
+export function customObjectSystemFields(options: { owner: boolean }): FieldDef[] {
+  return auditFields({ owner: options.owner, deletable: true });
+}
+
+/** What every custom metadata type carries besides its own fields. */
+export function customMetadataSystemFields(): FieldDef[] {
+  return [
+    field('Id', 'id', { ...system, nillable: false, idLookup: true, length: 18, label: 'Custom Metadata Record ID' }),
+    text('DeveloperName', 40, { ...readOnly, nillable: false, label: 'Custom Metadata Record Name' }),
+    text('MasterLabel', 40, { ...readOnly, nillable: false, nameField: true, label: 'Label' }),
+    text('Label', 40, { ...readOnly, nillable: false }),
+    text('Language', 40, readOnly),
+    text('NamespacePrefix', 15, readOnly),
+    text('QualifiedApiName', 70, { ...readOnly, nillable: false })
+  ];
+}
+
+export function customField(name: string, type: FieldType, options: FieldOptions = {}): FieldDef {
+  return field(name, type, options);
+}
