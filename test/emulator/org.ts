@@ -49,6 +49,17 @@ export function orgClock(today: string | undefined): Clock {
   };
 }
 
+let keyPair: { publicKey: crypto.KeyObject; privateKeyPem: string } | null = null;
+
+/** One RSA key pair per process: generating one takes half a second, and tests start many orgs. */
+function generatedKeyPair(): { publicKey: crypto.KeyObject; privateKeyPem: string } {
+  if (!keyPair) {
+    const pair = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+    keyPair = { publicKey: pair.publicKey, privateKeyPem: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+  }
+  return keyPair;
+}
+
 export class Org {
   readonly schema: Schema;
   readonly store: Store;
@@ -84,9 +95,9 @@ export class Org {
       this.jwtPublicKey = crypto.createPublicKey(config.jwtCertificate);
       this.privateKeyPem = '';
     } else {
-      const pair = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+      const pair = generatedKeyPair();
       this.jwtPublicKey = pair.publicKey;
-      this.privateKeyPem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+      this.privateKeyPem = pair.privateKeyPem;
     }
     this.setFaults(config.faults);
   }

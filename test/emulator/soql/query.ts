@@ -118,9 +118,7 @@ function runParsed(store: Store, query: ParsedQuery, options: QueryOptions): Que
   if (aggregated) return runAggregate(store, table, query, context, predicate, options);
 
   const projection = buildProjection(store, table, fields, context, options, query);
-  const matched: number[] = [];
-  scan(table, options.includeDeleted, predicate, (row) => matched.push(row));
-  let rows: Int32Array = Int32Array.from(matched);
+  let rows: Int32Array = matchingRows(table, options.includeDeleted, predicate);
   const order = asList(query.orderBy);
   if (order.length > 0) rows = sortRows(rows, order.map((item) => sortKey(item, context)));
   const offset = query.offset ?? 0;
@@ -141,6 +139,16 @@ function scan(table: Table, includeDeleted: boolean, predicate: Predicate | null
     if (s !== LIVE && !(includeDeleted && s === DELETED)) continue;
     if (predicate === null || predicate(row)) visit(row);
   }
+}
+
+/** The rows a scan accepts, without building an intermediate JS array. */
+function matchingRows(table: Table, includeDeleted: boolean, predicate: Predicate | null): Int32Array {
+  const rows = new Int32Array(table.size);
+  let count = 0;
+  scan(table, includeDeleted, predicate, (row) => {
+    rows[count++] = row;
+  });
+  return rows.slice(0, count);
 }
 
 function semiJoin(store: Store, sub: ParsedQuery, options: QueryOptions): { kind: ValueKind; values: Cell[] } {
@@ -178,6 +186,48 @@ function sortKey(item: Record<string, unknown>, ctx: WhereContext): SortKey {
   return { get: path.get, kind: path.kind, descending, nullsFirst: nulls === 'FIRST', rowTable: path.rowTable };
 }
 
+/**
+ * Sorts positions by one numeric key with the native (comparator-free) Float64Array sort by
+ * packing `key * n + position` into one exact double; null keys go first or last. Returns null
+ * when the keys are not integers (after dropping whole seconds) or the packing would lose bits.
+ */
+function packedSort(values: Float64Array, descending: boolean, nullsFirst: boolean): Uint32Array | null {
+  const n = values.length;
+  let min = Infinity;
+  let max = -Infinity;
+  let wholeSeconds = true;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v)) continue;
+    if (!Number.isInteger(v)) return null;
+    if (v % 1000 !== 0) wholeSeconds = false;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const unit = wholeSeconds && max !== min ? 1000 : 1;
+  const span = min === Infinity ? 0 : (max - min) / unit;
+  if ((span + 1) * n >= Number.MAX_SAFE_INTEGER) return null;
+  const packed = new Float64Array(n);
+  let keyed = 0;
+  const nulls: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v)) {
+      nulls.push(i);
+      continue;
+    }
+    const key = descending ? (max - v) / unit : (v - min) / unit;
+    packed[keyed++] = key * n + i;
+  }
+  const sorted = packed.subarray(0, keyed).sort();
+  const positions = new Uint32Array(n);
+  let at = 0;
+  if (nullsFirst) for (const i of nulls) positions[at++] = i;
+  for (let k = 0; k < keyed; k++) positions[at++] = sorted[k]! % n;
+  if (!nullsFirst) for (const i of nulls) positions[at++] = i;
+  return positions;
+}
+
 function sortRows(rows: Int32Array, keys: SortKey[]): Int32Array {
   const n = rows.length;
   const columns = keys.map((key) => {
@@ -196,9 +246,10 @@ function sortRows(rows: Int32Array, keys: SortKey[]): Int32Array {
     }
     return values;
   });
-  const positions = new Uint32Array(n);
-  for (let i = 0; i < n; i++) positions[i] = i;
-  positions.sort((a, b) => {
+  const single = keys.length === 1 && columns[0] instanceof Float64Array ? packedSort(columns[0], keys[0]!.descending, keys[0]!.nullsFirst) : null;
+  const positions = single ?? new Uint32Array(n);
+  if (!single) for (let i = 0; i < n; i++) positions[i] = i;
+  if (!single) positions.sort((a, b) => {
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;
       const column = columns[k]!;

@@ -5,13 +5,34 @@ import type { FieldDef } from '../schema/types';
 
 export const DAY_MS = 86_400_000;
 
+// Serializing a page of records formats thousands of dates; the distinct days are few.
+const dayStrings = new Map<number, string>();
+
 export function dayToIso(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let text = dayStrings.get(day);
+  if (text === undefined) {
+    text = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dayStrings.size < 100_000) dayStrings.set(day, text);
+  }
+  return text;
+}
+
+function two(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
 }
 
 /** Salesforce's datetime wire format: `2024-05-01T12:34:56.000+0000`. */
 export function msToIso(ms: number): string {
-  return new Date(ms).toISOString().replace('Z', '+0000');
+  const day = Math.floor(ms / DAY_MS);
+  let rest = ms - day * DAY_MS;
+  const millis = rest % 1000;
+  rest = (rest - millis) / 1000;
+  const seconds = rest % 60;
+  rest = (rest - seconds) / 60;
+  const minutes = rest % 60;
+  const hours = (rest - minutes) / 60;
+  const fraction = millis < 10 ? `00${millis}` : millis < 100 ? `0${millis}` : String(millis);
+  return `${dayToIso(day)}T${two(hours)}:${two(minutes)}:${two(seconds)}.${fraction}+0000`;
 }
 
 export function parseIsoDate(text: string): number | null {
