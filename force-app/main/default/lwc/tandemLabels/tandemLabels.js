@@ -3,7 +3,6 @@
 import commonLoading from '@salesforce/label/c.Tandem_Common_Loading';
 import commonSave from '@salesforce/label/c.Tandem_Common_Save';
 import commonCancel from '@salesforce/label/c.Tandem_Common_Cancel';
-import commonEdit from '@salesforce/label/c.Tandem_Common_Edit';
 import commonNone from '@salesforce/label/c.Tandem_Common_None';
 import commonSaved from '@salesforce/label/c.Tandem_Common_Saved';
 import commonSaveError from '@salesforce/label/c.Tandem_Common_Save_Error';
@@ -40,6 +39,98 @@ import sponsorFieldCounterpart from '@salesforce/label/c.Tandem_Sponsor_Field_Co
 import sponsorFieldCadence from '@salesforce/label/c.Tandem_Sponsor_Field_Cadence';
 import sponsorFieldStart from '@salesforce/label/c.Tandem_Sponsor_Field_Start';
 import sponsorRequired from '@salesforce/label/c.Tandem_Sponsor_Required';
+import planTitle from '@salesforce/label/c.Tandem_Plan_Title';
+import planLoadError from '@salesforce/label/c.Tandem_Plan_Load_Error';
+import planNone from '@salesforce/label/c.Tandem_Plan_None';
+import planNoneHelp from '@salesforce/label/c.Tandem_Plan_None_Help';
+import planCreatePlan from '@salesforce/label/c.Tandem_Plan_Create_Plan';
+import planEditPlan from '@salesforce/label/c.Tandem_Plan_Edit_Plan';
+import planEditPlanButton from '@salesforce/label/c.Tandem_Plan_Edit_Plan_Button';
+import planDefaultName from '@salesforce/label/c.Tandem_Plan_Default_Name';
+import planDraftExists from '@salesforce/label/c.Tandem_Plan_Draft_Exists';
+import planActivate from '@salesforce/label/c.Tandem_Plan_Activate';
+import planActivateTitle from '@salesforce/label/c.Tandem_Plan_Activate_Title';
+import planPeriod from '@salesforce/label/c.Tandem_Plan_Period';
+import planFieldName from '@salesforce/label/c.Tandem_Plan_Field_Name';
+import planFieldStatus from '@salesforce/label/c.Tandem_Plan_Field_Status';
+import planFieldStart from '@salesforce/label/c.Tandem_Plan_Field_Start';
+import planFieldEnd from '@salesforce/label/c.Tandem_Plan_Field_End';
+import planFieldRevenueTarget from '@salesforce/label/c.Tandem_Plan_Field_Revenue_Target';
+import planFieldGovernance from '@salesforce/label/c.Tandem_Plan_Field_Governance';
+import planFieldNextReview from '@salesforce/label/c.Tandem_Plan_Field_Next_Review';
+import planFieldInfluenceRating from '@salesforce/label/c.Tandem_Plan_Field_Influence_Rating';
+import planFieldCoInnovationRating from '@salesforce/label/c.Tandem_Plan_Field_Co_Innovation_Rating';
+import planFieldCollaborationRating from '@salesforce/label/c.Tandem_Plan_Field_Collaboration_Rating';
+import planFieldRiskRating from '@salesforce/label/c.Tandem_Plan_Field_Risk_Rating';
+import planCustomerObjectives from '@salesforce/label/c.Tandem_Plan_Customer_Objectives';
+import planValueProposition from '@salesforce/label/c.Tandem_Plan_Value_Proposition';
+import planSwot from '@salesforce/label/c.Tandem_Plan_Swot';
+import planStrengths from '@salesforce/label/c.Tandem_Plan_Strengths';
+import planWeaknesses from '@salesforce/label/c.Tandem_Plan_Weaknesses';
+import planOpportunities from '@salesforce/label/c.Tandem_Plan_Opportunities';
+import planThreats from '@salesforce/label/c.Tandem_Plan_Threats';
+import planSwotEmpty from '@salesforce/label/c.Tandem_Plan_Swot_Empty';
+import planRequiredMissing from '@salesforce/label/c.Tandem_Plan_Required_Missing';
+import planEndBeforeStart from '@salesforce/label/c.Tandem_Plan_End_Before_Start';
+import planTooLong from '@salesforce/label/c.Tandem_Plan_Too_Long';
+import planMetricsTitle from '@salesforce/label/c.Tandem_Plan_Metrics_Title';
+import planNoMetrics from '@salesforce/label/c.Tandem_Plan_No_Metrics';
+import planAsOf from '@salesforce/label/c.Tandem_Plan_As_Of';
+import planMetricRevenueTtm from '@salesforce/label/c.Tandem_Plan_Metric_Revenue_Ttm';
+import planMetricYoy from '@salesforce/label/c.Tandem_Plan_Metric_Yoy';
+import planMetricCagr from '@salesforce/label/c.Tandem_Plan_Metric_Cagr';
+import planMetricPipeline from '@salesforce/label/c.Tandem_Plan_Metric_Pipeline';
+import planMetricCoverage from '@salesforce/label/c.Tandem_Plan_Metric_Coverage';
+import planMetricWinRate from '@salesforce/label/c.Tandem_Plan_Metric_Win_Rate';
+import planMetricMutualValue from '@salesforce/label/c.Tandem_Plan_Metric_Mutual_Value';
+import planMetricScore from '@salesforce/label/c.Tandem_Plan_Metric_Score';
+import planMetricOutOfHundred from '@salesforce/label/c.Tandem_Plan_Metric_Out_Of_Hundred';
+import planChartHeading from '@salesforce/label/c.Tandem_Plan_Chart_Heading';
+import planChartLabel from '@salesforce/label/c.Tandem_Plan_Chart_Label';
+import planChartPeriod from '@salesforce/label/c.Tandem_Plan_Chart_Period';
+import planChartRevenue from '@salesforce/label/c.Tandem_Plan_Chart_Revenue';
+import planChartNoValue from '@salesforce/label/c.Tandem_Plan_Chart_No_Value';
+import planChartEmpty from '@salesforce/label/c.Tandem_Plan_Chart_Empty';
+import planRecalculate from '@salesforce/label/c.Tandem_Plan_Recalculate';
+import planRecalculateTitle from '@salesforce/label/c.Tandem_Plan_Recalculate_Title';
+import planSyncInProgress from '@salesforce/label/c.Tandem_Plan_Sync_In_Progress';
+import planSyncDone from '@salesforce/label/c.Tandem_Plan_Sync_Done';
+import planSyncFailed from '@salesforce/label/c.Tandem_Plan_Sync_Failed';
+import planSyncFailedWith from '@salesforce/label/c.Tandem_Plan_Sync_Failed_With';
+import planSyncTimedOut from '@salesforce/label/c.Tandem_Plan_Sync_Timed_Out';
+import planObjectivesTitle from '@salesforce/label/c.Tandem_Plan_Objectives_Title';
+import planNoObjectives from '@salesforce/label/c.Tandem_Plan_No_Objectives';
+import planAddObjective from '@salesforce/label/c.Tandem_Plan_Add_Objective';
+import planEditObjective from '@salesforce/label/c.Tandem_Plan_Edit_Objective';
+import planEditItem from '@salesforce/label/c.Tandem_Plan_Edit_Item';
+import planObjectiveMeasure from '@salesforce/label/c.Tandem_Plan_Objective_Measure';
+import planObjectiveCategory from '@salesforce/label/c.Tandem_Plan_Objective_Category';
+import planObjectiveStatus from '@salesforce/label/c.Tandem_Plan_Objective_Status';
+import planObjectiveTarget from '@salesforce/label/c.Tandem_Plan_Objective_Target';
+import planObjectiveCurrent from '@salesforce/label/c.Tandem_Plan_Objective_Current';
+import planObjectiveDue from '@salesforce/label/c.Tandem_Plan_Objective_Due';
+import planObjectiveDueOn from '@salesforce/label/c.Tandem_Plan_Objective_Due_On';
+import planObjectiveOwner from '@salesforce/label/c.Tandem_Plan_Objective_Owner';
+import planProgress from '@salesforce/label/c.Tandem_Plan_Progress';
+import planProgressLabel from '@salesforce/label/c.Tandem_Plan_Progress_Label';
+import planInitiativesTitle from '@salesforce/label/c.Tandem_Plan_Initiatives_Title';
+import planNoInitiatives from '@salesforce/label/c.Tandem_Plan_No_Initiatives';
+import planAddInitiative from '@salesforce/label/c.Tandem_Plan_Add_Initiative';
+import planEditInitiative from '@salesforce/label/c.Tandem_Plan_Edit_Initiative';
+import planInitiativeName from '@salesforce/label/c.Tandem_Plan_Initiative_Name';
+import planInitiativeStatus from '@salesforce/label/c.Tandem_Plan_Initiative_Status';
+import planInitiativeStart from '@salesforce/label/c.Tandem_Plan_Initiative_Start';
+import planInitiativeTargetDate from '@salesforce/label/c.Tandem_Plan_Initiative_Target_Date';
+import planInitiativeTargetOn from '@salesforce/label/c.Tandem_Plan_Initiative_Target_On';
+import planInitiativeSponsor from '@salesforce/label/c.Tandem_Plan_Initiative_Sponsor';
+import planInitiativeCustomerTarget from '@salesforce/label/c.Tandem_Plan_Initiative_Customer_Target';
+import planInitiativeCustomerRealized from '@salesforce/label/c.Tandem_Plan_Initiative_Customer_Realized';
+import planInitiativeSupplierTarget from '@salesforce/label/c.Tandem_Plan_Initiative_Supplier_Target';
+import planInitiativeSupplierRealized from '@salesforce/label/c.Tandem_Plan_Initiative_Supplier_Realized';
+import planInitiativeSuccess from '@salesforce/label/c.Tandem_Plan_Initiative_Success';
+import planInitiativeCustomerValue from '@salesforce/label/c.Tandem_Plan_Initiative_Customer_Value';
+import planInitiativeSupplierValue from '@salesforce/label/c.Tandem_Plan_Initiative_Supplier_Value';
+import planRealizedOfTarget from '@salesforce/label/c.Tandem_Plan_Realized_Of_Target';
 import mapTitle from '@salesforce/label/c.Tandem_Map_Title';
 import mapLoadError from '@salesforce/label/c.Tandem_Map_Load_Error';
 import mapEmpty from '@salesforce/label/c.Tandem_Map_Empty';
@@ -146,7 +237,6 @@ export const labels = {
   commonLoading,
   commonSave,
   commonCancel,
-  commonEdit,
   commonNone,
   commonSaved,
   commonSaveError,
@@ -183,6 +273,98 @@ export const labels = {
   sponsorFieldCadence,
   sponsorFieldStart,
   sponsorRequired,
+  planTitle,
+  planLoadError,
+  planNone,
+  planNoneHelp,
+  planCreatePlan,
+  planEditPlan,
+  planEditPlanButton,
+  planDefaultName,
+  planDraftExists,
+  planActivate,
+  planActivateTitle,
+  planPeriod,
+  planFieldName,
+  planFieldStatus,
+  planFieldStart,
+  planFieldEnd,
+  planFieldRevenueTarget,
+  planFieldGovernance,
+  planFieldNextReview,
+  planFieldInfluenceRating,
+  planFieldCoInnovationRating,
+  planFieldCollaborationRating,
+  planFieldRiskRating,
+  planCustomerObjectives,
+  planValueProposition,
+  planSwot,
+  planStrengths,
+  planWeaknesses,
+  planOpportunities,
+  planThreats,
+  planSwotEmpty,
+  planRequiredMissing,
+  planEndBeforeStart,
+  planTooLong,
+  planMetricsTitle,
+  planNoMetrics,
+  planAsOf,
+  planMetricRevenueTtm,
+  planMetricYoy,
+  planMetricCagr,
+  planMetricPipeline,
+  planMetricCoverage,
+  planMetricWinRate,
+  planMetricMutualValue,
+  planMetricScore,
+  planMetricOutOfHundred,
+  planChartHeading,
+  planChartLabel,
+  planChartPeriod,
+  planChartRevenue,
+  planChartNoValue,
+  planChartEmpty,
+  planRecalculate,
+  planRecalculateTitle,
+  planSyncInProgress,
+  planSyncDone,
+  planSyncFailed,
+  planSyncFailedWith,
+  planSyncTimedOut,
+  planObjectivesTitle,
+  planNoObjectives,
+  planAddObjective,
+  planEditObjective,
+  planEditItem,
+  planObjectiveMeasure,
+  planObjectiveCategory,
+  planObjectiveStatus,
+  planObjectiveTarget,
+  planObjectiveCurrent,
+  planObjectiveDue,
+  planObjectiveDueOn,
+  planObjectiveOwner,
+  planProgress,
+  planProgressLabel,
+  planInitiativesTitle,
+  planNoInitiatives,
+  planAddInitiative,
+  planEditInitiative,
+  planInitiativeName,
+  planInitiativeStatus,
+  planInitiativeStart,
+  planInitiativeTargetDate,
+  planInitiativeTargetOn,
+  planInitiativeSponsor,
+  planInitiativeCustomerTarget,
+  planInitiativeCustomerRealized,
+  planInitiativeSupplierTarget,
+  planInitiativeSupplierRealized,
+  planInitiativeSuccess,
+  planInitiativeCustomerValue,
+  planInitiativeSupplierValue,
+  planRealizedOfTarget,
   mapTitle,
   mapLoadError,
   mapEmpty,

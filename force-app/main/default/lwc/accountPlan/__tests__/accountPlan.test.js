@@ -1,0 +1,577 @@
+import { createElement } from '@lwc/engine-dom';
+import AccountPlan from 'c/accountPlan';
+import { graphql, refreshGraphQL } from 'lightning/graphql';
+import { createRecord, updateRecord } from 'lightning/uiRecordApi';
+
+const mockPlan = require('./data/graphqlAccountPlan.json');
+const mockNoActivePlan = require('./data/graphqlAccountPlanNoActivePlan.json');
+const mockRestricted = require('./data/graphqlAccountPlanRestricted.json');
+const mockSyncNone = require('./data/graphqlSyncNone.json');
+const mockSyncPending = require('./data/graphqlSyncPending.json');
+const mockSyncProcessing = require('./data/graphqlSyncProcessing.json');
+const mockSyncDone = require('./data/graphqlSyncDone.json');
+const mockSyncFailed = require('./data/graphqlSyncFailed.json');
+const mockSyncOlderDone = require('./data/graphqlSyncOlderDone.json');
+
+jest.mock('lightning/uiRecordApi', () => ({ createRecord: jest.fn(), updateRecord: jest.fn() }), {
+  virtual: true
+});
+jest.mock('c/tandemFormat', () => ({
+  ...jest.requireActual('c/tandemFormat'),
+  todayIso: jest.fn(() => '2026-03-31')
+}));
+
+const ACCOUNT_ID = '001000000000001AAA';
+const PLAN_ID = 'a00000000000001AAA';
+const POLL_MS = 5000;
+
+// A macrotask lets every chained promise (write → toast → refresh) settle.
+// eslint-disable-next-line @lwc/lwc/no-async-operation
+const flushPromises = () => new Promise((resolve) => setTimeout(resolve, 0));
+const isPlanQuery = (config) => config.operationName === 'accountPlan';
+const isSyncQuery = (config) => config.operationName === 'accountPlanSync';
+
+async function mount(properties = {}) {
+  const element = createElement('c-account-plan', { is: AccountPlan });
+  Object.assign(element, { recordId: ACCOUNT_ID, ...properties });
+  document.body.appendChild(element);
+  await flushPromises();
+  return element;
+}
+
+async function mountWith(planData, syncData = mockSyncNone, properties) {
+  const element = await mount(properties);
+  graphql.emit(planData, isPlanQuery);
+  graphql.emit(syncData, isSyncQuery);
+  await flushPromises();
+  return element;
+}
+
+const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+const $$ = (element, selector) => [...element.shadowRoot.querySelectorAll(selector)];
+const text = (node) => (node ? node.textContent.replace(/\s+/g, ' ').trim() : null);
+
+function form(element) {
+  return $(element, 'c-plan-edit-form');
+}
+
+async function fill(element, values) {
+  Object.entries(values).forEach(([key, value]) => {
+    const input = form(element).shadowRoot.querySelector(`[data-key="${key}"]`);
+    input.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+  });
+  await flushPromises();
+}
+
+async function save(element) {
+  form(element).shadowRoot.querySelector('lightning-button.save').click();
+  await flushPromises();
+}
+
+describe('c-account-plan', () => {
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+    jest.useRealTimers();
+  });
+
+  describe('states', () => {
+    it('shows a spinner until the plan query answers', async () => {
+      const element = await mount();
+      expect($(element, '.loading lightning-spinner')).not.toBeNull();
+    });
+
+    it('sends two queries for this account: the plan and the newest recalculation request', async () => {
+      await mount();
+      const configs = [];
+      graphql.emit(undefined, (config) => {
+        // Instances not yet configured by LWC report an empty config.
+        if (config.operationName) {
+          configs.push(config);
+        }
+        return false;
+      });
+      expect(configs.map((c) => c.operationName).sort()).toStrictEqual([
+        'accountPlan',
+        'accountPlanSync'
+      ]);
+      configs.forEach((config) => expect(config.variables).toEqual({ recordId: ACCOUNT_ID }));
+    });
+
+    it('shows a readable message when the wire fails', async () => {
+      const element = await mount();
+      graphql.emitErrors([{ message: 'Field Revenue_TTM__c is not accessible' }], isPlanQuery);
+      await flushPromises();
+      const panel = $(element, 'c-error-panel');
+      expect(panel.friendlyMessage).toBe('The account plan could not be loaded.');
+      expect(text(panel.shadowRoot.querySelector('.messages'))).toBe(
+        'Field Revenue_TTM__c is not accessible'
+      );
+      await expect(element).toBeAccessible();
+    });
+
+    it('offers to create a plan, and to activate a draft, when none is active', async () => {
+      const element = await mountWith(mockNoActivePlan);
+      expect(text($(element, '.no-plan .slds-text-heading_small'))).toBe('No active account plan');
+      expect(text($(element, '.draft-text'))).toBe(
+        'Draft plan: Acme Draft Plan 2027 (starts Jan 1, 2027)'
+      );
+      expect($(element, '.no-metrics')).toBeNull();
+      await expect(element).toBeAccessible();
+    });
+  });
+
+  describe('the active plan', () => {
+    it('shows the newest Active plan with its period, status and governance', async () => {
+      const element = await mountWith(mockPlan);
+      expect(text($(element, '.plan-name'))).toBe('Acme Growth Plan 2026–2028');
+      expect(text($(element, '.plan-status'))).toBe('Active');
+      expect(text($(element, '.plan-period'))).toBe('Jan 1, 2026 – Dec 31, 2028');
+      expect(text($(element, '.revenue-target'))).toBe('$6,000,000');
+      expect(text($(element, '.next-review'))).toBe('Apr 15, 2026');
+      expect(text($(element, '.governance'))).toBe('Quarterly business review');
+      expect($(element, '.customer-objectives').textContent).toBe(
+        'Cut unplanned downtime by 20 %.\nEnter two new markets.'
+      );
+      expect(text($(element, '.value-proposition'))).toBe('Predictive maintenance as a service.');
+    });
+
+    it('shows SWOT in four quadrants unless the page hides it', async () => {
+      const element = await mountWith(mockPlan);
+      expect($$(element, '.quadrant').map((q) => text(q.querySelector('h5')))).toEqual([
+        'Strengths',
+        'Weaknesses',
+        'Opportunities',
+        'Threats'
+      ]);
+      expect(text($(element, '.quadrant.threats p'))).toBe('Competitor bundle offer.');
+
+      const hidden = await mountWith(mockPlan, mockSyncNone, { hideSwot: true });
+      expect($(hidden, '.swot')).toBeNull();
+    });
+
+    it("lists only this plan's objectives with status and progress toward target", async () => {
+      const element = await mountWith(mockPlan);
+      const rows = $$(element, 'li.objective');
+      expect(rows.map((r) => r.dataset.id)).toEqual(['a02000000000001AAA', 'a02000000000002AAA']);
+      const [wallet, lab] = rows;
+      expect(text(wallet.querySelector('.objective-title'))).toBe(
+        'Share of wallet in maintenance spend (%)'
+      );
+      expect(text(wallet.querySelector('.objective-status'))).toBe('On track');
+      expect(text(wallet.querySelector('.objective-category'))).toBe('Growth');
+      expect(text(wallet.querySelector('.objective-due'))).toBe('Due Dec 31, 2026');
+      expect(text(wallet.querySelector('.objective-owner'))).toBe('Anna Rossi');
+      // 21 of 30 = 70 %.
+      expect(text(wallet.querySelector('.objective-progress'))).toBe('21 of 30');
+      expect(text(wallet.querySelector('.objective-percent'))).toBe('70%');
+      expect(wallet.querySelector('lightning-progress-bar').value).toBe(70);
+      // A zero target has no meaningful percentage.
+      expect(text(lab.querySelector('.objective-progress'))).toBe('0 of 0');
+      expect(lab.querySelector('.objective-percent')).toBeNull();
+    });
+
+    it('shows joint initiatives with customer and supplier value, realized against target', async () => {
+      const element = await mountWith(mockPlan);
+      const rows = $$(element, 'li.initiative');
+      expect(rows).toHaveLength(1);
+      const [pilot] = rows;
+      expect(text(pilot.querySelector('.initiative-title'))).toBe('Predictive maintenance pilot');
+      expect(text(pilot.querySelector('.initiative-status'))).toBe('Active');
+      expect(text(pilot.querySelector('.customer-value'))).toBe('$120,000 realized of $500,000');
+      expect(text(pilot.querySelector('.supplier-value'))).toBe('$80,000 realized of $300,000');
+      expect(text(pilot.querySelector('.initiative-target-date'))).toBe('Target Sep 30, 2026');
+      expect(text(pilot.querySelector('.initiative-sponsor'))).toBe('Giulia Bianchi');
+    });
+
+    it('shows the current-quarter metrics in the user locale, with their as-of date', async () => {
+      const element = await mountWith(mockPlan);
+      expect(text($(element, '.as-of'))).toBe('As of Aug 20, 2026 (FY2026-Q3)');
+      const tiles = Object.fromEntries(
+        $$(element, 'li.tile').map((tile) => [
+          tile.dataset.key,
+          [tile.querySelector('.tile-value'), tile.querySelector('.tile-detail')].map(text)
+        ])
+      );
+      expect(tiles).toEqual({
+        revenue: ['$4.3M', '+12.5% year over year'],
+        cagr: ['+8.3%', null],
+        pipeline: ['$1.8M', 'Coverage of the target: 1.20×'],
+        winRate: ['35%', null],
+        mutualValue: ['71.4 / 100', null],
+        score: ['82.5 / 100', null]
+      });
+      // The exact amount is one hover away.
+      expect($(element, 'li.tile[data-key="revenue"] .slds-box').title).toBe('$4,250,000');
+      await expect(element).toBeAccessible();
+    });
+
+    it('charts quarterly revenue, oldest first, for as many quarters as the page asks', async () => {
+      const element = await mountWith(mockPlan, mockSyncNone, { quartersShown: 4 });
+      expect(text($(element, '.chart-heading'))).toBe('Revenue by quarter, last 4 quarters');
+      const chart = $(element, 'c-revenue-chart');
+      expect(chart.points).toEqual([
+        { period: 'FY2025-Q4', value: 980000 },
+        { period: 'FY2026-Q1', value: 1150000 },
+        { period: 'FY2026-Q2', value: 1250000 },
+        { period: 'FY2026-Q3', value: 870000 }
+      ]);
+      const bars = [...chart.shadowRoot.querySelectorAll('g.bar')];
+      expect(bars.map((bar) => text(bar.querySelector('.period-label')))).toEqual([
+        'Q4 FY25',
+        'Q1 FY26',
+        'Q2',
+        'Q3'
+      ]);
+      expect(text(bars[2].querySelector('title'))).toBe('FY2026-Q2: $1,250,000');
+      // The tallest quarter reaches the top of the axis (0 – 1.5M in 500k steps).
+      expect([...chart.shadowRoot.querySelectorAll('.tick-label')].map(text)).toEqual([
+        '$0',
+        '$500K',
+        '$1M',
+        '$1.5M'
+      ]);
+    });
+
+    it('renders without hidden fields and copes with zero, blank and huge values and long names', async () => {
+      const element = await mountWith(mockRestricted);
+      expect(text($(element, '.plan-name'))).toBe(
+        'Acme Industrie Meccaniche e Sistemi di Automazione Avanzata S.p.A. – Strategic Plan'
+      );
+      expect($(element, '.revenue-target')).toBeNull();
+      expect($(element, '.next-review')).toBeNull();
+      expect($(element, '.swot')).toBeNull();
+      expect(text($(element, '.value-proposition'))).toBe('—');
+      const tiles = Object.fromEntries(
+        $$(element, 'li.tile').map((tile) => [
+          tile.dataset.key,
+          [tile.querySelector('.tile-value'), tile.querySelector('.tile-detail')].map(text)
+        ])
+      );
+      expect(tiles).toEqual({
+        revenue: ['$0', '— year over year'],
+        cagr: ['—', null],
+        pipeline: ['$1000T', 'Coverage of the target: —'],
+        mutualValue: ['0 / 100', null]
+      });
+      // The objective's current value is hidden: no progress claimed.
+      expect($(element, 'li.objective .objective-progress')).toBeNull();
+      expect(text($(element, '.no-initiatives'))).toBe('No joint initiatives yet.');
+      await expect(element).toBeAccessible();
+    });
+  });
+
+  describe('writing', () => {
+    it('creates a plan from a prefilled form', async () => {
+      createRecord.mockResolvedValue({ id: 'a00000000000009AAA' });
+      const element = await mountWith(mockNoActivePlan);
+      $(element, 'lightning-button.create-plan').click();
+      await flushPromises();
+      const fields = form(element).fields;
+      const valueOf = (key) => fields.find((f) => f.key === key).value;
+      expect(valueOf('name')).toBe('Acme Industrie S.p.A. Account Plan 2026–2029');
+      expect(valueOf('status')).toBe('Active');
+      expect(valueOf('startDate')).toBe('2026-03-31');
+      expect(valueOf('endDate')).toBe('2029-03-30');
+      await fill(element, { revenueTarget: '7500000', influenceRating: '4' });
+      await save(element);
+      expect(createRecord).toHaveBeenCalledWith({
+        apiName: 'Account_Plan__c',
+        fields: {
+          Account__c: ACCOUNT_ID,
+          Name: 'Acme Industrie S.p.A. Account Plan 2026–2029',
+          Status__c: 'Active',
+          Start_Date__c: '2026-03-31',
+          End_Date__c: '2029-03-30',
+          Next_Review__c: '2026-06-29',
+          Revenue_Target__c: 7500000,
+          Influence_Rating__c: 4
+        }
+      });
+      expect(refreshGraphQL).toHaveBeenCalledWith(
+        expect.objectContaining({ data: mockNoActivePlan })
+      );
+      expect(form(element)).toBeNull();
+    });
+
+    it('refuses a plan that ends before it starts or lasts more than five years', async () => {
+      const element = await mountWith(mockNoActivePlan);
+      $(element, 'lightning-button.create-plan').click();
+      await flushPromises();
+      await fill(element, { endDate: '2026-01-01' });
+      await save(element);
+      expect(form(element).message).toBe('The end date must be after the start date.');
+      await fill(element, { endDate: '2031-04-01' });
+      await save(element);
+      expect(form(element).message).toBe('A plan spans at most five years.');
+      await fill(element, { name: '  ' });
+      await save(element);
+      expect(form(element).message).toBe('Fill in: Plan name');
+      expect(createRecord).not.toHaveBeenCalled();
+      await expect(element).toBeAccessible();
+    });
+
+    it('activates a draft plan', async () => {
+      updateRecord.mockResolvedValue({});
+      const element = await mountWith(mockNoActivePlan);
+      $(element, 'lightning-button.activate-draft').click();
+      await flushPromises();
+      expect(updateRecord).toHaveBeenCalledWith({
+        fields: { Id: 'a00000000000004AAA', Status__c: 'Active' }
+      });
+      expect(refreshGraphQL).toHaveBeenCalledTimes(1);
+    });
+
+    it('edits the plan, writing only what changed', async () => {
+      updateRecord.mockResolvedValue({});
+      const element = await mountWith(mockPlan);
+      $(element, 'lightning-button.edit-plan').click();
+      await flushPromises();
+      await fill(element, { threats: 'Competitor bundle offer; currency risk.', riskRating: '3' });
+      await save(element);
+      expect(updateRecord).toHaveBeenCalledWith({
+        fields: {
+          Id: PLAN_ID,
+          Threats__c: 'Competitor bundle offer; currency risk.',
+          Risk_Rating__c: 3
+        }
+      });
+    });
+
+    it('adds an objective to the active plan', async () => {
+      createRecord.mockResolvedValue({ id: 'a02000000000009AAA' });
+      const element = await mountWith(mockPlan);
+      $(element, 'lightning-button.add-objective').click();
+      await flushPromises();
+      expect(form(element).heading).toBe('Add Objective');
+      await fill(element, {
+        measure: 'Net promoter score of plant managers',
+        category: 'Customer experience',
+        targetValue: '50',
+        currentValue: '32',
+        dueDate: '2026-12-31'
+      });
+      await save(element);
+      expect(createRecord).toHaveBeenCalledWith({
+        apiName: 'Plan_Objective__c',
+        fields: {
+          Account_Plan__c: PLAN_ID,
+          Name: 'Net promoter score of plant managers',
+          Measure__c: 'Net promoter score of plant managers',
+          Category__c: 'Customer experience',
+          Status__c: 'Not started',
+          Target_Value__c: 50,
+          Current_Value__c: 32,
+          Due_Date__c: '2026-12-31'
+        }
+      });
+    });
+
+    it('asks for the measure before adding an objective', async () => {
+      const element = await mountWith(mockPlan);
+      $(element, 'lightning-button.add-objective').click();
+      await flushPromises();
+      await save(element);
+      expect(form(element).message).toBe('Fill in: Objective and measure');
+      expect(createRecord).not.toHaveBeenCalled();
+    });
+
+    it('edits an objective in place, writing only the changed progress', async () => {
+      updateRecord.mockResolvedValue({});
+      const element = await mountWith(mockPlan);
+      $(
+        element,
+        'li.objective[data-id="a02000000000001AAA"] lightning-button-icon.edit-objective'
+      ).click();
+      await flushPromises();
+      expect(
+        $(element, 'li.objective[data-id="a02000000000001AAA"] c-plan-edit-form')
+      ).not.toBeNull();
+      await fill(element, { currentValue: '24', status: 'At risk' });
+      await save(element);
+      expect(updateRecord).toHaveBeenCalledWith({
+        fields: { Id: 'a02000000000001AAA', Current_Value__c: 24, Status__c: 'At risk' }
+      });
+    });
+
+    it('adds a joint initiative with its customer sponsor and value targets', async () => {
+      createRecord.mockResolvedValue({ id: 'a06000000000009AAA' });
+      const element = await mountWith(mockPlan);
+      $(element, 'lightning-button.add-initiative').click();
+      await flushPromises();
+      const sponsorField = form(element).fields.find((f) => f.key === 'customerSponsorId');
+      expect(sponsorField.options.map((o) => o.label)).toEqual([
+        '--None--',
+        'Giulia Bianchi',
+        'Marco Verdi'
+      ]);
+      await fill(element, {
+        name: 'Energy-efficiency retrofit',
+        customerSponsorId: '003000000000002AAA',
+        customerValueTarget: '250000',
+        supplierValueTarget: '90000'
+      });
+      await save(element);
+      expect(createRecord).toHaveBeenCalledWith({
+        apiName: 'Joint_Initiative__c',
+        fields: {
+          Account_Plan__c: PLAN_ID,
+          Name: 'Energy-efficiency retrofit',
+          Status__c: 'Proposed',
+          Start_Date__c: '2026-03-31',
+          Customer_Sponsor__c: '003000000000002AAA',
+          Customer_Value_Target__c: 250000,
+          Supplier_Value_Target__c: 90000
+        }
+      });
+    });
+
+    it('edits an initiative in place and shows a failed save', async () => {
+      updateRecord.mockRejectedValue({
+        body: { message: 'Supplier_Value_Realized__c: value outside of valid range' }
+      });
+      const element = await mountWith(mockPlan);
+      $(element, 'lightning-button-icon.edit-initiative').click();
+      await flushPromises();
+      await fill(element, { supplierValueRealized: '1e20' });
+      await save(element);
+      expect(updateRecord).toHaveBeenCalledWith({
+        fields: { Id: 'a06000000000001AAA', Supplier_Value_Realized__c: 1e20 }
+      });
+      const panel = form(element).shadowRoot.querySelector('c-error-panel');
+      expect(text(panel.shadowRoot.querySelector('.messages'))).toBe(
+        'Supplier_Value_Realized__c: value outside of valid range'
+      );
+      await expect(element).toBeAccessible();
+    });
+
+    it('cancels an edit without writing', async () => {
+      const element = await mountWith(mockPlan);
+      $(element, 'lightning-button.add-initiative').click();
+      await flushPromises();
+      form(element).shadowRoot.querySelector('lightning-button.cancel').click();
+      await flushPromises();
+      expect(form(element)).toBeNull();
+      expect(createRecord).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('recalculate', () => {
+    beforeEach(() => {
+      // Only the polling interval runs on fake time; promises and setTimeout stay real.
+      jest.useFakeTimers({
+        doNotFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'nextTick', 'queueMicrotask']
+      });
+    });
+
+    it('creates a pending sync request and polls its status until it is done', async () => {
+      createRecord.mockResolvedValue({ id: 'a07000000000001AAA' });
+      const element = await mountWith(mockPlan);
+      $(element, 'lightning-button.recalculate').click();
+      await flushPromises();
+      expect(createRecord).toHaveBeenCalledWith({
+        apiName: 'Sync_Request__c',
+        fields: { Account__c: ACCOUNT_ID, Status__c: 'Pending' }
+      });
+      expect(text($(element, '.sync-text'))).toBe('Recalculation: Pending…');
+      expect($(element, 'lightning-button.recalculate').disabled).toBe(true);
+
+      jest.advanceTimersByTime(POLL_MS);
+      expect(refreshGraphQL).toHaveBeenCalledTimes(1);
+      graphql.emit(mockSyncProcessing, isSyncQuery);
+      await flushPromises();
+      expect(text($(element, '.sync-text'))).toBe('Recalculation: Processing…');
+
+      jest.advanceTimersByTime(POLL_MS);
+      expect(refreshGraphQL).toHaveBeenCalledTimes(2);
+      graphql.emit(mockSyncDone, isSyncQuery);
+      await flushPromises();
+      expect(text($(element, '.sync-text'))).toBe('Metrics recalculated.');
+      // Done: the metrics are reloaded and polling stops.
+      expect(refreshGraphQL).toHaveBeenCalledTimes(3);
+      expect(refreshGraphQL).toHaveBeenLastCalledWith(expect.objectContaining({ data: mockPlan }));
+      jest.advanceTimersByTime(10 * POLL_MS);
+      expect(refreshGraphQL).toHaveBeenCalledTimes(3);
+      expect($(element, 'lightning-button.recalculate').disabled).toBe(false);
+      await expect(element).toBeAccessible();
+    });
+
+    it('keeps waiting when a stale answer about an older request arrives', async () => {
+      createRecord.mockResolvedValue({ id: 'a07000000000001AAA' });
+      const element = await mountWith(mockPlan);
+      $(element, 'lightning-button.recalculate').click();
+      await flushPromises();
+      graphql.emit(mockSyncOlderDone, isSyncQuery);
+      await flushPromises();
+      expect(text($(element, '.sync-text'))).toBe('Recalculation: Pending…');
+      jest.advanceTimersByTime(POLL_MS);
+      expect(refreshGraphQL).toHaveBeenCalledTimes(1);
+    });
+
+    it("shows the service's reason when the recalculation failed", async () => {
+      createRecord.mockResolvedValue({ id: 'a07000000000001AAA' });
+      const element = await mountWith(mockPlan);
+      $(element, 'lightning-button.recalculate').click();
+      await flushPromises();
+      jest.advanceTimersByTime(POLL_MS);
+      graphql.emit(mockSyncFailed, isSyncQuery);
+      await flushPromises();
+      expect(text($(element, '.sync-text'))).toBe(
+        'The recalculation failed: REQUEST_LIMIT_EXCEEDED: daily API budget reserve reached'
+      );
+      expect($(element, '.sync-status').classList).toContain('slds-text-color_error');
+      jest.advanceTimersByTime(10 * POLL_MS);
+      expect(refreshGraphQL).toHaveBeenCalledTimes(1);
+    });
+
+    it('resumes watching a request still in progress when the page opens', async () => {
+      const element = await mountWith(mockPlan, mockSyncPending);
+      expect(text($(element, '.sync-text'))).toBe('Recalculation: Pending…');
+      jest.advanceTimersByTime(POLL_MS);
+      expect(refreshGraphQL).toHaveBeenCalledWith(
+        expect.objectContaining({ data: mockSyncPending })
+      );
+    });
+
+    it('does not announce an old finished request', async () => {
+      const element = await mountWith(mockPlan, mockSyncDone);
+      expect($(element, '.sync-text')).toBeNull();
+    });
+
+    it('stops polling after about ten minutes and says it is still waiting', async () => {
+      const element = await mountWith(mockPlan, mockSyncPending);
+      jest.advanceTimersByTime(121 * POLL_MS);
+      await flushPromises();
+      expect(refreshGraphQL).toHaveBeenCalledTimes(120);
+      expect(text($(element, '.sync-text'))).toBe(
+        'Still waiting for the sync service. The metrics will update once it has processed the request.'
+      );
+      jest.advanceTimersByTime(10 * POLL_MS);
+      expect(refreshGraphQL).toHaveBeenCalledTimes(120);
+    });
+
+    it('stops polling when the component leaves the page', async () => {
+      const element = await mountWith(mockPlan, mockSyncPending);
+      document.body.removeChild(element);
+      jest.advanceTimersByTime(10 * POLL_MS);
+      expect(refreshGraphQL).not.toHaveBeenCalled();
+    });
+
+    it('explains a request that could not be created', async () => {
+      createRecord.mockRejectedValue({
+        body: [{ message: 'You do not have access to Sync_Request__c' }]
+      });
+      const element = await mountWith(mockPlan);
+      $(element, 'lightning-button.recalculate').click();
+      await flushPromises();
+      const panel = $(element, 'c-error-panel.action-error');
+      expect(text(panel.shadowRoot.querySelector('.messages'))).toBe(
+        'You do not have access to Sync_Request__c'
+      );
+      jest.advanceTimersByTime(10 * POLL_MS);
+      expect(refreshGraphQL).not.toHaveBeenCalled();
+    });
+  });
+});

@@ -1,0 +1,47 @@
+import { LightningElement, api } from 'lwc';
+import { buildRevenueChart } from 'c/revenueChartModel';
+import { formatCurrency, formatLabel } from 'c/tandemFormat';
+import { labels } from 'c/tandemLabels';
+
+/**
+ * Quarterly revenue as an SVG bar chart drawn by the component (no chart library). The same
+ * numbers are in a visually hidden table for screen readers.
+ */
+export default class RevenueChart extends LightningElement {
+  /** [{ period: 'FY2026-Q3', value: number|null }], oldest first. */
+  @api points = [];
+
+  labels = labels;
+
+  get chart() {
+    const model = buildRevenueChart(this.points || []);
+    return {
+      ...model,
+      viewBox: `0 0 ${model.width} ${model.height}`,
+      ticks: model.ticks.map((tick) => ({
+        key: `t${tick.value}`,
+        y: tick.y,
+        labelY: tick.y + 4,
+        label: formatCurrency(tick.value, { compact: true })
+      })),
+      bars: model.bars.map((bar) => {
+        const amount = bar.hasValue ? formatCurrency(bar.value) : labels.planChartNoValue;
+        return {
+          ...bar,
+          key: bar.period,
+          fill: bar.negative ? '#ba0517' : '#0176d3',
+          tooltip: `${bar.period}: ${amount}`,
+          amount
+        };
+      })
+    };
+  }
+
+  get hasData() {
+    return !buildRevenueChart(this.points || []).empty;
+  }
+
+  get chartLabel() {
+    return formatLabel(labels.planChartLabel, (this.points || []).length);
+  }
+}
