@@ -31,7 +31,14 @@ function tooMany(count: number): void {
 }
 
 /** Runs one operation per item; with allOrNone, any failure rolls every record back. */
-function runCollection<T>(org: Org, items: T[], allOrNone: boolean, operation: (item: T, index: number) => SaveResult, idOf: (item: T) => string | null): SaveResult[] {
+function runCollection<T>(
+  org: Org,
+  items: T[],
+  allOrNone: boolean,
+  operation: (item: T, index: number) => SaveResult,
+  idOf: (item: T) => string | null,
+  reportsCreated = false
+): SaveResult[] {
   const results: SaveResult[] = [];
   try {
     org.store.atomic(() => {
@@ -40,7 +47,9 @@ function runCollection<T>(org: Org, items: T[], allOrNone: boolean, operation: (
           results.push(org.store.atomic(() => operation(item, index)));
         } catch (error) {
           if (!(error instanceof SfError) || error.errorCode === 'JSON_PARSER_ERROR') throw error;
-          results.push({ id: idOf(item), success: false, errors: [{ statusCode: error.errorCode, message: error.message, fields: error.fields }] });
+          const failed: SaveResult = { id: idOf(item), success: false, errors: [{ statusCode: error.errorCode, message: error.message, fields: error.fields }] };
+          if (reportsCreated) failed.created = false;
+          results.push(failed);
         }
       });
       if (allOrNone && results.some((r) => !r.success)) throw new Rollback();
@@ -139,7 +148,7 @@ function upsertMany(ctx: RequestContext): Reply {
       }
       const result = ctx.org.store.upsert(table.name, field.name, value, fieldsOf(record), actor);
       return { id: result.id, success: true, errors: [], created: result.created };
-    }, () => null)
+    }, () => null, true)
   );
 }
 

@@ -124,9 +124,8 @@ function upsert(ctx: RequestContext): Reply {
     }
   }
   const { id, created } = store.upsert(table.name, ctx.params.field!, ctx.params.value!, jsonBody<Record<string, unknown>>(ctx), ctx.session!.userRow);
-  if (created) return json(201, { id, success: true, errors: [], created: true });
-  // Before API 46.0 an update by external id answered 204; since then 200 with a body.
-  return Number(ctx.version) >= 46 ? json(200, { id, success: true, errors: [], created: false }) : noContent();
+  // Since API 46.0 an update by external id answers 200 with a body (204 before).
+  return created ? json(201, { id, success: true, errors: [], created: true }) : json(200, { id, success: true, errors: [], created: false });
 }
 
 function changedIds(ctx: RequestContext, wanted: 'updated' | 'deleted'): Reply {
@@ -169,9 +168,9 @@ export function registerRestRoutes(org: Org): void {
   data('POST', /^\/sobjects\/(?<type>\w+)\/?$/, create);
   data('GET', /^\/sobjects\/(?<type>\w+)\/updated\/?$/, (ctx) => changedIds(ctx, 'updated'));
   data('GET', /^\/sobjects\/(?<type>\w+)\/deleted\/?$/, (ctx) => changedIds(ctx, 'deleted'));
-  data('GET', /^\/sobjects\/(?<type>\w+)\/(?<id>\w{15}|\w{18})\/?$/, retrieve);
-  data('PATCH', /^\/sobjects\/(?<type>\w+)\/(?<id>\w{15}|\w{18})\/?$/, update);
-  data('DELETE', /^\/sobjects\/(?<type>\w+)\/(?<id>\w{15}|\w{18})\/?$/, destroy);
+  data('GET', /^\/sobjects\/(?<type>\w+)\/(?<id>[^/]+)\/?$/, retrieve);
+  data('PATCH', /^\/sobjects\/(?<type>\w+)\/(?<id>[^/]+)\/?$/, update);
+  data('DELETE', /^\/sobjects\/(?<type>\w+)\/(?<id>[^/]+)\/?$/, destroy);
   data('POST', /^\/sobjects\/(?<type>\w+)\/Id\/?$/, create);
   data('GET', /^\/sobjects\/(?<type>\w+)\/(?<field>\w+)\/(?<value>[^/]+)\/?$/, retrieveByExternalId);
   data('PATCH', /^\/sobjects\/(?<type>\w+)\/(?<field>\w+)\/(?<value>[^/]+)\/?$/, upsert);

@@ -252,7 +252,7 @@ export class Store {
     if (!table.def.updateable) {
       throw recordError('INVALID_TYPE_FOR_OPERATION', `entity type cannot be updated: ${table.def.label}`);
     }
-    const changes = this.prepare(table, values, 'update');
+    const changes = this.prepare(table, values, 'update', false, row);
     return this.atomic(() => {
       const prior = new Map<string, FormulaValue>();
       for (const field of table.def.fields) {
@@ -331,12 +331,12 @@ export class Store {
     }
     const row = table.rowOf(id);
     if (row < 0) throw new SfError(404, 'NOT_FOUND', 'The requested resource does not exist');
-    if (table.state[row] === DELETED) throw recordError('ENTITY_IS_DELETED', 'entity is deleted', []);
+    if (table.state[row] === DELETED) throw new SfError(404, 'ENTITY_IS_DELETED', 'entity is deleted');
     return { table, row };
   }
 
   /** Validates the fields of a DML body and converts them to cells (references resolved). */
-  private prepare(table: Table, values: Record<string, unknown>, operation: 'insert' | 'update', trusted = false): Map<FieldDef, Cell> {
+  private prepare(table: Table, values: Record<string, unknown>, operation: 'insert' | 'update', trusted = false, row = -1): Map<FieldDef, Cell> {
     const changes = new Map<FieldDef, Cell>();
     const notWritable: string[] = [];
     for (const [key, raw] of Object.entries(values)) {
@@ -354,11 +354,14 @@ export class Store {
         if (operation === 'insert') throw recordError('INVALID_FIELD_FOR_INSERT_UPDATE', 'cannot specify Id in an insert call', ['Id']);
         continue;
       }
+      const cell = coerceJsonValue(field, raw);
       if (trusted ? field.system || field.formula !== null : operation === 'insert' ? !field.createable : !field.updateable) {
-        notWritable.push(field.name);
+        // A master-detail field that cannot be reparented may be sent again unchanged (upserts do).
+        const unchanged =
+          operation === 'update' && field.relationship === 'masterDetail' && row >= 0 && table.column(field.name)!.get(row) === this.resolveReference(table, field, cell as string | null);
+        if (!unchanged) notWritable.push(field.name);
         continue;
       }
-      const cell = coerceJsonValue(field, raw);
       if (field.name === 'CurrencyIsoCode' && cell !== null) this.checkCurrency(field, String(cell));
       changes.set(field, field.type === 'reference' ? this.resolveReference(table, field, cell as string | null) : cell);
     }
