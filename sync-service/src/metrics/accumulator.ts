@@ -7,7 +7,7 @@ import { addMonths, parseDay } from './calendar';
 import { NO_RATE, type RateTable } from './currency';
 import type { DataQualityLog } from './dataQuality';
 import { ExactBuckets } from './exactBuckets';
-import { addMoney, convertMoney, subtractMoney, type Money } from './money';
+import { addMoney, convertMoney, FRACTION_SCALE, subtractMoney, type Money } from './money';
 import type { OpportunityInput } from './types';
 import type { SegmentLayout, SegmentRange } from './windows';
 
@@ -41,21 +41,28 @@ export interface PipelineTotals {
   weightedAmountTimesProbability: Money;
 }
 
-// The sums of one (account, segment) cell sit side by side, so an opportunity touches one
-// cache line: [won cents, won count, lost count, opportunity count, sales-cycle days].
+// The sums of one (account, segment) cell sit side by side in 32 bytes, so an opportunity
+// touches one cache line: two doubles [won cents, sales-cycle days] then three 32-bit counts
+// [won, lost, opportunities] (a count per account and segment stays far below 2^32: that many
+// opportunities would not fit in any org's storage).
+const CELL_BYTES = 32;
+/** Offsets in the Float64Array view (cell × 4 + offset). */
 const WON = 0;
-const WON_COUNT = 1;
-const LOST_COUNT = 2;
-const OPPORTUNITY_COUNT = 3;
-const SALES_CYCLE_DAYS = 4;
-const CELL_WIDTH = 5;
+const SALES_CYCLE_DAYS = 1;
+const CELL_WIDTH = 4;
+/** Offsets in the Uint32Array view (cell × 8 + offset). */
+const WON_COUNT = 4;
+const LOST_COUNT = 5;
+const OPPORTUNITY_COUNT = 6;
+const COUNT_WIDTH = 8;
 /** Prefix sums at finish: [won count, lost count, opportunity count, sales-cycle days]. */
 const PREFIX_WIDTH = 4;
 
 export class OpportunityAccumulator {
   private readonly segments: number;
-  /** Counts and day sums (far below 2^53); won cents go through ExactBuckets' spill rule. */
+  /** Won cents (through ExactBuckets' spill rule) and sales-cycle days (far below 2^53). */
   private readonly cells: ExactBuckets;
+  private readonly counts: Uint32Array;
   private readonly pipeline: ExactBuckets;
   private readonly weightedPipeline: ExactBuckets;
   // Foreign-currency money, one record per (account, segment, rate slot) that occurs.
@@ -72,6 +79,7 @@ export class OpportunityAccumulator {
   private foreignSums: Map<number, ForeignSums> | undefined;
   private readonly prefixCounts: Float64Array;
   private readonly prefixWon: Float64Array;
+  private readonly prefixWonFraction: Float64Array;
   private readonly prefixWonMoney: Money[];
   private wonInDoubles = true;
   private loadedPipeline: PipelineTotals = { openAmount: 0, weightedAmountTimesProbability: 0 };
@@ -87,11 +95,14 @@ export class OpportunityAccumulator {
     private readonly log: DataQualityLog
   ) {
     this.segments = layout.segmentCount;
-    this.cells = new ExactBuckets(accountIndex.size * this.segments * CELL_WIDTH);
+    const buffer = new ArrayBuffer(accountIndex.size * this.segments * CELL_BYTES);
+    this.cells = new ExactBuckets(new Float64Array(buffer));
+    this.counts = new Uint32Array(buffer);
     this.pipeline = new ExactBuckets(accountIndex.size);
     this.weightedPipeline = new ExactBuckets(accountIndex.size);
     this.prefixCounts = new Float64Array((this.segments + 1) * PREFIX_WIDTH);
     this.prefixWon = new Float64Array(this.segments + 1);
+    this.prefixWonFraction = new Float64Array(this.segments + 1);
     this.prefixWonMoney = new Array<Money>(this.segments + 1).fill(0);
     this.earliestPlausible = addMonths(asOfDay, -PLAUSIBLE_CLOSE_MONTHS);
     this.latestPlausible = addMonths(asOfDay, PLAUSIBLE_CLOSE_MONTHS);
@@ -155,16 +166,17 @@ export class OpportunityAccumulator {
     else if (cents < 0) this.log.record('negativeAmount', opportunity.id);
     if (segment < 0) return;
 
-    const cell = (account * this.segments + segment) * CELL_WIDTH;
-    const values = this.cells.values;
-    values[cell + OPPORTUNITY_COUNT]!++;
+    const cellIndex = account * this.segments + segment;
+    const cell = cellIndex * CELL_WIDTH;
+    const counts = cellIndex * COUNT_WIDTH;
+    this.counts[counts + OPPORTUNITY_COUNT]!++;
     if (isWon) {
-      values[cell + WON_COUNT]!++;
-      values[cell + SALES_CYCLE_DAYS]! += salesCycle;
+      this.counts[counts + WON_COUNT]!++;
+      this.cells.values[cell + SALES_CYCLE_DAYS]! += salesCycle;
       if (slot === NO_RATE) this.cells.add(cell + WON, cents);
       else this.foreignWon.add(this.foreignRecord(account, segment, slot), cents);
     } else if (opportunity.isClosed) {
-      values[cell + LOST_COUNT]!++;
+      this.counts[counts + LOST_COUNT]!++;
     } else if (segment === this.pipelineSegment) {
       const weighted = cents * this.probabilityOf(opportunity);
       if (slot === NO_RATE) {
@@ -249,27 +261,19 @@ export class OpportunityAccumulator {
     this.foreignSums ??= this.convertedForeignSums();
     const foreign = this.foreignSums.get(account);
     const values = this.cells.values;
-    const counts = this.prefixCounts;
+    const prefix = this.prefixCounts;
     const base = account * this.segments * CELL_WIDTH;
-    // Plain doubles are exact here: at most 127 buckets, each below 2^46 (see ExactBuckets).
-    this.wonInDoubles = foreign === undefined && !this.cells.hasSpills;
+    const countBase = account * this.segments * COUNT_WIDTH;
     for (let segment = 0; segment < this.segments; segment++) {
-      const cell = base + segment * CELL_WIDTH;
+      const counts = countBase + segment * COUNT_WIDTH;
       const at = segment * PREFIX_WIDTH;
-      counts[at + PREFIX_WIDTH + 0] = counts[at + 0]! + values[cell + WON_COUNT]!;
-      counts[at + PREFIX_WIDTH + 1] = counts[at + 1]! + values[cell + LOST_COUNT]!;
-      counts[at + PREFIX_WIDTH + 2] = counts[at + 2]! + values[cell + OPPORTUNITY_COUNT]!;
-      counts[at + PREFIX_WIDTH + 3] = counts[at + 3]! + values[cell + SALES_CYCLE_DAYS]!;
-      if (this.wonInDoubles) {
-        this.prefixWon[segment + 1] = this.prefixWon[segment]! + values[cell + WON]!;
-      } else {
-        const won = addMoney(
-          this.cells.total(cell + WON, cell + WON + 1),
-          foreign?.wonBySegment[segment] ?? 0
-        );
-        this.prefixWonMoney[segment + 1] = addMoney(this.prefixWonMoney[segment]!, won);
-      }
+      prefix[at + PREFIX_WIDTH + 0] = prefix[at + 0]! + this.counts[counts + WON_COUNT]!;
+      prefix[at + PREFIX_WIDTH + 1] = prefix[at + 1]! + this.counts[counts + LOST_COUNT]!;
+      prefix[at + PREFIX_WIDTH + 2] = prefix[at + 2]! + this.counts[counts + OPPORTUNITY_COUNT]!;
+      prefix[at + PREFIX_WIDTH + 3] =
+        prefix[at + 3]! + values[base + segment * CELL_WIDTH + SALES_CYCLE_DAYS]!;
     }
+    this.loadWonPrefix(base, foreign);
     const open = this.pipeline.total(account, account + 1);
     const weighted = this.weightedPipeline.total(account, account + 1);
     this.loadedPipeline = {
@@ -278,6 +282,48 @@ export class OpportunityAccumulator {
         ? addMoney(weighted, foreign.weightedPipeline)
         : weighted
     };
+  }
+
+  /**
+   * Prefix sums of won cents in two exact parts, whole cents and 10^-15-cent fractions
+   * (converted amounts have fractions). Corporate-only buckets are integers below 2^46 and at
+   * most 127 of them add up, so whole cents stay below 2^53; with converted amounts the sums are
+   * checked, and Money arithmetic takes over in the (theoretical) case they would not be safe.
+   */
+  private loadWonPrefix(base: number, foreign: ForeignSums | undefined): void {
+    const values = this.cells.values;
+    const cents = this.prefixWon;
+    const fractions = this.prefixWonFraction;
+    this.wonInDoubles = !this.cells.hasSpills;
+    for (let segment = 0; segment < this.segments && this.wonInDoubles; segment++) {
+      const converted = foreign?.wonBySegment[segment] ?? 0;
+      if (typeof converted === 'bigint') {
+        this.wonInDoubles = false;
+        break;
+      }
+      let whole = cents[segment]! + values[base + segment * CELL_WIDTH + WON]!;
+      let fraction = fractions[segment]!;
+      if (typeof converted === 'number') {
+        whole += converted;
+      } else {
+        whole += converted.cents;
+        fraction += converted.fraction;
+        if (fraction >= FRACTION_SCALE) {
+          fraction -= FRACTION_SCALE;
+          whole += 1;
+        }
+      }
+      // Below 2^52 the sum was exact and window differences stay safe integers.
+      if (!(Math.abs(whole) < 2 ** 52)) this.wonInDoubles = false;
+      cents[segment + 1] = whole;
+      fractions[segment + 1] = fraction;
+    }
+    if (this.wonInDoubles) return;
+    for (let segment = 0; segment < this.segments; segment++) {
+      const cell = base + segment * CELL_WIDTH + WON;
+      const won = addMoney(this.cells.total(cell, cell + 1), foreign?.wonBySegment[segment] ?? 0);
+      this.prefixWonMoney[segment + 1] = addMoney(this.prefixWonMoney[segment]!, won);
+    }
   }
 
   /** Fill `into` with the loaded account's sums over a window, in corporate cents. */
@@ -289,9 +335,20 @@ export class OpportunityAccumulator {
     into.lostCount = counts[end + 1]! - counts[first + 1]!;
     into.opportunityCount = counts[end + 2]! - counts[first + 2]!;
     into.salesCycleDays = counts[end + 3]! - counts[first + 3]!;
-    into.wonAmount = this.wonInDoubles
-      ? this.prefixWon[range.end]! - this.prefixWon[range.first]!
-      : subtractMoney(this.prefixWonMoney[range.end]!, this.prefixWonMoney[range.first]!);
+    if (!this.wonInDoubles) {
+      into.wonAmount = subtractMoney(
+        this.prefixWonMoney[range.end]!,
+        this.prefixWonMoney[range.first]!
+      );
+      return;
+    }
+    let whole = this.prefixWon[range.end]! - this.prefixWon[range.first]!;
+    let fraction = this.prefixWonFraction[range.end]! - this.prefixWonFraction[range.first]!;
+    if (fraction < 0) {
+      fraction += FRACTION_SCALE;
+      whole -= 1;
+    }
+    into.wonAmount = fraction === 0 ? whole : { cents: whole, fraction };
   }
 
   /** The loaded account's open pipeline 12M. */

@@ -56,6 +56,19 @@ function digit(text: string, index: number): number {
   return code >= 0 && code <= 9 ? code : Number.NaN;
 }
 
+// Day number of the 1st of each month of 1900–2199, and the month's length: the date parse
+// then costs two table reads instead of the civil-date arithmetic.
+const TABLE_FIRST_YEAR = 1900;
+const TABLE_YEARS = 300;
+const monthStarts = new Float64Array(TABLE_YEARS * 12);
+const monthLengths = new Uint8Array(TABLE_YEARS * 12);
+for (let index = 0; index < TABLE_YEARS * 12; index++) {
+  const year = TABLE_FIRST_YEAR + Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  monthStarts[index] = dayFromCivil(year, month, 1);
+  monthLengths[index] = daysInMonth(year, month);
+}
+
 /**
  * Day number of the date at the start of `text` ('YYYY-MM-DD', optionally followed by a time
  * as in an ISO datetime), or INVALID_DAY. Hand-rolled: it runs once per opportunity.
@@ -69,9 +82,14 @@ export function parseDay(text: string): number {
   const month = digit(text, 5) * 10 + digit(text, 6);
   const day = digit(text, 8) * 10 + digit(text, 9);
   // NaN fails every comparison, so a non-digit lands here too.
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)))
-    return INVALID_DAY;
-  return dayFromCivil(year, month, day);
+  if (!(month >= 1 && month <= 12 && day >= 1)) return INVALID_DAY;
+  const index = (year - TABLE_FIRST_YEAR) * 12 + month - 1;
+  if (index >= 0 && index < TABLE_YEARS * 12) {
+    return day <= monthLengths[index]! ? monthStarts[index]! + day - 1 : INVALID_DAY;
+  }
+  return year >= 0 && day <= daysInMonth(year, month)
+    ? dayFromCivil(year, month, day)
+    : INVALID_DAY;
 }
 
 function pad(value: number, width: number): string {

@@ -9,8 +9,9 @@ export class ExactBuckets {
   values: Float64Array;
   private readonly spilled = new Map<number, bigint>();
 
-  constructor(size: number) {
-    this.values = new Float64Array(size);
+  /** `size` new buckets, or buckets over an existing array (e.g. a view that shares its memory). */
+  constructor(size: number | Float64Array) {
+    this.values = typeof size === 'number' ? new Float64Array(size) : size;
   }
 
   add(index: number, amount: number): void {
