@@ -134,6 +134,21 @@ export class Org {
     return { accessToken: token, refreshToken };
   }
 
+  private readonly authorizationCodes = new Map<string, number>();
+
+  issueAuthorizationCode(userRow: number): string {
+    const code = `aPrx${crypto.randomBytes(24).toString('base64url')}`;
+    this.authorizationCodes.set(code, userRow);
+    return code;
+  }
+
+  /** A code works once. */
+  redeemAuthorizationCode(code: string): number | undefined {
+    const row = this.authorizationCodes.get(code);
+    this.authorizationCodes.delete(code);
+    return row;
+  }
+
   userOfRefreshToken(token: string): number | undefined {
     return this.refreshTokens.get(token);
   }

@@ -1,5 +1,5 @@
-// Authentication: OAuth 2.0 token endpoint (password, client_credentials, refresh_token, JWT
-// bearer), token revocation, the identity URL, and the SOAP partner login() jsforce falls back to.
+// Authentication: OAuth 2.0 token endpoint (password, client_credentials, authorization_code with
+// an auto-approving authorize step, refresh_token, JWT bearer), token revocation, the identity URL, and the SOAP partner login() jsforce falls back to.
 import crypto from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { Org } from '../org';
@@ -58,6 +58,14 @@ function token(ctx: RequestContext): Reply {
       if (rejected) return rejected;
       const row = org.userRow(form.get('username') ?? '');
       if (row < 0 || form.get('password') !== org.credentials.password) return oauthError(400, 'invalid_grant', 'authentication failure');
+      // The username-password flow never issues refresh tokens.
+      return tokenAnswer(org, row, false);
+    }
+    case 'authorization_code': {
+      const rejected = checkClient(true);
+      if (rejected) return rejected;
+      const row = org.redeemAuthorizationCode(form.get('code') ?? '');
+      if (row === undefined) return oauthError(400, 'invalid_grant', 'invalid authorization code');
       return tokenAnswer(org, row, true);
     }
     case 'client_credentials': {
@@ -97,6 +105,22 @@ function jwtBearer(org: Org, assertion: string): Reply {
   const row = org.userRow(String(claims.sub ?? ''));
   if (row < 0) return oauthError(400, 'invalid_grant', 'user hasn\'t approved this consumer');
   return tokenAnswer(org, row, false);
+}
+
+/** The web-server flow's authorize step, approved at once for the admin (or `login_hint`) user. */
+function authorize(ctx: RequestContext): Reply {
+  const params = ctx.url.searchParams;
+  const redirect = params.get('redirect_uri');
+  if (params.get('client_id') !== ctx.org.credentials.clientId || !redirect) {
+    return { status: 400, headers: { 'Content-Type': 'text/plain' }, body: 'error=invalid_client_id&error_description=client%20identifier%20invalid' };
+  }
+  const row = ctx.org.userRow(params.get('login_hint') ?? ctx.org.credentials.username);
+  const target = new URL(redirect);
+  if (row < 0) target.searchParams.set('error', 'access_denied');
+  else target.searchParams.set('code', ctx.org.issueAuthorizationCode(row));
+  const state = params.get('state');
+  if (state) target.searchParams.set('state', state);
+  return { status: 302, headers: { Location: target.toString() }, body: '' };
 }
 
 function revoke(ctx: RequestContext): Reply {
@@ -195,6 +219,7 @@ function soapLogin(ctx: RequestContext): Reply {
 
 export function registerAuthRoutes(org: Org): void {
   org.router.add({ method: 'POST', kind: 'public', pattern: /^\/services\/oauth2\/token\/?$/, handle: token });
+  org.router.add({ method: 'GET', kind: 'public', pattern: /^\/services\/oauth2\/authorize\/?$/, handle: authorize });
   org.router.add({ method: 'POST', kind: 'public', pattern: /^\/services\/oauth2\/revoke\/?$/, handle: revoke });
   org.router.add({ method: 'GET', kind: 'public', pattern: /^\/services\/oauth2\/revoke\/?$/, handle: revoke });
   org.router.add({ method: 'GET', kind: 'public', pattern: /^\/id\/(?<orgId>\w+)\/(?<userId>\w+)\/?$/, handle: identity });
