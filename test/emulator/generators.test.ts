@@ -1,0 +1,125 @@
+// Generated orgs: determinism from the seed, the demo's built-in coverage gaps, bench sizes.
+import { DEMO_FISCAL_YEAR_START_MONTH, DEMO_GAP_ACCOUNT, DEMO_STRATEGIC_ACCOUNTS, runQuery, startOrg, type OrgHandle } from './index';
+import { tandemSchemaDirs } from './testing/fixtureSchema';
+
+const TODAY = '2026-06-15';
+
+function rows(org: OrgHandle, soql: string): Array<Record<string, unknown>> {
+  const result = runQuery(org.store, soql, { includeDeleted: false });
+  if (result.kind !== 'records') throw new Error('expected records');
+  return Array.from(result.rows, (row) => JSON.parse(result.projection.json(row, '/services/data/v64.0')) as Record<string, unknown>);
+}
+
+function count(org: OrgHandle, object: string, where = ''): number {
+  const result = runQuery(org.store, `SELECT COUNT() FROM ${object} ${where}`, { includeDeleted: false });
+  return result.kind === 'count' ? result.total : -1;
+}
+
+describe('data generators', () => {
+  let demo: OrgHandle;
+
+  beforeAll(async () => {
+    demo = await startOrg({ data: 'demo', seed: 42, schemaDirs: tandemSchemaDirs(), today: TODAY });
+  });
+
+  afterAll(async () => {
+    await demo.close();
+  });
+
+  it('empty: one Organization and one admin user', async () => {
+    const org = await startOrg({ data: 'empty', schemaDirs: tandemSchemaDirs(), today: TODAY });
+    try {
+      expect(rows(org, 'SELECT FiscalYearStartMonth, UsesStartDateAsFiscalYearName, DefaultCurrencyIsoCode FROM Organization')).toEqual([
+        expect.objectContaining({ FiscalYearStartMonth: 1, UsesStartDateAsFiscalYearName: false, DefaultCurrencyIsoCode: 'USD' })
+      ]);
+      expect(rows(org, 'SELECT Username FROM User')).toEqual([expect.objectContaining({ Username: org.username })]);
+      expect(count(org, 'Account')).toBe(0);
+      expect(count(org, 'Strategic_Score_Weight__mdt')).toBe(6);
+    } finally {
+      await org.close();
+    }
+  });
+
+  it('is deterministic: the same seed and today give the same records, another seed others', async () => {
+    const soql = 'SELECT Id, Name, Amount, CloseDate, StageName, CurrencyIsoCode, CreatedDate, SystemModstamp, AccountId FROM Opportunity ORDER BY Id';
+    const twin = await startOrg({ data: 'demo', seed: 42, schemaDirs: tandemSchemaDirs(), today: TODAY });
+    const other = await startOrg({ data: 'demo', seed: 43, schemaDirs: tandemSchemaDirs(), today: TODAY });
+    try {
+      expect(rows(twin, soql)).toEqual(rows(demo, soql));
+      expect(rows(twin, 'SELECT Name, Contact__c, Buying_Role__c FROM Stakeholder__c ORDER BY Id')).toEqual(rows(demo, 'SELECT Name, Contact__c, Buying_Role__c FROM Stakeholder__c ORDER BY Id'));
+      expect(rows(other, soql)).not.toEqual(rows(demo, soql));
+    } finally {
+      await twin.close();
+      await other.close();
+    }
+  });
+
+  it('demo: a multi-currency org with a non-January fiscal year and 4+ years of opportunities', () => {
+    expect(rows(demo, 'SELECT FiscalYearStartMonth FROM Organization')[0]!.FiscalYearStartMonth).toBe(DEMO_FISCAL_YEAR_START_MONTH);
+    expect(rows(demo, 'SELECT IsoCode, IsCorporate FROM CurrencyType ORDER BY IsoCode').map((r) => [r.IsoCode, r.IsCorporate])).toEqual([
+      ['EUR', false],
+      ['GBP', false],
+      ['USD', true]
+    ]);
+    expect(count(demo, 'DatedConversionRate')).toBeGreaterThan(30);
+    const accounts = count(demo, 'Account');
+    expect(accounts).toBeGreaterThanOrEqual(38);
+    expect(rows(demo, 'SELECT Name FROM Account WHERE Strategic_Account__c = true ORDER BY Name').map((r) => r.Name)).toEqual([...DEMO_STRATEGIC_ACCOUNTS].sort());
+    const earliest = rows(demo, 'SELECT CloseDate FROM Opportunity ORDER BY CloseDate LIMIT 1')[0]!.CloseDate as string;
+    expect(earliest < '2022-06-15').toBe(true);
+    for (const stage of ['Closed Won', 'Closed Lost', 'Prospecting']) expect(count(demo, 'Opportunity', `WHERE StageName = '${stage}'`)).toBeGreaterThan(0);
+    expect(count(demo, 'Opportunity', "WHERE CurrencyIsoCode = 'EUR'")).toBeGreaterThan(0);
+    // No generated timestamp lies in the future.
+    expect(count(demo, 'Opportunity', 'WHERE SystemModstamp > TODAY')).toBe(0);
+    expect(count(demo, 'Contact', 'WHERE ReportsToId != null')).toBeGreaterThan(100);
+    expect(count(demo, 'Sync_Request__c')).toBe(0);
+    expect(rows(demo, 'SELECT Title, SmallPhotoUrl FROM User WHERE Title LIKE \'Chief%\'')).toHaveLength(4);
+  });
+
+  it('demo: revenue follows a Pareto distribution (the top fifth of accounts wins most of it)', () => {
+    const won = rows(demo, "SELECT AccountId, Amount FROM Opportunity WHERE IsWon = true");
+    const byAccount = new Map<string, number>();
+    for (const r of won) byAccount.set(String(r.AccountId), (byAccount.get(String(r.AccountId)) ?? 0) + Number(r.Amount));
+    const totals = [...byAccount.values()].sort((a, b) => b - a);
+    const all = totals.reduce((a, b) => a + b, 0);
+    const top = totals.slice(0, Math.ceil(totals.length / 5)).reduce((a, b) => a + b, 0);
+    expect(top / all).toBeGreaterThan(0.5);
+  });
+
+  it(`demo: ${DEMO_GAP_ACCOUNT} shows every coverage gap and an overdue sponsor; other strategic accounts are covered`, () => {
+    const stakeholders = (name: string) =>
+      rows(demo, `SELECT Buying_Role__c, Influence__c, Attitude__c, Relationship_Strength__c, Relationship_Owner__c FROM Stakeholder__c WHERE Account__r.Name = '${name}'`);
+    const gap = stakeholders(DEMO_GAP_ACCOUNT);
+    expect(gap.some((s) => s.Buying_Role__c === 'Economic Buyer')).toBe(false);
+    expect(gap.some((s) => s.Buying_Role__c === 'Champion')).toBe(false);
+    expect(gap.some((s) => s.Influence__c === 'High' && (s.Relationship_Owner__c === null || s.Relationship_Strength__c === 'Weak'))).toBe(true);
+    expect(gap.some((s) => s.Influence__c === 'High' && ['Detractor', 'Skeptic'].includes(String(s.Attitude__c)))).toBe(true);
+    const sponsors = rows(demo, `SELECT Engagement_Status__c, Active__c FROM Executive_Sponsor__c WHERE Account__r.Name = '${DEMO_GAP_ACCOUNT}'`);
+    expect(sponsors).toEqual([expect.objectContaining({ Engagement_Status__c: 'Overdue', Active__c: true })]);
+    const covered = stakeholders('Northwind Health Systems');
+    expect(covered.some((s) => s.Buying_Role__c === 'Economic Buyer')).toBe(true);
+    expect(covered.some((s) => s.Buying_Role__c === 'Champion')).toBe(true);
+    for (const name of DEMO_STRATEGIC_ACCOUNTS) {
+      expect(count(demo, 'Account_Plan__c', `WHERE Status__c = 'Active' AND Account__r.Name = '${name}'`)).toBe(1);
+    }
+    expect(count(demo, 'Joint_Initiative__c', 'WHERE Customer_Value_Realized__c > 0')).toBeGreaterThan(3);
+    expect(count(demo, 'Stakeholder_Link__c')).toBeGreaterThan(7);
+    expect(count(demo, 'Plan_Objective__c')).toBeGreaterThan(15);
+  });
+
+  it('bench:n: n opportunities over n/250 accounts, quickly', async () => {
+    const started = Date.now();
+    const bench = await startOrg({ data: 'bench:50000', seed: 3, schemaDirs: tandemSchemaDirs(), today: TODAY });
+    try {
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(count(bench, 'Opportunity')).toBe(50_000);
+      expect(count(bench, 'Account')).toBe(200);
+      expect(count(bench, 'Account', 'WHERE Strategic_Account__c = true')).toBe(20);
+      // Stage facts are consistent with the stage, as if saved through the API.
+      expect(count(bench, 'Opportunity', "WHERE IsWon = true AND StageName != 'Closed Won'")).toBe(0);
+      expect(count(bench, 'Opportunity', 'WHERE IsClosed = false AND CloseDate < TODAY')).toBe(0);
+    } finally {
+      await bench.close();
+    }
+  });
+});
