@@ -111,6 +111,11 @@ const RELATIONSHIP_MAP_QUERY = gql`
 `;
 // ---- end of GraphQL query ----------------------------------------------------------------
 
+// Views derived from the model, cached per component between renders: the template reads
+// `chart.*` many times per render and a map can hold hundreds of people. Kept outside the
+// component's (reactive) fields so that caching never counts as a state change.
+const derivedCache = new WeakMap();
+
 const VIEW_CHART = 'chart';
 const VIEW_TABLE = 'table';
 
@@ -189,6 +194,7 @@ export default class RelationshipMap extends LightningElement {
       this.data = data;
       this.errors = undefined;
       this.model = this.buildModel(data);
+      derivedCache.delete(this);
     } else if (errors) {
       this.errors = errors;
     }
@@ -396,7 +402,27 @@ export default class RelationshipMap extends LightningElement {
 
   // ---- chart -------------------------------------------------------------------------------
 
+  cached(name, key, compute) {
+    let entries = derivedCache.get(this);
+    if (!entries) {
+      entries = new Map();
+      derivedCache.set(this, entries);
+    }
+    const entry = entries.get(name);
+    if (entry && entry.key === key) {
+      return entry.value;
+    }
+    const value = compute();
+    entries.set(name, { key, value });
+    return value;
+  }
+
   get chart() {
+    const key = [this.selectedId, this.currentActiveId, this.staleThreshold, this.today].join('|');
+    return this.cached('chart', key, () => this.buildChart());
+  }
+
+  buildChart() {
     const { layout, geometry } = this.model;
     const activeId = this.currentActiveId;
     const nodes = layout.nodes.map((placed) => {
@@ -503,6 +529,12 @@ export default class RelationshipMap extends LightningElement {
   // ---- table -------------------------------------------------------------------------------
 
   get tableRows() {
+    return this.cached('table', [this.staleThreshold, this.today].join('|'), () =>
+      this.buildTableRows()
+    );
+  }
+
+  buildTableRows() {
     return this.model.contacts.map((contact) => {
       const person = this.describe(contact);
       const manager = contact.reportsToId ? this.model.contactById.get(contact.reportsToId) : null;
@@ -534,6 +566,10 @@ export default class RelationshipMap extends LightningElement {
   // ---- coverage ----------------------------------------------------------------------------
 
   get gaps() {
+    return this.cached('gaps', [this.staleThreshold, this.today].join('|'), () => this.buildGaps());
+  }
+
+  buildGaps() {
     const stakeholders = [...this.model.stakeholderByContact.values()];
     const threshold = this.staleThreshold;
     const joinNames = (people) => people.map((p) => p.name).join(', ');

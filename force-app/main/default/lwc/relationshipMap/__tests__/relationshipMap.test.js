@@ -183,6 +183,41 @@ describe('c-relationship-map', () => {
       expect(text(advisor.querySelector('title'))).toContain('Wolfeschlegelsteinhausenbergerdorff');
     });
 
+    it('lays out a large account of 500 contacts', async () => {
+      // Five reports per manager; every other contact mapped.
+      const id = (prefix, n) => `${prefix}${String(n).padStart(15, '0')}`;
+      const contacts = Array.from({ length: 500 }, (_, i) => ({
+        node: {
+          Id: id('003', i),
+          Name: { value: `Contact ${i}` },
+          Title: { value: 'Engineer' },
+          ReportsToId: { value: i === 0 ? null : id('003', Math.floor((i - 1) / 5)) }
+        }
+      }));
+      const stakeholders = contacts
+        .filter((_, i) => i % 2 === 0)
+        .map((c, i) => ({
+          node: {
+            Id: id('a03', i),
+            Contact__c: { value: c.node.Id },
+            Influence__c: { value: 'Medium' },
+            Attitude__c: { value: 'Neutral' }
+          }
+        }));
+      const element = await mountWith({
+        uiapi: {
+          query: {
+            Contact: { edges: contacts },
+            Stakeholder__c: { edges: stakeholders },
+            Stakeholder_Link__c: { edges: [] }
+          }
+        }
+      });
+      expect($$(element, 'g.node')).toHaveLength(500);
+      expect($$(element, 'path.reporting-line')).toHaveLength(499);
+      expect($$(element, 'g.node[tabindex="0"]')).toHaveLength(1);
+    });
+
     it('survives reporting cycles', async () => {
       const element = await mountWith(mockCycle);
       expect($$(element, 'g.node')).toHaveLength(4);
