@@ -1,7 +1,7 @@
 // Logins jsforce performs against the emulator: SOAP login(), OAuth 2.0 password, client
 // credentials, refresh token and JWT bearer; session expiry and refresh.
 import crypto from 'node:crypto';
-import jsforce from 'jsforce';
+import jsforce, { type Connection } from 'jsforce';
 import jwt from 'jsonwebtoken';
 import { startOrg, type OrgHandle } from './index';
 import { passwordConnection, soapConnection } from './testing/clients';
@@ -17,7 +17,7 @@ afterAll(async () => {
   await org.close();
 });
 
-function jwtConnection(): jsforce.Connection {
+function jwtConnection(): Connection {
   return new jsforce.Connection({ loginUrl: org.loginUrl, version: '64.0', oauth2: { clientId: org.clientId, clientSecret: org.clientSecret, loginUrl: org.loginUrl } });
 }
 

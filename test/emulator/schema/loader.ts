@@ -57,6 +57,11 @@ function str(node: unknown): string | null {
   return String(node);
 }
 
+/** An element that may occur once or many times, as a list. */
+function list(node: unknown): unknown[] {
+  return node === undefined || node === null ? [] : Array.isArray(node) ? node : [node];
+}
+
 function bool(node: unknown): boolean {
   return str(node) === 'true';
 }
@@ -137,13 +142,13 @@ function loadMdapiObject(file: string, warnings: string[]): LoadedObject {
   const name = path.basename(file, '.object');
   const object = (parseFile(file).CustomObject ?? {}) as Xml;
   const loaded = objectHeader(name, object);
-  for (const xml of (object.fields ?? []) as Xml[]) {
+  for (const xml of list(object.fields) as Xml[]) {
     const fullName = str(xml.fullName);
     if (!fullName) continue;
     const field = toField(fullName, xml, `${name}.${fullName}`, warnings);
     if (field) loaded.fields.push(field);
   }
-  for (const xml of (object.validationRules ?? []) as Xml[]) {
+  for (const xml of list(object.validationRules) as Xml[]) {
     const rule = toValidationRule(str(xml.fullName) ?? 'rule', xml);
     if (rule) loaded.validationRules.push(rule);
   }
@@ -241,8 +246,7 @@ function toField(name: string, xml: Xml, where: string, warnings: string[]): Fie
     field.length = 30;
   }
   if (type === 'reference') {
-    const targets = xml.referenceTo as unknown[] | undefined;
-    field.referenceTo = (targets ?? []).map((t) => str(t) ?? '').filter(Boolean);
+    field.referenceTo = list(xml.referenceTo).map((t) => str(t) ?? '').filter(Boolean);
     field.length = 18;
     field.relationshipName = name.endsWith('__c') ? `${name.slice(0, -3)}__r` : name;
     const childName = str(xml.relationshipName);
@@ -261,7 +265,7 @@ function toField(name: string, xml: Xml, where: string, warnings: string[]): Fie
   if (type === 'picklist' || type === 'multipicklist') {
     const valueSet = xml.valueSet as Xml | undefined;
     const definition = valueSet?.valueSetDefinition as Xml | undefined;
-    const values = (definition?.value ?? []) as Xml[];
+    const values = list(definition?.value) as Xml[];
     field.picklistValues = values.map(
       (v): PicklistValue => ({
         value: str(v.fullName) ?? '',
@@ -286,7 +290,7 @@ function loadCustomMetadataRecord(file: string): CustomMetadataRecord {
   const developerName = base.slice(dot + 1);
   const xml = (parseFile(file).CustomMetadata ?? {}) as Xml;
   const values: Record<string, string | null> = {};
-  for (const entry of (xml.values ?? []) as Xml[]) {
+  for (const entry of list(xml.values) as Xml[]) {
     const fieldName = str(entry.field);
     if (!fieldName) continue;
     const value = entry.value as Xml | string | undefined;

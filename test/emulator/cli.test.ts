@@ -1,0 +1,59 @@
+// `npm run org`: prints one JSON line once listening; a jsforce client logs in and pages through
+// the demo opportunities; SIGTERM stops it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import jsforce from 'jsforce';
+import { REPOSITORY_ROOT } from './index';
+import { tandemSchemaDirs } from './testing/fixtureSchema';
+
+function firstLine(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout! });
+    lines.once('line', (line) => {
+      lines.close();
+      resolve(line);
+    });
+    child.once('exit', (code) => reject(new Error(`org CLI exited with ${code}`)));
+  });
+}
+
+describe('org CLI', () => {
+  it('prints its login JSON line, serves the demo org to jsforce, and stops on SIGTERM', async () => {
+    const schemaArgs = tandemSchemaDirs().flatMap((dir) => ['--schema', dir]);
+    const child = spawn(process.execPath, [path.join(REPOSITORY_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(REPOSITORY_ROOT, 'scripts', 'org.ts'), '--port', '0', '--data', 'demo', '--seed', '5', ...schemaArgs], {
+      cwd: REPOSITORY_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe']
+    });
+    try {
+      const details = JSON.parse(await firstLine(child)) as Record<string, string>;
+      expect(Object.keys(details)).toEqual(['loginUrl', 'instanceUrl', 'apiVersion', 'username', 'password', 'clientId', 'clientSecret']);
+      expect(details.instanceUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const conn = new jsforce.Connection({ loginUrl: details.loginUrl, version: details.apiVersion, oauth2: { clientId: details.clientId, clientSecret: details.clientSecret, loginUrl: details.loginUrl } });
+      await conn.login(details.username!, details.password!);
+      const total = (await conn.query('SELECT COUNT() FROM Opportunity')).totalSize;
+      expect(total).toBeGreaterThan(500);
+      let seen = 0;
+      let page = await conn.query<{ Id: string }>('SELECT Id, Name, Amount, CloseDate FROM Opportunity', { headers: { 'Sforce-Query-Options': 'batchSize=200' } });
+      seen += page.records.length;
+      while (!page.done) {
+        page = await conn.queryMore<{ Id: string }>(page.nextRecordsUrl!);
+        seen += page.records.length;
+      }
+      expect(seen).toBe(total);
+    } finally {
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+  });
+
+  it('explains its options and the fault grammar with --help', async () => {
+    const child = spawn(process.execPath, [path.join(REPOSITORY_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(REPOSITORY_ROOT, 'scripts', 'org.ts'), '--help'], { cwd: REPOSITORY_ROOT });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(0);
+    expect(out).toContain('--data <set>');
+    expect(out).toContain('expireEvery=<n>');
+  });
+});
