@@ -14,7 +14,16 @@ export function parseDataSet(text: string): DataSet {
   throw new Error(`data: expected empty, demo or bench:<opportunities>, got "${text}"`);
 }
 
+/** What demo and bench write besides standard objects. */
+const TANDEM_OBJECTS = ['Account_Plan__c', 'Plan_Objective__c', 'Joint_Initiative__c', 'Stakeholder__c', 'Stakeholder_Link__c', 'Executive_Sponsor__c'];
+
 export function generate(org: Org, data: DataSet, seed: number): void {
+  const missing = TANDEM_OBJECTS.filter((name) => !org.schema.object(name));
+  if (data !== 'empty' && (missing.length > 0 || !org.schema.object('Account')!.fieldsByName.has('strategic_account__c'))) {
+    throw new Error(
+      `the ${data} data set needs Tandem's objects (force-app/main/default/objects) in the schema; missing: ${[...missing, ...(org.schema.object('Account')!.fieldsByName.has('strategic_account__c') ? [] : ['Account.Strategic_Account__c'])].join(', ')}`
+    );
+  }
   const longAgo = startOfToday(org) - 2200 * 86_400_000;
   if (data === 'empty') {
     seedOrganization(org, { name: 'Tandem Org', fiscalYearStartMonth: 1, usesStartDateAsFiscalYearName: false, corporateCurrency: 'USD' }, longAgo);
