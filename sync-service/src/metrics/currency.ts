@@ -12,6 +12,8 @@ export class RateTable {
   /** Rate of each slot, as the decimal the API sent. */
   readonly slotRates: DecimalRate[] = [];
   private readonly currencyIndex = new Map<string, number>();
+  /** Currency codes by index (the keys of currencyIndex). */
+  private readonly currencyCodes: string[] = [];
   /** Per currency, the slot of each horizon day (NO_RATE where the currency has no rate that day). */
   private readonly slotsByDay: Int32Array[] = [];
 
@@ -27,6 +29,7 @@ export class RateTable {
       if (index === undefined) {
         index = this.slotsByDay.length;
         this.currencyIndex.set(isoCode, index);
+        this.currencyCodes.push(isoCode);
         this.slotsByDay.push(new Int32Array(length).fill(NO_RATE));
       }
       return this.slotsByDay[index]!;
@@ -65,7 +68,10 @@ export class RateTable {
 
   /** Index of a foreign currency, or NO_RATE when the org has no rate for it at all. */
   currencyOf(isoCode: string): number {
-    return this.currencyIndex.get(isoCode) ?? NO_RATE;
+    // Orgs have a handful of currencies: a scan beats hashing a fresh string in a Map.
+    const codes = this.currencyCodes;
+    for (let index = 0; index < codes.length; index++) if (codes[index] === isoCode) return index;
+    return NO_RATE;
   }
 
   /** The rate slot of a foreign currency on a horizon day, or NO_RATE. */

@@ -85,6 +85,15 @@ describe('money', () => {
     expect(currencyField(fromFemtocents(-(100n * 10n ** 15n + 5n * 10n ** 14n)))).toBe(-1.01);
   });
 
+  it('rounds any amount to the cent like 80-digit decimals', () => {
+    fc.assert(
+      fc.property(money, (amount) => {
+        const cents = new Exact(toFemtocents(amount).toString()).div(FRACTION_SCALE).toDecimalPlaces(0);
+        expect(currencyField(amount)).toBe(cents.div(100).toNumber() + 0);
+      })
+    );
+  });
+
   it('computes growth as TTM / prior − 1, null without a positive prior', () => {
     // 1500 / 1200 − 1 = 0.25 → 25 points.
     expect(growthField(1500, 1200)).toBe(25);

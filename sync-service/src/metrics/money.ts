@@ -169,7 +169,13 @@ export function scaledQuotient(n: Money, d: Money, scale: number): number {
 /** A Currency(18,2) field value from cents. */
 export function currencyField(cents: Money): number {
   if (typeof cents === 'number') return cents / 100;
-  return scaledQuotient(cents, 1, 1) / 100;
+  if (typeof cents === 'bigint') return scaledQuotient(cents, 1, 1) / 100;
+  // cents + f with 0 < f < 1: up from ½ when positive; when negative, exactly ½ goes down (away from 0).
+  const half = FRACTION_SCALE / 2;
+  const rounded =
+    cents.cents +
+    (cents.cents >= 0 ? (cents.fraction >= half ? 1 : 0) : cents.fraction > half ? 1 : 0);
+  return (rounded + 0) / 100;
 }
 
 /** A ratio as percentage points with 2 decimals (0.125 → 12.5); null when the denominator is not positive. */
@@ -181,7 +187,13 @@ export function percentField(part: Money, whole: Money): number | null {
 /** (current / prior − 1) in percentage points with 2 decimals; null when prior ≤ 0. */
 export function growthField(current: Money, prior: Money): number | null {
   if (moneySign(prior) <= 0) return null;
-  return scaledQuotient(subtractMoney(current, prior), prior, 10000) / 100;
+  const change =
+    typeof current === 'number' &&
+    typeof prior === 'number' &&
+    Number.isSafeInteger(current - prior)
+      ? current - prior
+      : subtractMoney(current, prior);
+  return scaledQuotient(change, prior, 10000) / 100;
 }
 
 /**
