@@ -132,8 +132,6 @@ export interface EngineFigure {
   accounts: number;
   /** Wall-clock time of add() and finish() together. */
   seconds: number;
-  /** CPU time of the process meanwhile (GC threads included): steadier than wall time on a busy machine. */
-  cpuSeconds: number;
   addSeconds: number;
   finishSeconds: number;
   perSecond: number;
@@ -146,24 +144,17 @@ export async function benchmarkEngine(opportunities: number): Promise<EngineFigu
   const accounts = Math.max(1, Math.ceil(opportunities / OPPORTUNITIES_PER_ACCOUNT));
   const run = createMetricsRun(context(accounts));
   let adding = 0n;
-  let cpuMicroseconds = 0;
   for (let first = 0; first < opportunities; first += CHUNK) {
     const records = chunk(next, accounts, first, Math.min(CHUNK, opportunities - first));
     collectGarbage();
     const start = process.hrtime.bigint();
-    const cpu = process.cpuUsage();
     run.add(records);
     adding += process.hrtime.bigint() - start;
-    const used = process.cpuUsage(cpu);
-    cpuMicroseconds += used.user + used.system;
   }
   collectGarbage();
   const start = process.hrtime.bigint();
-  const cpu = process.cpuUsage();
   const result = run.finish();
   const finishing = process.hrtime.bigint() - start;
-  const used = process.cpuUsage(cpu);
-  cpuMicroseconds += used.user + used.system;
   if (result.accountMetrics.length !== accounts * 12) {
     throw new Error('benchmark: unexpected row count');
   }
@@ -172,7 +163,6 @@ export async function benchmarkEngine(opportunities: number): Promise<EngineFigu
     opportunities,
     accounts,
     seconds,
-    cpuSeconds: cpuMicroseconds / 1e6,
     addSeconds: Number(adding) / 1e9,
     finishSeconds: Number(finishing) / 1e9,
     perSecond: opportunities / seconds,
@@ -190,8 +180,7 @@ if (require.main === module) {
     console.log(
       `metrics engine: ${figure.opportunities.toLocaleString('en-US')} opportunities ` +
         `(${figure.accounts.toLocaleString('en-US')} accounts) in ${figure.seconds.toFixed(3)} s ` +
-        `(add ${figure.addSeconds.toFixed(3)} s, finish ${figure.finishSeconds.toFixed(3)} s; ` +
-        `CPU ${figure.cpuSeconds.toFixed(3)} s) = ` +
+        `(add ${figure.addSeconds.toFixed(3)} s, finish ${figure.finishSeconds.toFixed(3)} s) = ` +
         `${Math.round(figure.perSecond).toLocaleString('en-US')}/s, peak RSS ${figure.peakRssMb.toFixed(0)} MB`
     );
   });

@@ -11,6 +11,7 @@ import {
   fromFemtocents,
   growthField,
   percentField,
+  roundedBigIntDivision,
   scaledQuotient,
   toFemtocents,
   type Money
@@ -78,6 +79,26 @@ describe('money', () => {
     expect(decimalRate(1.234567)).toEqual({ mantissa: 1234567n, exponent: 6 });
   });
 
+  it('converts exactly like bigint division, whatever the amount and rate', () => {
+    const rates = fc.oneof(
+      fc.integer({ min: 1, max: 99_999_999 }).map((m) => m / 1e6),
+      fc.double({ min: 1e-6, max: 1e6, noNaN: true }),
+      fc.constantFrom(0.9, 0.8, 1.234567891, 123456.789, 0.000001)
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 46), max: 2 ** 46 }), rates, (cents, rate) => {
+        const decimal = decimalRate(rate);
+        const expected = fromFemtocents(
+          roundedBigIntDivision(
+            BigInt(cents) * 10n ** 15n * 10n ** BigInt(decimal.exponent),
+            decimal.mantissa
+          )
+        );
+        expect(convertMoney(cents, decimal)).toEqual(expected);
+      })
+    );
+  });
+
   it('writes currency fields rounded to the cent', () => {
     expect(currencyField(12345)).toBe(123.45);
     // 0.5 cent rounds away from zero: 1.005 → 1.01; −1.005 → −1.01.
@@ -88,7 +109,9 @@ describe('money', () => {
   it('rounds any amount to the cent like 80-digit decimals', () => {
     fc.assert(
       fc.property(money, (amount) => {
-        const cents = new Exact(toFemtocents(amount).toString()).div(FRACTION_SCALE).toDecimalPlaces(0);
+        const cents = new Exact(toFemtocents(amount).toString())
+          .div(FRACTION_SCALE)
+          .toDecimalPlaces(0);
         expect(currencyField(amount)).toBe(cents.div(100).toNumber() + 0);
       })
     );

@@ -114,11 +114,50 @@ export function decimalRate(rate: number): DecimalRate {
   return { mantissa: BigInt(whole + decimals), exponent: decimals.length };
 }
 
-/** amount / rate, rounded to 10^-15 cent. */
+/** amount / rate, rounded (half away from zero) to 10^-15 cent. */
 export function convertMoney(amount: Money, rate: DecimalRate): Money {
+  if (typeof amount === 'number') {
+    const converted = convertCentsExactly(amount, rate);
+    if (converted !== null) return converted;
+  }
   return fromFemtocents(
     roundedBigIntDivision(toFemtocents(amount) * 10n ** BigInt(rate.exponent), rate.mantissa)
   );
+}
+
+/** Floor of a / m for safe integers with a ≤ 2^53, m ≤ 2^36: the products checked are exact. */
+function integerQuotient(a: number, m: number): number {
+  let quotient = Math.floor(a / m);
+  while (quotient * m > a) quotient--;
+  while ((quotient + 1) * m <= a) quotient++;
+  return quotient;
+}
+
+/**
+ * The same conversion by long division in doubles, every step an exact integer operation:
+ * whole cents, then the 15 decimals of the fraction five at a time (remainder × 10^5 < 2^53).
+ * Null when the operands are too large for that (the bigint path then decides).
+ */
+function convertCentsExactly(cents: number, rate: DecimalRate): Money | null {
+  const m = Number(rate.mantissa);
+  const numerator = Math.abs(cents) * 10 ** rate.exponent;
+  if (!(m <= 2 ** 36 && rate.exponent <= 15 && numerator <= 2 ** 52)) return null;
+  let whole = integerQuotient(numerator, m);
+  let remainder = numerator - whole * m;
+  let fraction = 0;
+  for (let step = 0; step < 3; step++) {
+    const scaled = remainder * 1e5;
+    const digits = integerQuotient(scaled, m);
+    remainder = scaled - digits * m;
+    fraction = fraction * 1e5 + digits;
+  }
+  if (2 * remainder >= m) fraction++;
+  if (fraction === FRACTION_SCALE) {
+    whole++;
+    fraction = 0;
+  }
+  if (cents >= 0) return fraction === 0 ? whole : { cents: whole, fraction };
+  return fraction === 0 ? -whole + 0 : { cents: -whole - 1, fraction: FRACTION_SCALE - fraction };
 }
 
 /** A double close to the amount (see approximationError). */
