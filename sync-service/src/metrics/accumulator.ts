@@ -16,7 +16,7 @@ export const MAX_AMOUNT_CENTS = 2 ** 45;
 /** Close dates further than this from the as-of date are reported and left out. */
 export const PLAUSIBLE_CLOSE_MONTHS = 120;
 
-/** Sums over one window of one account. Money in cents; weighted pipeline in cents × probability points. */
+/** Sums over one window of one account; money in corporate cents. */
 export interface WindowTotals {
   wonAmount: Money;
   wonCount: number;
@@ -36,6 +36,7 @@ export function emptyWindowTotals(): WindowTotals {
   return { wonAmount: 0, wonCount: 0, lostCount: 0, opportunityCount: 0, salesCycleDays: 0 };
 }
 
+/** The open pipeline 12M of one account, in corporate cents; weighted in cents × probability points. */
 export interface PipelineTotals {
   openAmount: Money;
   weightedAmountTimesProbability: Money;
@@ -75,6 +76,7 @@ export class OpportunityAccumulator {
   private readonly foreignWeighted = new ExactBuckets(16);
   private foreignCount = 0;
   private readonly earliestPlausible: number;
+  private readonly latestPlausible: number;
   // Finish-time state: the converted foreign sums, and the prefix sums of the loaded account.
   private foreignSums: Map<number, ForeignSums> | undefined;
   private readonly prefixCounts: Float64Array;
@@ -83,7 +85,6 @@ export class OpportunityAccumulator {
   private readonly prefixWonMoney: Money[];
   private wonInDoubles = true;
   private loadedPipeline: PipelineTotals = { openAmount: 0, weightedAmountTimesProbability: 0 };
-  private readonly latestPlausible: number;
 
   constructor(
     private readonly layout: SegmentLayout,
@@ -112,7 +113,7 @@ export class OpportunityAccumulator {
     for (const opportunity of opportunities) this.addOne(opportunity);
   }
 
-  // The hot path: one Map lookup, one date parse and a handful of typed-array writes.
+  // The hot path: one hash lookup, one or two date parses and a handful of typed-array writes.
   private addOne(opportunity: OpportunityInput): void {
     const accountId = opportunity.accountId;
     if (accountId === null || accountId === undefined)
