@@ -1,0 +1,62 @@
+// Preview stand-in for lightning-record-picker (absent from lightning-base-components): a select
+// of the object's records by Name, read through the same UI API GraphQL endpoint.
+// Public properties are declared with registerDecorators (what `@api` compiles to) because the
+// repository's lint parses test/**/*.js without decorator syntax.
+import { LightningElement, registerDecorators } from 'lwc';
+import { previewConfig } from 'preview/config';
+
+const MAX_RECORDS = 200;
+let nextId = 0;
+
+class RecordPicker extends LightningElement {
+  label;
+  objectApiName;
+  required = false;
+  placeholder;
+  value;
+
+  options = [];
+  selectId = `record-picker-${nextId++}`;
+
+  connectedCallback() {
+    this.loadOptions();
+  }
+
+  async loadOptions() {
+    const query = `query recordPicker { uiapi { query { ${this.objectApiName}(first: ${MAX_RECORDS}, orderBy: { Name: { order: ASC } }) { edges { node { Id Name { value } } } } } } }`;
+    const response = await fetch(`${previewConfig().apiBase}/services/data/v64.0/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query, variables: {}, operationName: 'recordPicker' })
+    });
+    const body = await response.json();
+    const connection = body.data && body.data.uiapi.query[this.objectApiName];
+    this.options = (connection ? connection.edges : []).map(({ node }) => ({
+      id: node.Id,
+      name: node.Name.value,
+      selected: node.Id === this.value
+    }));
+  }
+
+  get noneSelected() {
+    return !this.value;
+  }
+
+  handleChange(event) {
+    const recordId = event.target.value || null;
+    this.value = recordId;
+    this.dispatchEvent(new CustomEvent('change', { detail: { recordId } }));
+  }
+}
+
+registerDecorators(RecordPicker, {
+  publicProps: {
+    label: { config: 0 },
+    objectApiName: { config: 0 },
+    required: { config: 0 },
+    placeholder: { config: 0 },
+    value: { config: 0 }
+  }
+});
+
+export default RecordPicker;

@@ -1,0 +1,117 @@
+// Serves the preview: the page, the compiled bundle, SLDS assets, and /services/* proxied to the
+// org with the server's own session, so the browser never holds a Salesforce token.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { BUILD_DIR } from './build';
+
+const SLDS_ASSETS = path.join(path.dirname(require.resolve('@salesforce-ux/design-system/package.json')), 'assets');
+const PAGE_FILE = path.join(__dirname, 'app', 'index.html');
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.json': 'application/json'
+};
+
+export interface OrgSession {
+  instanceUrl: string;
+  accessToken: string;
+}
+
+export interface PreviewServerOptions {
+  port?: number;
+  /** The org to read and write; a function so a renewed session is picked up. */
+  session: () => Promise<OrgSession>;
+}
+
+export interface PreviewServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+function sendFile(res: http.ServerResponse, file: string): void {
+  fs.readFile(file, (error, content) => {
+    if (error) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(content);
+  });
+}
+
+/** A path under root, or undefined when the request tries to leave it. */
+function within(root: string, relative: string): string | undefined {
+  const file = path.resolve(root, `.${path.posix.normalize(`/${relative}`)}`);
+  return file.startsWith(root + path.sep) ? file : undefined;
+}
+
+async function proxy(req: http.IncomingMessage, res: http.ServerResponse, session: OrgSession): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    chunks.push(chunk as Buffer);
+  }
+  const upstream = await fetch(new URL(req.url ?? '/', session.instanceUrl), {
+    method: req.method,
+    headers: {
+      Authorization: `Bearer ${session.accessToken}`,
+      'Content-Type': req.headers['content-type'] ?? 'application/json',
+      'Accept-Language': req.headers['accept-language'] ?? 'en-US'
+    },
+    body: chunks.length ? Buffer.concat(chunks) : undefined
+  });
+  const body = Buffer.from(await upstream.arrayBuffer());
+  res.writeHead(upstream.status, { 'Content-Type': upstream.headers.get('content-type') ?? 'application/json' }).end(body);
+}
+
+export function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
+  const server = http.createServer((req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://preview').pathname;
+    if (pathname.startsWith('/services/')) {
+      options
+        .session()
+        .then((session) => proxy(req, res, session))
+        .catch((error: unknown) => {
+          res.writeHead(502, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify([{ errorCode: 'PREVIEW_PROXY', message: `org unreachable: ${(error as Error).message}` }]));
+        });
+      return;
+    }
+    if (req.method !== 'GET') {
+      res.writeHead(405).end();
+      return;
+    }
+    if (pathname === '/') {
+      sendFile(res, PAGE_FILE);
+      return;
+    }
+    const file = pathname.startsWith('/assets/')
+      ? within(SLDS_ASSETS, pathname.slice('/assets/'.length))
+      : within(BUILD_DIR, pathname.slice(1));
+    if (!file) {
+      res.writeHead(404).end();
+      return;
+    }
+    sendFile(res, file);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}/`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          })
+      });
+    });
+  });
+}
