@@ -1,0 +1,16 @@
+// The UI API subset the Tandem components use, as an emulator module: the GraphQL endpoint
+// (`POST /services/data/vXX.X/graphql`) and record writes (`/ui-api/records`). Loaded by startOrg
+// and the CLI through module discovery.
+import type { EmulatorModule } from '../index';
+import { json, jsonBody } from '../http/router';
+import { executeGraphql } from './graphql';
+import { registerRecordRoutes } from './records';
+
+export const emulatorModule: EmulatorModule = {
+  name: 'uiapi',
+  register(org) {
+    // GraphQL answers 200 with `errors` for problems in the document, as the platform does.
+    org.router.add({ method: 'POST', kind: 'data', pattern: /^\/graphql\/?$/, handle: (ctx) => json(200, executeGraphql(ctx.org.store, jsonBody<unknown>(ctx), ctx.base)) });
+    registerRecordRoutes(org);
+  }
+};
