@@ -1,0 +1,308 @@
+// Every call the service makes to Salesforce goes through OrgClient: it counts the calls, keeps
+// the run inside the daily API budget, turns REQUEST_LIMIT_EXCEEDED into a typed stop, and retries
+// transient failures (jsforce itself retries only GET/PUT/DELETE; our POST/PATCH calls are queries
+// in a composite and upserts by external id, both safe to repeat).
+import type { Connection } from 'jsforce';
+import type { Logger } from '../logger';
+import { assertBudget, type ApiUsage } from './apiBudget';
+import { openConnection, type CallCounter, type SalesforceAuth } from './connection';
+import { ApiBudgetExhaustedError, isRequestLimitExceeded, MalformedResponseError } from './errors';
+import { withRetry, type RetryPolicy } from './retry';
+
+export type SfRecord = Record<string, unknown>;
+
+export interface QueryPage {
+  records: SfRecord[];
+  totalSize: number;
+  done: boolean;
+  nextRecordsUrl?: string;
+}
+
+export interface CompositeQuery {
+  soql: string;
+  /** queryAll: include deleted (IsDeleted = true) records. */
+  includeDeleted?: boolean;
+}
+
+/** A subrequest that failed (e.g. CurrencyType in an org without multi-currency). */
+export interface SubrequestError {
+  errorCode: string;
+  message: string;
+}
+
+export interface RecordFailure {
+  key: string;
+  message: string;
+}
+
+export interface UpsertOutcome {
+  written: string[];
+  failures: RecordFailure[];
+}
+
+export interface OrgClientOptions {
+  auth: SalesforceAuth;
+  reservePercent: number;
+  retry: RetryPolicy;
+  logger: Logger;
+}
+
+/** Collection writes take at most 200 records a call. */
+export const COLLECTION_LIMIT = 200;
+/** Salesforce's query page size. */
+const PAGE_SIZE = 2000;
+
+export class OrgClient {
+  private readonly counter: CallCounter = { calls: 0 };
+
+  private constructor(
+    readonly conn: Connection,
+    counter: CallCounter,
+    private readonly options: OrgClientOptions
+  ) {
+    this.counter = counter;
+  }
+
+  static async connect(options: OrgClientOptions): Promise<OrgClient> {
+    const counter: CallCounter = { calls: 0 };
+    const conn = await openConnection(options.auth, options.logger, counter);
+    return new OrgClient(conn, counter, options);
+  }
+
+  /** Data API requests sent so far by this client (jsforce's own GET retries not included). */
+  get calls(): number {
+    return this.counter.calls;
+  }
+
+  get apiVersion(): string {
+    return this.options.auth.apiVersion;
+  }
+
+  /** The org's usage as of the last answer (null before the first data call). */
+  usage(): ApiUsage | null {
+    const info = this.conn.limitInfo as { apiUsage?: ApiUsage } | undefined;
+    return info?.apiUsage ?? null;
+  }
+
+  /** Throws ApiBudgetExhaustedError when the next call would eat into the reserve. */
+  checkBudget(): void {
+    assertBudget(this.usage(), this.options.reservePercent);
+  }
+
+  private async call<T>(what: string, run: () => Promise<T>): Promise<T> {
+    this.checkBudget();
+    try {
+      return await withRetry(run, this.options.retry, (error, retry, delayMs) =>
+        this.options.logger.warn({ what, retry, delayMs, err: describeError(error) }, 'transient salesforce failure: retrying')
+      );
+    } catch (error) {
+      if (isRequestLimitExceeded(error)) {
+        const usage = this.usage();
+        throw new ApiBudgetExhaustedError(`Salesforce refused ${what}: REQUEST_LIMIT_EXCEEDED`, usage?.used ?? null, usage?.limit ?? null);
+      }
+      throw error;
+    }
+  }
+
+  private dataPath(rest: string): string {
+    return `/services/data/v${this.apiVersion}${rest}`;
+  }
+
+  /**
+   * Up to 5 queries in one `/composite` call (one API call). Each answer is the first page;
+   * follow `nextRecordsUrl` with `nextPage`. A failed subrequest comes back as a SubrequestError.
+   */
+  async compositeQueries<K extends string>(queries: Record<K, CompositeQuery>): Promise<Record<K, QueryPage | SubrequestError>> {
+    const refs = Object.keys(queries) as K[];
+    if (refs.length === 0 || refs.length > 5) throw new Error(`a composite call takes 1–5 queries, not ${refs.length}`);
+    const compositeRequest = refs.map((ref) => {
+      const query = queries[ref];
+      const resource = query.includeDeleted ? 'queryAll' : 'query';
+      return { method: 'GET', referenceId: ref, url: this.dataPath(`/${resource}?q=${encodeURIComponent(query.soql)}`) };
+    });
+    const answer = await this.call('composite query', async () => {
+      const body = await this.conn.request<unknown>({
+        method: 'POST',
+        url: this.dataPath('/composite'),
+        body: JSON.stringify({ allOrNone: false, compositeRequest }),
+        headers: { 'Content-Type': 'application/json' }
+      });
+      return parseComposite(body, refs);
+    });
+    return answer as Record<K, QueryPage | SubrequestError>;
+  }
+
+  /** One page of a query or queryAll (first page), REST. */
+  async firstPage(soql: string, includeDeleted = false): Promise<QueryPage> {
+    const resource = includeDeleted ? 'queryAll' : 'query';
+    return this.call('query', async () =>
+      asQueryPage(await this.conn.request<unknown>(this.dataPath(`/${resource}?q=${encodeURIComponent(soql)}`)))
+    );
+  }
+
+  async nextPage(nextRecordsUrl: string): Promise<QueryPage> {
+    return this.call('query more', async () => asQueryPage(await this.conn.request<unknown>(nextRecordsUrl)));
+  }
+
+  /** Every page after `first`, handing each page's records to `onRecords`. */
+  async drain(first: QueryPage, onRecords: (records: SfRecord[]) => void | Promise<void>): Promise<number> {
+    let page = first;
+    let count = page.records.length;
+    await onRecords(page.records);
+    while (!page.done) {
+      if (!page.nextRecordsUrl) throw new MalformedResponseError('a page with done=false and no nextRecordsUrl');
+      page = await this.nextPage(page.nextRecordsUrl);
+      count += page.records.length;
+      await onRecords(page.records);
+    }
+    if (count !== first.totalSize) {
+      this.options.logger.warn({ expected: first.totalSize, read: count }, 'query returned a different number of records than totalSize');
+    }
+    return count;
+  }
+
+  /** A REST query read to the end, page by page. */
+  async query(soql: string, onRecords: (records: SfRecord[]) => void | Promise<void>, includeDeleted = false): Promise<number> {
+    return this.drain(await this.firstPage(soql, includeDeleted), onRecords);
+  }
+
+  /**
+   * A Bulk API 2.0 query, handed over in pages of 2,000. jsforce 3.10.16 feeds every results page
+   * into one CSV parser and each page starts with a header row, so header rows reappear as records
+   * from the second page on: they are dropped here. Values are CSV strings.
+   */
+  async bulkQuery(soql: string, onRecords: (records: SfRecord[]) => void | Promise<void>, includeDeleted = false): Promise<number> {
+    this.checkBudget();
+    const stream = await this.conn.bulk2.query(soql, { scanAll: includeDeleted, pollInterval: 500, pollTimeout: 600_000 });
+    const header = /^SELECT\s+(\S+?),/i.exec(soql)?.[1] ?? 'Id';
+    let buffer: SfRecord[] = [];
+    let count = 0;
+    await new Promise<void>((resolve, reject) => {
+      stream.on('record', (record: SfRecord) => {
+        if (record[header] === header) return;
+        buffer.push(record);
+        count++;
+      });
+      stream.on('end', () => resolve());
+      stream.on('error', (error: Error) => reject(error));
+    });
+    for (let i = 0; i < buffer.length; i += PAGE_SIZE) await onRecords(buffer.slice(i, i + PAGE_SIZE));
+    buffer = [];
+    return count;
+  }
+
+  /**
+   * sObject Collections upsert by external id, 200 records a call, allOrNone false. Per-record
+   * failures come back with the record's external key; a whole call that keeps failing after the
+   * retries fails all its records.
+   */
+  async upsert(object: string, externalIdField: string, records: SfRecord[]): Promise<UpsertOutcome> {
+    const outcome: UpsertOutcome = { written: [], failures: [] };
+    for (let start = 0; start < records.length; start += COLLECTION_LIMIT) {
+      const chunk = records.slice(start, start + COLLECTION_LIMIT);
+      const keys = chunk.map((r) => String(r[externalIdField]));
+      let results: Array<{ success: boolean; errors: Array<{ message?: string; statusCode?: string }> }>;
+      try {
+        results = await this.call(`upsert ${object}`, async () => {
+          const body = await this.conn.request<unknown>({
+            method: 'PATCH',
+            url: this.dataPath(`/composite/sobjects/${object}/${externalIdField}`),
+            body: JSON.stringify({ allOrNone: false, records: chunk.map((r) => ({ attributes: { type: object }, ...r })) }),
+            headers: { 'Content-Type': 'application/json' }
+          });
+          if (!Array.isArray(body) || body.length !== chunk.length) throw new MalformedResponseError(`upsert answer for ${chunk.length} records`);
+          return body as typeof results;
+        });
+      } catch (error) {
+        if (error instanceof ApiBudgetExhaustedError) throw error;
+        const message = describeError(error);
+        for (const key of keys) outcome.failures.push({ key, message });
+        continue;
+      }
+      results.forEach((result, i) => {
+        const key = keys[i]!;
+        if (result.success) outcome.written.push(key);
+        else {
+          const message = (result.errors ?? []).map((e) => `${e.statusCode ?? 'ERROR'}: ${e.message ?? ''}`).join('; ') || 'unknown error';
+          outcome.failures.push({ key, message });
+        }
+      });
+    }
+    return outcome;
+  }
+
+  /** sObject Collections update by Id (allOrNone false); returns the failures. */
+  async update(object: string, records: Array<{ Id: string } & SfRecord>): Promise<RecordFailure[]> {
+    const failures: RecordFailure[] = [];
+    for (let start = 0; start < records.length; start += COLLECTION_LIMIT) {
+      const chunk = records.slice(start, start + COLLECTION_LIMIT);
+      const body = await this.call(`update ${object}`, async () => {
+        const answer = await this.conn.request<unknown>({
+          method: 'PATCH',
+          url: this.dataPath('/composite/sobjects'),
+          body: JSON.stringify({ allOrNone: false, records: chunk.map((r) => ({ attributes: { type: object }, ...r })) }),
+          headers: { 'Content-Type': 'application/json' }
+        });
+        if (!Array.isArray(answer) || answer.length !== chunk.length) throw new MalformedResponseError(`update answer for ${chunk.length} records`);
+        return answer as Array<{ success: boolean; errors: Array<{ message?: string; statusCode?: string }> }>;
+      });
+      body.forEach((result, i) => {
+        if (!result.success) {
+          failures.push({ key: chunk[i]!.Id, message: (result.errors ?? []).map((e) => `${e.statusCode}: ${e.message}`).join('; ') });
+        }
+      });
+    }
+    return failures;
+  }
+
+  /** A cheap authenticated call for readiness probes (GET /limits: one API call). */
+  async ping(): Promise<ApiUsage | null> {
+    const limits = await this.call('limits', async () => this.conn.request<Record<string, { Max: number; Remaining: number }>>(this.dataPath('/limits')));
+    const daily = limits.DailyApiRequests;
+    return daily ? { used: daily.Max - daily.Remaining, limit: daily.Max } : this.usage();
+  }
+}
+
+function asQueryPage(body: unknown): QueryPage {
+  const page = body as Partial<QueryPage> | null;
+  if (!page || typeof page !== 'object' || !Array.isArray(page.records) || typeof page.done !== 'boolean') {
+    throw new MalformedResponseError('query page without records/done');
+  }
+  return { records: page.records, totalSize: Number(page.totalSize ?? page.records.length), done: page.done, nextRecordsUrl: page.nextRecordsUrl };
+}
+
+function parseComposite<K extends string>(body: unknown, refs: K[]): Record<K, QueryPage | SubrequestError> {
+  const responses = (body as { compositeResponse?: unknown })?.compositeResponse;
+  if (!Array.isArray(responses)) throw new MalformedResponseError('composite answer without compositeResponse');
+  const out = {} as Record<K, QueryPage | SubrequestError>;
+  for (const ref of refs) {
+    const sub = responses.find((r: { referenceId?: string }) => r?.referenceId === ref) as
+      | { httpStatusCode: number; body: unknown }
+      | undefined;
+    if (!sub) throw new MalformedResponseError(`composite answer without ${ref}`);
+    if (sub.httpStatusCode >= 400) {
+      const first = (Array.isArray(sub.body) ? sub.body[0] : sub.body) as { errorCode?: string; message?: string } | undefined;
+      const errorCode = first?.errorCode ?? `ERROR_HTTP_${sub.httpStatusCode}`;
+      if (errorCode === 'REQUEST_LIMIT_EXCEEDED') throw Object.assign(new Error(first?.message ?? errorCode), { errorCode });
+      if (sub.httpStatusCode >= 500 || errorCode === 'INVALID_SESSION_ID') {
+        throw Object.assign(new Error(`${ref}: ${first?.message ?? errorCode}`), { errorCode });
+      }
+      out[ref] = { errorCode, message: first?.message ?? '' };
+    } else {
+      out[ref] = asQueryPage(sub.body);
+    }
+  }
+  return out;
+}
+
+export function isSubrequestError(value: QueryPage | SubrequestError): value is SubrequestError {
+  return 'errorCode' in value;
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { errorCode?: string }).errorCode;
+    return code && code !== error.name ? `${code}: ${error.message}` : `${error.name}: ${error.message}`;
+  }
+  return String(error);
+}

@@ -1,0 +1,59 @@
+// Salesforce failures the service acts on: the daily API budget (stop cleanly, reschedule) and
+// transient failures (retry). Everything else is a plain error that fails the run.
+
+/** The org's daily API budget is spent, or only the reserve is left: stop now, try again later. */
+export class ApiBudgetExhaustedError extends Error {
+  constructor(
+    message: string,
+    readonly used: number | null,
+    readonly limit: number | null
+  ) {
+    super(message);
+    this.name = 'ApiBudgetExhaustedError';
+  }
+}
+
+/** Salesforce's code, from a jsforce HttpApiError (`errorCode`) or a collection result (`statusCode`). */
+export function errorCodeOf(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const record = error as { errorCode?: unknown; code?: unknown };
+  if (typeof record.errorCode === 'string') return record.errorCode;
+  if (typeof record.code === 'string') return record.code;
+  return undefined;
+}
+
+const TRANSIENT_CODES = new Set([
+  'SERVER_UNAVAILABLE',
+  'UNKNOWN_EXCEPTION',
+  'REQUEST_RUNNING_TOO_LONG',
+  'UNABLE_TO_LOCK_ROW',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'UND_ERR_SOCKET'
+]);
+
+/** 5xx answers, dropped connections and garbled bodies: worth another try after a pause. */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof ApiBudgetExhaustedError) return false;
+  const code = errorCodeOf(error);
+  if (code && (TRANSIENT_CODES.has(code) || /^ERROR_HTTP_5\d\d$/.test(code) || code === 'ERROR_HTTP_429')) return true;
+  if (error instanceof MalformedResponseError) return true;
+  const message = error instanceof Error ? error.message : String(error);
+  return /socket hang up|ECONNRESET|network|fetch failed|premature close|Unexpected end of JSON/i.test(message);
+}
+
+export function isRequestLimitExceeded(error: unknown): boolean {
+  return errorCodeOf(error) === 'REQUEST_LIMIT_EXCEEDED';
+}
+
+/** An answer that is not the JSON shape the call expects (a truncated or garbled body). */
+export class MalformedResponseError extends Error {
+  constructor(what: string) {
+    super(`Malformed Salesforce response: ${what}`);
+    this.name = 'MalformedResponseError';
+  }
+}

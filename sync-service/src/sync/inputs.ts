@@ -1,0 +1,223 @@
+// What the sync reads from Salesforce (explicit field lists) and how a record becomes a metrics
+// engine input. Records come from REST (typed JSON, nested relationships) or Bulk 2.0 (CSV strings,
+// dotted column names); both map to the same input.
+import type {
+  AccountInput,
+  CurrencyRates,
+  InitiativeInput,
+  OpportunityInput,
+  OrgSettings,
+  PlanInput,
+  SponsorInput,
+  WeightInput
+} from '../metrics';
+import { toId18 } from '../salesforce/soql';
+import type { SfRecord } from '../salesforce/client';
+
+/** The per-record inputs the sync keeps a mirror of (all but opportunities are small). */
+export type InputKind = 'opportunity' | 'account' | 'plan' | 'initiative' | 'sponsor';
+
+export interface InputSource {
+  kind: InputKind;
+  object: string;
+  fields: string[];
+  /** Field holding the account id, for single-account reads. */
+  accountField: string;
+}
+
+export function opportunityFields(multiCurrency: boolean): string[] {
+  return ['Id', 'AccountId', 'Amount', 'CloseDate', 'CreatedDate', 'IsWon', 'IsClosed', 'Probability', ...(multiCurrency ? ['CurrencyIsoCode'] : []), 'SystemModstamp'];
+}
+
+export function inputSources(multiCurrency: boolean): Record<InputKind, InputSource> {
+  return {
+    opportunity: { kind: 'opportunity', object: 'Opportunity', fields: opportunityFields(multiCurrency), accountField: 'AccountId' },
+    account: { kind: 'account', object: 'Account', fields: ['Id', 'Strategic_Account__c', 'SystemModstamp'], accountField: 'Id' },
+    plan: {
+      kind: 'plan',
+      object: 'Account_Plan__c',
+      fields: ['Id', 'Account__c', 'Status__c', 'Start_Date__c', 'Revenue_Target__c', 'Influence_Rating__c', 'Co_Innovation_Rating__c', 'Collaboration_Rating__c', 'Risk_Rating__c', 'SystemModstamp'],
+      accountField: 'Account__c'
+    },
+    initiative: {
+      kind: 'initiative',
+      object: 'Joint_Initiative__c',
+      fields: ['Id', 'Account_Plan__r.Account__c', 'Status__c', 'Customer_Value_Realized__c', 'Supplier_Value_Realized__c', 'SystemModstamp'],
+      accountField: 'Account_Plan__r.Account__c'
+    },
+    sponsor: {
+      kind: 'sponsor',
+      object: 'Executive_Sponsor__c',
+      fields: ['Id', 'Account__c', 'Active__c', 'Engagement_Status__c', 'SystemModstamp'],
+      accountField: 'Account__c'
+    }
+  };
+}
+
+export const CONTEXT_QUERIES = {
+  organization: 'SELECT FiscalYearStartMonth, UsesStartDateAsFiscalYearName, DefaultCurrencyIsoCode FROM Organization',
+  currencies: 'SELECT IsoCode, ConversionRate, IsCorporate, IsActive FROM CurrencyType',
+  datedRates: 'SELECT IsoCode, ConversionRate, StartDate, NextStartDate FROM DatedConversionRate ORDER BY IsoCode, StartDate',
+  weights: 'SELECT DeveloperName, Criterion__c, Weight__c FROM Strategic_Score_Weight__mdt ORDER BY DeveloperName'
+} as const;
+
+/** A value by field path: `A__r.B__c` is nested in REST answers and a dotted column in Bulk CSV. */
+export function valueAt(record: SfRecord, path: string): unknown {
+  if (path in record) return record[path];
+  let value: unknown = record;
+  for (const part of path.split('.')) {
+    if (value === null || value === undefined || typeof value !== 'object') return null;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+function text(value: unknown): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  return String(value);
+}
+
+function number(value: unknown): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+function bool(value: unknown): boolean {
+  return value === true || value === 'true';
+}
+
+function id18(value: unknown): string | null {
+  const t = text(value);
+  return t === null ? null : toId18(t);
+}
+
+function requiredId(record: SfRecord, path: string): string {
+  const id = id18(valueAt(record, path));
+  if (!id) throw new Error(`record ${String(record.Id)} has no ${path}`);
+  return id;
+}
+
+/** Date part of a Salesforce date or datetime answer. */
+function dateOnly(value: unknown): string | null {
+  const t = text(value);
+  return t === null ? null : t.slice(0, 10);
+}
+
+export function toOpportunity(record: SfRecord): OpportunityInput {
+  const opportunity: OpportunityInput = {
+    id: requiredId(record, 'Id'),
+    accountId: id18(record.AccountId),
+    amount: number(record.Amount),
+    closeDate: dateOnly(record.CloseDate),
+    createdDate: String(record.CreatedDate ?? ''),
+    isWon: bool(record.IsWon),
+    isClosed: bool(record.IsClosed),
+    probability: number(record.Probability)
+  };
+  if ('CurrencyIsoCode' in record) opportunity.currencyIsoCode = text(record.CurrencyIsoCode);
+  return opportunity;
+}
+
+export function toAccount(record: SfRecord): AccountInput {
+  return { id: requiredId(record, 'Id'), isStrategic: bool(record.Strategic_Account__c) };
+}
+
+export function toPlan(record: SfRecord): PlanInput {
+  return {
+    id: requiredId(record, 'Id'),
+    accountId: requiredId(record, 'Account__c'),
+    status: text(record.Status__c),
+    startDate: dateOnly(record.Start_Date__c),
+    revenueTarget: number(record.Revenue_Target__c),
+    influenceRating: number(record.Influence_Rating__c),
+    coInnovationRating: number(record.Co_Innovation_Rating__c),
+    collaborationRating: number(record.Collaboration_Rating__c),
+    riskRating: number(record.Risk_Rating__c)
+  };
+}
+
+export function toInitiative(record: SfRecord): InitiativeInput {
+  return {
+    id: requiredId(record, 'Id'),
+    accountId: requiredId(record, 'Account_Plan__r.Account__c'),
+    status: text(record.Status__c),
+    customerValueRealized: number(record.Customer_Value_Realized__c),
+    supplierValueRealized: number(record.Supplier_Value_Realized__c)
+  };
+}
+
+export function toSponsor(record: SfRecord): SponsorInput {
+  return {
+    id: requiredId(record, 'Id'),
+    accountId: requiredId(record, 'Account__c'),
+    active: bool(record.Active__c),
+    engagementStatus: text(record.Engagement_Status__c)
+  };
+}
+
+export type InputOf<K extends InputKind> = K extends 'opportunity'
+  ? OpportunityInput
+  : K extends 'account'
+    ? AccountInput
+    : K extends 'plan'
+      ? PlanInput
+      : K extends 'initiative'
+        ? InitiativeInput
+        : SponsorInput;
+
+export const TO_INPUT: { [K in InputKind]: (record: SfRecord) => InputOf<K> } = {
+  opportunity: toOpportunity,
+  account: toAccount,
+  plan: toPlan,
+  initiative: toInitiative,
+  sponsor: toSponsor
+};
+
+/** The account an input belongs to (an opportunity may have none). */
+export function accountOf(kind: InputKind, input: InputOf<InputKind>): string | null {
+  return kind === 'account' ? input.id : (input as { accountId: string | null }).accountId;
+}
+
+export interface OrgContext {
+  org: OrgSettings;
+  rates: CurrencyRates;
+  weights: WeightInput[];
+  multiCurrency: boolean;
+}
+
+/**
+ * The org-wide inputs from the four context queries. `currencies` is null when CurrencyType is not
+ * queryable (an org without multi-currency): no conversion and no CurrencyIsoCode field.
+ */
+export function toOrgContext(
+  organization: SfRecord[],
+  currencies: SfRecord[] | null,
+  datedRates: SfRecord[] | null,
+  weights: SfRecord[]
+): OrgContext {
+  const row = organization[0];
+  if (!row) throw new Error('Organization query returned no row');
+  const multiCurrency = currencies !== null;
+  const corporate = currencies?.find((c) => bool(c.IsCorporate));
+  const org: OrgSettings = {
+    fiscalYearStartMonth: number(row.FiscalYearStartMonth) ?? 1,
+    usesStartDateAsFiscalYearName: bool(row.UsesStartDateAsFiscalYearName),
+    corporateCurrency: text(corporate?.IsoCode) ?? text(row.DefaultCurrencyIsoCode) ?? 'USD'
+  };
+  const rates: CurrencyRates = {
+    static: (currencies ?? []).map((c) => ({ isoCode: String(c.IsoCode), conversionRate: Number(c.ConversionRate) })),
+    dated: (datedRates ?? []).map((d) => ({
+      isoCode: String(d.IsoCode),
+      conversionRate: Number(d.ConversionRate),
+      startDate: String(d.StartDate),
+      nextStartDate: text(d.NextStartDate)
+    }))
+  };
+  return {
+    org,
+    rates,
+    weights: weights.map((w) => ({ criterion: String(w.Criterion__c ?? w.DeveloperName), weight: Number(w.Weight__c) })),
+    multiCurrency
+  };
+}

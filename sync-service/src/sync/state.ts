@@ -1,0 +1,160 @@
+// The sync state in Redis: per-object watermarks, a mirror of the engine inputs (so an incremental
+// run can recompute every account exactly from the changes alone), the content hash of every
+// metric row last written, and the deployment-wide sync lock. Losing it all only costs a full run.
+//
+//   <prefix>:sync:meta            hash  version, asOf, contextHash, watermarks (JSON)
+//   <prefix>:sync:mirror:<kind>   hash  record id → engine input (JSON)
+//   <prefix>:sync:rows            hash  row key (A:<Snapshot_Key__c> | P:<Period_Key__c>) → content hash
+//   <prefix>:sync:lock            string  token of the run holding the lock (PX ttl)
+import crypto from 'node:crypto';
+import type Redis from 'ioredis';
+import type { InputKind } from './inputs';
+
+export const STATE_VERSION = '1';
+export const INPUT_KINDS: InputKind[] = ['opportunity', 'account', 'plan', 'initiative', 'sponsor'];
+
+export type Watermarks = Partial<Record<InputKind, string>>;
+
+export interface SyncMeta {
+  version: string;
+  asOf: string;
+  contextHash: string;
+  /** Whether records carry CurrencyIsoCode (the change queries' field lists depend on it). */
+  multiCurrency: boolean;
+  watermarks: Watermarks;
+}
+
+/** Per kind: records to set (id → JSON) and ids to delete. */
+export type MirrorChanges = Partial<Record<InputKind, { set: Map<string, string>; remove: string[] }>>;
+
+export interface Commit {
+  meta: SyncMeta;
+  /** 'replace': the mirror becomes exactly `mirror` (full runs); 'apply': changes on top. */
+  mirrorMode: 'replace' | 'apply';
+  mirror: MirrorChanges;
+  /** The row hashes after the run; `replaceRows` drops the keys not listed (rows no longer produced). */
+  rows: Map<string, string>;
+  replaceRows: boolean;
+}
+
+export class LockLostError extends Error {
+  constructor() {
+    super('the sync lock expired before the run committed; its results were not saved');
+    this.name = 'LockLostError';
+  }
+}
+
+const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+const HSET_BATCH = 5000;
+
+export class SyncState {
+  private readonly base: string;
+
+  constructor(
+    private readonly redis: Redis,
+    prefix: string
+  ) {
+    this.base = `${prefix}:sync`;
+  }
+
+  private key(name: string): string {
+    return `${this.base}:${name}`;
+  }
+
+  async acquireLock(ttlMs: number): Promise<string | null> {
+    const token = crypto.randomUUID();
+    const ok = await this.redis.set(this.key('lock'), token, 'PX', ttlMs, 'NX');
+    return ok === 'OK' ? token : null;
+  }
+
+  async renewLock(token: string, ttlMs: number): Promise<boolean> {
+    return (await this.redis.eval(RENEW, 1, this.key('lock'), token, String(ttlMs))) === 1;
+  }
+
+  async releaseLock(token: string): Promise<void> {
+    await this.redis.eval(RELEASE, 1, this.key('lock'), token);
+  }
+
+  async readMeta(): Promise<SyncMeta | null> {
+    const meta = await this.redis.hgetall(this.key('meta'));
+    if (meta.version !== STATE_VERSION || !meta.asOf || !meta.contextHash) return null;
+    return { version: meta.version, asOf: meta.asOf, contextHash: meta.contextHash, multiCurrency: meta.multiCurrency === '1', watermarks: JSON.parse(meta.watermarks ?? '{}') as Watermarks };
+  }
+
+  async readMirror(kind: InputKind): Promise<Map<string, string>> {
+    const entries = new Map<string, string>();
+    let cursor = '0';
+    do {
+      const [next, flat] = await this.redis.hscan(this.key(`mirror:${kind}`), cursor, 'COUNT', 5000);
+      for (let i = 0; i < flat.length; i += 2) entries.set(flat[i]!, flat[i + 1]!);
+      cursor = next;
+    } while (cursor !== '0');
+    return entries;
+  }
+
+  async mirrorEntries(kind: InputKind, ids: string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    if (ids.length === 0) return found;
+    const values = await this.redis.hmget(this.key(`mirror:${kind}`), ...ids);
+    ids.forEach((id, i) => {
+      const value = values[i];
+      if (value !== null && value !== undefined) found.set(id, value);
+    });
+    return found;
+  }
+
+  async rowHashes(): Promise<Map<string, string>> {
+    return new Map(Object.entries(await this.redis.hgetall(this.key('rows'))));
+  }
+
+  /** Records hashes of rows written by a run that does not commit (partial failure, single account). */
+  async saveRowHashes(hashes: Map<string, string>): Promise<void> {
+    if (hashes.size === 0) return;
+    const flat = [...hashes].flat();
+    for (let i = 0; i < flat.length; i += HSET_BATCH * 2) await this.redis.hset(this.key('rows'), ...flat.slice(i, i + HSET_BATCH * 2));
+  }
+
+  /** Writes watermark, mirror and row hashes in one transaction, only while `token` holds the lock. */
+  async commit(token: string, commit: Commit): Promise<void> {
+    const lockKey = this.key('lock');
+    await this.redis.watch(lockKey);
+    try {
+      if ((await this.redis.get(lockKey)) !== token) throw new LockLostError();
+      const tx = this.redis.multi();
+      tx.del(this.key('meta'));
+      tx.hset(this.key('meta'), {
+        version: commit.meta.version,
+        asOf: commit.meta.asOf,
+        contextHash: commit.meta.contextHash,
+        multiCurrency: commit.meta.multiCurrency ? '1' : '0',
+        watermarks: JSON.stringify(commit.meta.watermarks)
+      });
+      for (const kind of INPUT_KINDS) {
+        const key = this.key(`mirror:${kind}`);
+        const changes = commit.mirror[kind];
+        if (commit.mirrorMode === 'replace') tx.del(key);
+        if (!changes) continue;
+        if (changes.remove.length > 0) tx.hdel(key, ...changes.remove);
+        const flat = [...changes.set].flat();
+        for (let i = 0; i < flat.length; i += HSET_BATCH * 2) tx.hset(key, ...flat.slice(i, i + HSET_BATCH * 2));
+      }
+      const rowsKey = this.key('rows');
+      if (commit.replaceRows) tx.del(rowsKey);
+      const rows = [...commit.rows].flat();
+      for (let i = 0; i < rows.length; i += HSET_BATCH * 2) tx.hset(rowsKey, ...rows.slice(i, i + HSET_BATCH * 2));
+      const result = await tx.exec();
+      if (result === null) throw new LockLostError();
+      const failed = result.find(([error]) => error);
+      if (failed) throw failed[0] as Error;
+    } finally {
+      await this.redis.unwatch();
+    }
+  }
+
+  /** Forgets everything (the next run is full). */
+  async clear(): Promise<void> {
+    const keys = [this.key('meta'), this.key('rows'), ...INPUT_KINDS.map((k) => this.key(`mirror:${k}`))];
+    await this.redis.del(...keys);
+  }
+}
