@@ -23,12 +23,14 @@ const CONTENT_TYPES: Record<string, string> = {
 export interface OrgSession {
   instanceUrl: string;
   accessToken: string;
+  /** The session's user, served to the page as @salesforce/user/Id. */
+  userId?: string;
 }
 
 export interface PreviewServerOptions {
   port?: number;
-  /** The org to read and write; a function so a renewed session is picked up. */
-  session: () => Promise<OrgSession>;
+  /** The org to read and write. */
+  session: { current(): Promise<OrgSession>; renew(): Promise<OrgSession> };
 }
 
 export interface PreviewServer {
@@ -52,20 +54,28 @@ function within(root: string, relative: string): string | undefined {
   return file.startsWith(root + path.sep) ? file : undefined;
 }
 
-async function proxy(req: http.IncomingMessage, res: http.ServerResponse, session: OrgSession): Promise<void> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    chunks.push(chunk as Buffer);
-  }
-  const upstream = await fetch(new URL(req.url ?? '/', session.instanceUrl), {
+function forward(req: http.IncomingMessage, body: Buffer | undefined, session: OrgSession): Promise<Response> {
+  return fetch(new URL(req.url ?? '/', session.instanceUrl), {
     method: req.method,
     headers: {
       Authorization: `Bearer ${session.accessToken}`,
       'Content-Type': req.headers['content-type'] ?? 'application/json',
       'Accept-Language': req.headers['accept-language'] ?? 'en-US'
     },
-    body: chunks.length ? Buffer.concat(chunks) : undefined
+    body
   });
+}
+
+async function proxy(req: http.IncomingMessage, res: http.ServerResponse, options: PreviewServerOptions): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    chunks.push(chunk as Buffer);
+  }
+  const requestBody = chunks.length ? Buffer.concat(chunks) : undefined;
+  let upstream = await forward(req, requestBody, await options.session.current());
+  if (upstream.status === 401) {
+    upstream = await forward(req, requestBody, await options.session.renew());
+  }
   const body = Buffer.from(await upstream.arrayBuffer());
   res.writeHead(upstream.status, { 'Content-Type': upstream.headers.get('content-type') ?? 'application/json' }).end(body);
 }
@@ -74,10 +84,7 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
   const server = http.createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://preview').pathname;
     if (pathname.startsWith('/services/')) {
-      options
-        .session()
-        .then((session) => proxy(req, res, session))
-        .catch((error: unknown) => {
+      proxy(req, res, options).catch((error: unknown) => {
           res.writeHead(502, { 'Content-Type': 'application/json' });
           res.end(JSON.stringify([{ errorCode: 'PREVIEW_PROXY', message: `org unreachable: ${(error as Error).message}` }]));
         });
@@ -89,6 +96,17 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
     }
     if (pathname === '/') {
       sendFile(res, PAGE_FILE);
+      return;
+    }
+    if (pathname === '/preview-session.js') {
+      options.session.current().then(
+        (session) => {
+          const settings = { userId: session.userId ?? '' };
+          res.writeHead(200, { 'Content-Type': CONTENT_TYPES['.js']!, 'Cache-Control': 'no-store' });
+          res.end(`window.__tandemPreviewSession = ${JSON.stringify(settings)};`);
+        },
+        () => res.writeHead(200, { 'Content-Type': CONTENT_TYPES['.js']! }).end('window.__tandemPreviewSession = {};')
+      );
       return;
     }
     const file = pathname.startsWith('/assets/')

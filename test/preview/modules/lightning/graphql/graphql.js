@@ -1,6 +1,6 @@
 // Preview implementation of lightning/graphql: the wire adapter POSTs the query to the org's
 // UI API GraphQL endpoint (proxied by the preview server, which holds the session).
-import { previewConfig } from 'preview/config';
+import { postGraphQL } from 'preview/api';
 
 const adapterOf = new WeakMap();
 
@@ -10,20 +10,7 @@ export function gql(strings, ...values) {
 }
 
 async function postQuery(config) {
-  const response = await fetch(`${previewConfig().apiBase}/services/data/v64.0/graphql`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      query: config.query,
-      variables: config.variables || {},
-      operationName: config.operationName
-    })
-  });
-  const body = await response.json().catch(() => undefined);
-  if (!response.ok || !body) {
-    const message = Array.isArray(body) && body[0] ? body[0].message : `HTTP ${response.status}`;
-    return { data: undefined, errors: [{ message }] };
-  }
+  const body = await postGraphQL(config.query, config.variables, config.operationName);
   return {
     data: body.data === null ? undefined : body.data,
     errors: body.errors && body.errors.length ? body.errors : undefined

@@ -3,7 +3,7 @@
 // Public properties are declared with registerDecorators (what `@api` compiles to) because the
 // repository's lint parses test/**/*.js without decorator syntax.
 import { LightningElement, registerDecorators } from 'lwc';
-import { previewConfig } from 'preview/config';
+import { postGraphQL } from 'preview/api';
 
 const MAX_RECORDS = 200;
 let nextId = 0;
@@ -24,13 +24,8 @@ class RecordPicker extends LightningElement {
 
   async loadOptions() {
     const query = `query recordPicker { uiapi { query { ${this.objectApiName}(first: ${MAX_RECORDS}, orderBy: { Name: { order: ASC } }) { edges { node { Id Name { value } } } } } } }`;
-    const response = await fetch(`${previewConfig().apiBase}/services/data/v64.0/graphql`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ query, variables: {}, operationName: 'recordPicker' })
-    });
-    const body = await response.json();
-    const connection = body.data && body.data.uiapi.query[this.objectApiName];
+    const body = await postGraphQL(query, {}, 'recordPicker');
+    const connection = body.data ? body.data.uiapi.query[this.objectApiName] : undefined;
     this.options = (connection ? connection.edges : []).map(({ node }) => ({
       id: node.Id,
       name: node.Name.value,

@@ -1,8 +1,8 @@
 // Preview implementation of the lightning/uiRecordApi write functions over the org's UI API.
-import { previewConfig } from 'preview/config';
+import { apiUrl } from 'preview/api';
 
 async function send(method, path, body) {
-  const response = await fetch(`${previewConfig().apiBase}/services/data/v64.0/ui-api${path}`, {
+  const response = await fetch(apiUrl(`/ui-api${path}`), {
     method,
     headers: { 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body)

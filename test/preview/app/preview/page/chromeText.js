@@ -1,0 +1,39 @@
+// The preview's own words (the components bring their labels from the metadata).
+const TEXT = {
+  en: {
+    product: 'Tandem',
+    subtitle: 'Local preview against the org emulator',
+    account: 'Account',
+    strategic: 'Strategic accounts',
+    other: 'Other accounts',
+    language: 'Language',
+    objectName: 'Account',
+    industry: 'Industry',
+    type: 'Type',
+    revenue: 'Annual Revenue',
+    location: 'Billing City',
+    loadError: 'Accounts could not be loaded',
+    loading: 'Loading…',
+    close: 'Close'
+  },
+  it: {
+    product: 'Tandem',
+    subtitle: "Anteprima locale sull'emulatore dell'org",
+    account: 'Account',
+    strategic: 'Account strategici',
+    other: 'Altri account',
+    language: 'Lingua',
+    objectName: 'Account',
+    industry: 'Settore',
+    type: 'Tipo',
+    revenue: 'Fatturato annuo',
+    location: 'Città di fatturazione',
+    loadError: 'Impossibile caricare gli account',
+    loading: 'Caricamento in corso…',
+    close: 'Chiudi'
+  }
+};
+
+export function chromeText(lang) {
+  return TEXT[lang] || TEXT.en;
+}

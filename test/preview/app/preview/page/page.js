@@ -1,0 +1,142 @@
+// The preview's Account record page: an Account picker (strategic accounts first), a language
+// switch, a highlights panel and the three Tandem components placed as the FlexiPage places them
+// (plan and relationship map as main tabs, sponsors in the sidebar). No decorators: the root
+// component needs none, and the repository's lint parses test/**/*.js without them.
+import { LightningElement } from 'lwc';
+import PLAN_TITLE from '@salesforce/label/c.Tandem_Plan_Title';
+import MAP_TITLE from '@salesforce/label/c.Tandem_Map_Title';
+import { previewConfig } from 'preview/config';
+import { postGraphQL } from 'preview/api';
+import { chromeText } from './chromeText';
+
+const ACCOUNTS_QUERY = `query previewAccounts {
+  uiapi {
+    query {
+      Account(first: 200, orderBy: { Name: { order: ASC } }) {
+        edges { node { Id Name { value } Strategic_Account__c { value } Industry { value } Type { value }
+          AnnualRevenue { value displayValue } BillingCity { value } BillingCountry { value } } }
+      }
+    }
+  }
+}`;
+
+const TOAST_MILLIS = 4000;
+
+function valueOf(node, field) {
+  return node[field] ? node[field].value : null;
+}
+
+/** Strategic accounts first, each group by name. */
+export function orderAccounts(nodes) {
+  return nodes
+    .map((node) => ({
+      id: node.Id,
+      name: valueOf(node, 'Name'),
+      strategic: valueOf(node, 'Strategic_Account__c') === true,
+      industry: valueOf(node, 'Industry'),
+      type: valueOf(node, 'Type'),
+      annualRevenue: valueOf(node, 'AnnualRevenue'),
+      city: [valueOf(node, 'BillingCity'), valueOf(node, 'BillingCountry')].filter(Boolean).join(', ')
+    }))
+    .sort((a, b) => Number(b.strategic) - Number(a.strategic) || a.name.localeCompare(b.name));
+}
+
+export default class PreviewPage extends LightningElement {
+  accounts = [];
+  recordId;
+  loadError;
+  toast;
+  text = chromeText(previewConfig().lang);
+  planTitle = PLAN_TITLE;
+  mapTitle = MAP_TITLE;
+
+  connectedCallback() {
+    this.template.addEventListener('lightning__showtoast', (event) => this.showToast(event.detail));
+    this.loadAccounts();
+  }
+
+  async loadAccounts() {
+    const body = await postGraphQL(ACCOUNTS_QUERY, {}, 'previewAccounts');
+    if (body.errors && body.errors.length) {
+      this.loadError = body.errors.map((error) => error.message).join('; ');
+      return;
+    }
+    this.accounts = orderAccounts(body.data.uiapi.query.Account.edges.map((edge) => edge.node));
+    const requested = new URLSearchParams(window.location.search).get('recordId');
+    const first = this.accounts[0];
+    this.recordId = this.accounts.some((account) => account.id === requested) ? requested : first && first.id;
+  }
+
+  get account() {
+    return this.accounts.find((account) => account.id === this.recordId);
+  }
+
+  get strategicOptions() {
+    return this.options(true);
+  }
+
+  get otherOptions() {
+    return this.options(false);
+  }
+
+  options(strategic) {
+    return this.accounts
+      .filter((account) => account.strategic === strategic)
+      .map((account) => ({ ...account, selected: account.id === this.recordId }));
+  }
+
+  get annualRevenue() {
+    const amount = this.account && this.account.annualRevenue;
+    if (amount === null || amount === undefined) {
+      return '';
+    }
+    return new Intl.NumberFormat(previewConfig().locale, {
+      style: 'currency',
+      currency: previewConfig().currency,
+      maximumFractionDigits: 0
+    }).format(amount);
+  }
+
+  get languages() {
+    const current = previewConfig().lang;
+    return [
+      { code: 'en', name: 'English' },
+      { code: 'it', name: 'Italiano' }
+    ].map((language) => ({ ...language, variant: language.code === current ? 'brand' : 'neutral' }));
+  }
+
+  handleAccountChange(event) {
+    this.recordId = event.target.value;
+    const params = new URLSearchParams(window.location.search);
+    params.set('recordId', this.recordId);
+    window.history.replaceState(null, '', `?${params}`);
+  }
+
+  handleLanguage(event) {
+    // Labels and locale are fixed when modules load, as on the platform: switching reloads.
+    const params = new URLSearchParams(window.location.search);
+    params.set('lang', event.target.dataset.lang);
+    if (this.recordId) {
+      params.set('recordId', this.recordId);
+    }
+    window.location.search = `?${params}`;
+  }
+
+  showToast(detail) {
+    const variant = (detail && detail.variant) || 'info';
+    this.toast = {
+      title: detail && detail.title,
+      message: detail && detail.message,
+      className: `slds-notify slds-notify_toast slds-theme_${variant}`,
+      iconName: `utility:${variant === 'error' ? 'error' : variant === 'warning' ? 'warning' : variant === 'success' ? 'success' : 'info'}`
+    };
+    clearTimeout(this.toastTimer);
+    this.toastTimer = setTimeout(() => {
+      this.toast = undefined;
+    }, TOAST_MILLIS);
+  }
+
+  closeToast() {
+    this.toast = undefined;
+  }
+}

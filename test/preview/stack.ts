@@ -1,0 +1,164 @@
+// The whole product on one machine: Redis, the org emulator with the demo org, the sync service
+// (API + worker) and a full sync, and the preview server. Used by `npm start` and the browser tests.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { startOrg, type OrgHandle } from '../emulator';
+import { freePort, redisServerAvailable, REDIS_INSTALL_HINT, startRedis, type SpawnedRedis } from '../support/redis';
+import { buildPreview, BUNDLE_FILE } from './build';
+import { startChild, type Child } from './processes';
+import { startPreviewServer, type PreviewServer } from './server';
+import { sessionSource } from './session';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+const SERVICE_MAIN = path.join(ROOT, 'sync-service', 'src', 'main.ts');
+const SYNC_CLI = path.join(ROOT, 'sync-service', 'src', 'cli', 'sync.ts');
+
+export interface StackOptions {
+  /** The org's TODAY() and the service's as-of date (default the real date). */
+  today?: string;
+  seed?: number;
+  previewPort?: number;
+  /** Rebuild the browser bundle even when it exists (default true). */
+  build?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Stack {
+  previewUrl: string;
+  apiUrl?: string;
+  queueBoardUrl?: string;
+  apiToken: string;
+  redisUrl: string;
+  org: OrgHandle;
+  /** What is not running, and why (e.g. the service is absent). */
+  notes: string[];
+  close(): Promise<void>;
+}
+
+export class StackError extends Error {}
+
+/** A Redis at `url` answers PING within a second. */
+export function redisReachable(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(port || 6379), hostname || '127.0.0.1');
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once('error', () => done(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (data) => done(data.toString().startsWith('+PONG') || data.toString().startsWith('-NOAUTH')));
+  });
+}
+
+function isoToday(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const log = options.log ?? (() => undefined);
+  const cleanups: Array<() => Promise<void>> = [];
+  const close = async () => {
+    for (const cleanup of cleanups.reverse()) {
+      await cleanup().catch((error: unknown) => log(`stop: ${(error as Error).message}`));
+    }
+  };
+  try {
+    const today = options.today ?? isoToday();
+    const notes: string[] = [];
+
+    const building = options.build === false && fs.existsSync(BUNDLE_FILE) ? undefined : buildPreview();
+
+    let redisUrl = process.env.REDIS_URL;
+    if (!redisUrl || !(await redisReachable(redisUrl))) {
+      if (redisUrl) log(`REDIS_URL ${redisUrl} does not answer; starting a private redis-server`);
+      if (!redisServerAvailable()) throw new StackError(REDIS_INSTALL_HINT);
+      const redis: SpawnedRedis = await startRedis();
+      cleanups.push(() => redis.stop());
+      redisUrl = redis.url;
+    }
+    log(`redis ${redisUrl}`);
+
+    const org = await startOrg({ data: 'demo', seed: options.seed ?? 1, today });
+    cleanups.push(() => org.close());
+    for (const warning of org.warnings) log(`org emulator: ${warning}`);
+    log(`org emulator ${org.instanceUrl}`);
+
+    const apiToken = crypto.randomBytes(24).toString('hex');
+    const servicePort = await freePort();
+    const serviceEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      SF_LOGIN_URL: org.loginUrl,
+      SF_AUTH: 'password',
+      SF_CLIENT_ID: org.clientId,
+      SF_CLIENT_SECRET: org.clientSecret,
+      SF_USERNAME: org.username,
+      SF_PASSWORD: org.password,
+      REDIS_URL: redisUrl,
+      REDIS_PREFIX: `tandem-preview-${process.pid}`,
+      API_TOKEN: apiToken,
+      PORT: String(servicePort),
+      TANDEM_AS_OF: today,
+      // "Recalculate" in the preview should answer within seconds.
+      SYNC_REQUEST_POLL_MS: '2000',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn'
+    };
+    const childLog = (name: string) => (line: string) => log(`[${name}] ${line}`);
+
+    let apiUrl: string | undefined;
+    let queueBoardUrl: string | undefined;
+    if (fs.existsSync(SERVICE_MAIN) && fs.existsSync(SYNC_CLI)) {
+      const sync: Child = startChild('sync', TSX, [SYNC_CLI, '--once', '--mode', 'full'], {
+        cwd: ROOT,
+        env: serviceEnv,
+        onLine: childLog('sync')
+      });
+      cleanups.push(() => sync.stop());
+      const syncExit = await sync.exited;
+      if (syncExit !== 0) throw new StackError(`the full sync failed (exit ${syncExit}); see the [sync] lines above`);
+      log('full sync done');
+
+      const service: Child = startChild('service', TSX, [SERVICE_MAIN], { cwd: ROOT, env: serviceEnv, onLine: childLog('service') });
+      cleanups.push(() => service.stop(15_000));
+      apiUrl = `http://127.0.0.1:${servicePort}`;
+      await waitForHttp(`${apiUrl}/health/ready`, service, 60_000);
+      queueBoardUrl = `${apiUrl}/admin/queues`;
+    } else {
+      notes.push('the sync service (sync-service/src/main.ts and cli/sync.ts) is not in this checkout: metrics are not computed');
+    }
+
+    await building;
+    const session = sessionSource(org);
+    const preview: PreviewServer = await startPreviewServer({ port: options.previewPort, session });
+    cleanups.push(() => preview.close());
+
+    return { previewUrl: preview.url, apiUrl, queueBoardUrl, apiToken, redisUrl, org, notes, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Polls a URL until it answers 2xx; fails early when the process serving it exits. */
+async function waitForHttp(url: string, child: Child, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exited: number | string | undefined;
+  void child.exited.then((code) => {
+    exited = code;
+  });
+  while (Date.now() < deadline) {
+    if (exited !== undefined) throw new StackError(`${child.name} exited (${exited}) before ${url} answered`);
+    const ok = await fetch(url).then(
+      (response) => response.ok,
+      () => false
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new StackError(`${url} did not answer within ${timeoutMs} ms`);
+}
