@@ -98,6 +98,10 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
       sendFile(res, PAGE_FILE);
       return;
     }
+    if (pathname === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     if (pathname === '/preview-session.js') {
       options.session.current().then(
         (session) => {

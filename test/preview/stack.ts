@@ -110,9 +110,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     };
     const childLog = (name: string) => (line: string) => log(`[${name}] ${line}`);
 
-    let apiUrl: string | undefined;
-    let queueBoardUrl: string | undefined;
-    if (fs.existsSync(SERVICE_MAIN) && fs.existsSync(SYNC_CLI)) {
+    if (fs.existsSync(SYNC_CLI)) {
       const sync: Child = startChild('sync', TSX, [SYNC_CLI, '--once', '--mode', 'full'], {
         cwd: ROOT,
         env: serviceEnv,
@@ -122,14 +120,20 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       const syncExit = await sync.exited;
       if (syncExit !== 0) throw new StackError(`the full sync failed (exit ${syncExit}); see the [sync] lines above`);
       log('full sync done');
+    } else {
+      notes.push('sync-service/src/cli/sync.ts is not in this checkout: no metrics were computed');
+    }
 
+    let apiUrl: string | undefined;
+    let queueBoardUrl: string | undefined;
+    if (fs.existsSync(SERVICE_MAIN)) {
       const service: Child = startChild('service', TSX, [SERVICE_MAIN], { cwd: ROOT, env: serviceEnv, onLine: childLog('service') });
       cleanups.push(() => service.stop(15_000));
       apiUrl = `http://127.0.0.1:${servicePort}`;
       await waitForHttp(`${apiUrl}/health/ready`, service, 60_000);
       queueBoardUrl = `${apiUrl}/admin/queues`;
     } else {
-      notes.push('the sync service (sync-service/src/main.ts and cli/sync.ts) is not in this checkout: metrics are not computed');
+      notes.push('sync-service/src/main.ts is not in this checkout: no API, worker or queue board ("Recalculate" stays pending)');
     }
 
     await building;

@@ -36,6 +36,7 @@ export function orderAccounts(nodes) {
       industry: valueOf(node, 'Industry'),
       type: valueOf(node, 'Type'),
       annualRevenue: valueOf(node, 'AnnualRevenue'),
+      annualRevenueText: node.AnnualRevenue ? node.AnnualRevenue.displayValue : null,
       city: [valueOf(node, 'BillingCity'), valueOf(node, 'BillingCountry')].filter(Boolean).join(', ')
     }))
     .sort((a, b) => Number(b.strategic) - Number(a.strategic) || a.name.localeCompare(b.name));
@@ -86,7 +87,11 @@ export default class PreviewPage extends LightningElement {
   }
 
   get annualRevenue() {
-    const amount = this.account && this.account.annualRevenue;
+    const account = this.account;
+    if (account && account.annualRevenueText) {
+      return account.annualRevenueText;
+    }
+    const amount = account && account.annualRevenue;
     if (amount === null || amount === undefined) {
       return '';
     }
