@@ -31,8 +31,11 @@ export interface GraphqlResponse {
 
 /** Record connections return 10 records unless `first` says otherwise. */
 export const DEFAULT_FIRST = 10;
-/** Without `upperBound`, `first` may ask for up to 200 records (record-connection pagination). */
-export const MAX_FIRST = 200;
+/**
+ * Record-connection pagination runs on LIMIT/OFFSET, which reach 2000 each (hence the documented
+ * 4,000-record ceiling without `upperBound`), so `first` goes up to 2000.
+ */
+export const MAX_FIRST = 2000;
 /** `upperBound` (and `first` beside it) range over 200–2000. */
 export const MIN_UPPER_BOUND = 200;
 export const MAX_UPPER_BOUND = 2000;
@@ -299,7 +302,7 @@ function integerArgument(value: unknown, name: string, where: string): number | 
 export function connectionLimit(first: number | null, upperBound: number | null, where: string): number {
   if (upperBound === null) {
     if (first !== null && first > MAX_FIRST) {
-      throw new GraphqlFault(`${where}: first is ${first}, but without upperBound a record connection returns at most ${MAX_FIRST} records; add upperBound (${MIN_UPPER_BOUND}–${MAX_UPPER_BOUND}) to read more`);
+      throw new GraphqlFault(`${where}: first is ${first}, but a record connection returns at most ${MAX_FIRST} records a page`);
     }
     return first ?? DEFAULT_FIRST;
   }
