@@ -1,0 +1,46 @@
+// The BullMQ queue (producer side): on-demand jobs, deduplicated, retried with exponential
+// backoff; and the cron job scheduler, one per deployment (upsertJobScheduler is idempotent).
+import { Queue, type Job } from 'bullmq';
+import type Redis from 'ioredis';
+import { CRON_SCHEDULER_ID, SYNC_JOB, SYNC_QUEUE, deduplicationId, type SyncJobData } from './jobs';
+
+export interface QueueSettings {
+  prefix: string;
+  attempts: number;
+  backoffMs: number;
+}
+
+export type SyncQueue = Queue<SyncJobData>;
+
+export function createSyncQueue(connection: Redis, settings: QueueSettings): SyncQueue {
+  return new Queue<SyncJobData>(SYNC_QUEUE, {
+    connection,
+    prefix: settings.prefix,
+    defaultJobOptions: {
+      attempts: settings.attempts,
+      backoff: { type: 'exponential', delay: settings.backoffMs, jitter: 0.5 },
+      removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
+      removeOnFail: { age: 30 * 24 * 3600, count: 5000 }
+    }
+  });
+}
+
+/**
+ * Adds a sync job unless one with the same deduplication id is waiting (then that job's id is
+ * returned). An account job asked for while one is running is kept as the single next run.
+ */
+export async function enqueueSync(queue: SyncQueue, data: SyncJobData): Promise<Job<SyncJobData>> {
+  const id = deduplicationId(data);
+  return queue.add(SYNC_JOB, data, {
+    deduplication: data.mode === 'account' ? { id, keepLastIfActive: true } : { id }
+  });
+}
+
+/** Installs (or removes, without a pattern) the deployment's cron schedule of incremental runs. */
+export async function scheduleSync(queue: SyncQueue, pattern: string | undefined, tz: string): Promise<void> {
+  if (!pattern) {
+    await queue.removeJobScheduler(CRON_SCHEDULER_ID);
+    return;
+  }
+  await queue.upsertJobScheduler(CRON_SCHEDULER_ID, { pattern, tz }, { name: SYNC_JOB, data: { mode: 'incremental' } });
+}
