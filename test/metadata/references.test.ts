@@ -4,6 +4,7 @@ import { brokenReferences } from './lib/check';
 import { collectReferences } from './lib/collect';
 import { loadMetadata, type MetadataIndex } from './lib/metadataIndex';
 import {
+  lwcCustomNameReferences,
   listViewReferences,
   lwcSchemaReferences,
   objectTranslationReferences,
@@ -144,6 +145,15 @@ describe('broken references are reported by file and exact name', () => {
       'lwc/x/x.js: LWC @salesforce/schema import names Account_Plan__c.Owner_User__r.Photo__c, but field User.Photo__c does not exist',
       'lwc/x/x.js: LWC @salesforce/schema import names Account_Plan__c.Sponsor__r.Name, but relationship Account_Plan__c.Sponsor__r has no lookup or master-detail field Account_Plan__c.Sponsor__c',
       'lwc/x/x.js: LWC @salesforce/schema import names Plan__c, but object Plan__c does not exist in force-app'
+    ]);
+  });
+
+  it('checks custom names used in LWC GraphQL queries against every object', () => {
+    const source =
+      'uiapi { query { Account_Plan__c { edges { node { Status__c { value } Stage__c { value } Owner_User__r { Name { value } } Sponsor__r { Name { value } } } } } } }';
+    expect(brokenReferences(index, lwcCustomNameReferences('lwc/q/q.js', source))).toEqual([
+      'lwc/q/q.js: LWC custom name names Sponsor__r, but no object has a lookup or master-detail field Sponsor__c',
+      'lwc/q/q.js: LWC custom name names Stage__c, but no object or field Stage__c exists in force-app'
     ]);
   });
 

@@ -68,6 +68,19 @@ export function referenceProblem(index: MetadataIndex, ref: Reference): string |
         ? null
         : `validation rule ${object}.${ref.target} does not exist`;
     }
+    case 'customName': {
+      const objects = [...index.objects.values()];
+      if (ref.target.endsWith('__r')) {
+        const lookup = ref.target.replace(/__r$/, '__c');
+        const found = objects.some(
+          (o) => text(o.fields.get(lookup)?.xml, 'referenceTo') !== undefined
+        );
+        return found ? null : `no object has a lookup or master-detail field ${lookup}`;
+      }
+      const found =
+        index.objects.get(ref.target)?.file || objects.some((o) => o.fields.has(ref.target));
+      return found ? null : `no object or field ${ref.target} exists in force-app`;
+    }
     case 'picklistLabel': {
       const missing = pathProblem(index, ref.target);
       if (missing) return missing;

@@ -6,6 +6,7 @@ import {
   fieldTranslationReferences,
   flexiPageReferences,
   listViewReferences,
+  lwcCustomNameReferences,
   lwcSchemaReferences,
   objectTranslationReferences,
   permissionSetReferences,
@@ -59,9 +60,15 @@ export function collectReferences(repoRoot: string, defaultDir: string): Referen
       refs.push(...fieldTranslationReferences(rel(file), object, read(file)));
     }
   }
-  for (const file of walk(path.join(defaultDir, 'lwc'), '.js')) {
+  for (const file of [
+    ...walk(path.join(defaultDir, 'lwc'), '.js'),
+    ...walk(path.join(defaultDir, 'lwc'), '.html')
+  ]) {
     if (file.includes(`${path.sep}__tests__${path.sep}`)) continue;
-    refs.push(...lwcSchemaReferences(rel(file), read(file)));
+    refs.push(
+      ...lwcSchemaReferences(rel(file), read(file)),
+      ...lwcCustomNameReferences(rel(file), read(file))
+    );
   }
   return refs;
 }

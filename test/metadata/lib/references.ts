@@ -8,7 +8,8 @@ export type ReferenceKind =
   | 'tab'
   | 'validationRule'
   | 'picklistLabel'
-  | 'customMetadataType';
+  | 'customMetadataType'
+  | 'customName';
 
 export interface Reference {
   /** The referencing file, relative to the repository root. */
@@ -157,4 +158,15 @@ export function lwcSchemaReferences(file: string, source: string): Reference[] {
     });
   }
   return refs;
+}
+
+/**
+ * Every `Name__c` / `Name__r` identifier in an LWC module (GraphQL queries, record field maps): the
+ * object is not known at this level, so each must name some custom object, field or relationship.
+ */
+export function lwcCustomNameReferences(file: string, source: string): Reference[] {
+  const names = new Set(source.match(/\b[A-Za-z][A-Za-z0-9_]*__[cr]\b/g) ?? []);
+  return [...names]
+    .sort()
+    .map((target) => ({ file, via: 'LWC custom name', kind: 'customName' as const, target }));
 }
