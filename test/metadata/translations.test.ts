@@ -1,0 +1,74 @@
+// Everything users read ships in Italian too: every custom label has an Italian translation (and
+// no translation is left for a label that is gone), and every Tandem object, field, picklist
+// value, help text and validation message has its Italian object translation.
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadMetadata, picklistLabels } from './lib/metadataIndex';
+import { child, list, readXml, text } from './lib/xml';
+import { DEFAULT_DIR } from './paths';
+
+const LABELS = path.join(DEFAULT_DIR, 'labels', 'CustomLabels.labels-meta.xml');
+const ITALIAN = path.join(DEFAULT_DIR, 'translations', 'it.translation-meta.xml');
+const haveLabels = fs.existsSync(LABELS) && fs.existsSync(ITALIAN);
+
+// The labels and their translation are written by the components' author; until both files
+// exist there is nothing to compare, and the suite says so in its name.
+(haveLabels ? describe : describe.skip)('custom labels (labels/ and translations/it)', () => {
+  const labels = haveLabels ? list(child(readXml(LABELS), 'CustomLabels')?.labels).map((l) => text(l, 'fullName') ?? '') : [];
+  const italian = haveLabels
+    ? new Map(list(child(readXml(ITALIAN), 'Translations')?.customLabels).map((t) => [text(t, 'name') ?? '', text(t, 'label') ?? '']))
+    : new Map<string, string>();
+
+  it('every label has a non-empty Italian translation', () => {
+    expect(labels.filter((name) => !italian.get(name))).toEqual([]);
+  });
+
+  it('every Italian translation is of a label that exists', () => {
+    expect([...italian.keys()].filter((name) => !labels.includes(name))).toEqual([]);
+  });
+});
+
+describe('Italian object translations', () => {
+  const index = loadMetadata(DEFAULT_DIR);
+  const translationsDir = path.join(DEFAULT_DIR, 'objectTranslations');
+  const customObjects = [...index.objects.values()].filter((o) => o.file !== null);
+
+  function folder(object: string): string {
+    return path.join(translationsDir, `${object}-it`);
+  }
+
+  it.each(customObjects.map((o) => o.name))('%s has its Italian singular and plural label', (name) => {
+    const header = path.join(folder(name), `${name}-it.objectTranslation-meta.xml`);
+    expect({ file: path.relative(DEFAULT_DIR, header), exists: fs.existsSync(header) }).toEqual({ file: path.relative(DEFAULT_DIR, header), exists: true });
+    const cases = list(child(readXml(header), 'CustomObjectTranslation')?.caseValues);
+    expect(cases.map((c) => [text(c, 'plural'), Boolean(text(c, 'value'))]).sort()).toEqual([
+      ['false', true],
+      ['true', true]
+    ]);
+  });
+
+  const fields = [...index.objects.values()].flatMap((o) => [...o.fields.values()]);
+
+  it.each(fields.map((f) => [`${f.object}.${f.name}`, f] as const))('%s has an Italian label, help text and picklist values', (_name, field) => {
+    const file = path.join(folder(field.object), `${field.name}.fieldTranslation-meta.xml`);
+    expect({ file: path.relative(DEFAULT_DIR, file), exists: fs.existsSync(file) }).toEqual({ file: path.relative(DEFAULT_DIR, file), exists: true });
+    const translation = child(readXml(file), 'CustomFieldTranslation');
+    expect(text(translation, 'name')).toBe(field.name);
+    expect(text(translation, 'label')).toBeTruthy();
+    // Help text shown in English must show in Italian too.
+    expect(Boolean(text(translation, 'help'))).toBe(Boolean(text(field.xml, 'inlineHelpText')));
+    const translated = new Map(list(translation?.picklistValues).map((v) => [text(v, 'masterLabel'), text(v, 'translation')]));
+    expect(picklistLabels(field).filter((label) => !translated.get(label))).toEqual([]);
+  });
+
+  it('translates every validation rule message', () => {
+    const missing = customObjects.flatMap((object) => {
+      const header = path.join(folder(object.name), `${object.name}-it.objectTranslation-meta.xml`);
+      const translated = fs.existsSync(header)
+        ? new Set(list(child(readXml(header), 'CustomObjectTranslation')?.validationRules).filter((r) => text(r, 'errorMessage')).map((r) => text(r, 'name')))
+        : new Set<string | undefined>();
+      return [...object.validationRules.keys()].filter((rule) => !translated.has(rule)).map((rule) => `${object.name}.${rule}`);
+    });
+    expect(missing).toEqual([]);
+  });
+});
