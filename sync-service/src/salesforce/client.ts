@@ -84,6 +84,11 @@ export class OrgClient {
     return info?.apiUsage ?? null;
   }
 
+  /** Forgets the usage seen by an earlier run (the daily budget may have been reset since). */
+  startRun(): void {
+    this.conn.limitInfo = {};
+  }
+
   /** Throws ApiBudgetExhaustedError when the next call would eat into the reserve. */
   checkBudget(): void {
     assertBudget(this.usage(), this.options.reservePercent);

@@ -98,6 +98,13 @@ function requiredId(record: SfRecord, path: string): string {
   return id;
 }
 
+/** REST answers `…+0000`, Bulk 2.0 `…Z`: one form, so mirrored inputs compare equal. */
+function isoDateTime(value: unknown): string {
+  const t = text(value);
+  const date = t === null ? null : new Date(t);
+  return date && !Number.isNaN(date.getTime()) ? date.toISOString() : (t ?? '');
+}
+
 /** Date part of a Salesforce date or datetime answer. */
 function dateOnly(value: unknown): string | null {
   const t = text(value);
@@ -110,7 +117,7 @@ export function toOpportunity(record: SfRecord): OpportunityInput {
     accountId: id18(record.AccountId),
     amount: number(record.Amount),
     closeDate: dateOnly(record.CloseDate),
-    createdDate: String(record.CreatedDate ?? ''),
+    createdDate: isoDateTime(record.CreatedDate),
     isWon: bool(record.IsWon),
     isClosed: bool(record.IsClosed),
     probability: number(record.Probability)

@@ -156,6 +156,7 @@ class SyncRun {
     private readonly lockLost: () => boolean
   ) {
     this.callsAtStart = deps.client.calls;
+    deps.client.startRun();
     this.asOf = request.asOf ?? todayUtc();
     if (request.mode === 'account') {
       if (!request.accountId) throw new Error('account mode needs an account id');
