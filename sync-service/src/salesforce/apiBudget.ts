@@ -1,15 +1,10 @@
-// The org's daily API budget as Salesforce reports it on every REST answer
-// (`Sforce-Limit-Info: api-usage=used/limit`), and the reserve the service must leave untouched.
+// The org's daily API budget as Salesforce reports it on every REST answer (`Sforce-Limit-Info:
+// api-usage=used/limit`, kept by jsforce in conn.limitInfo), and the reserve the service leaves untouched.
 import { ApiBudgetExhaustedError } from './errors';
 
 export interface ApiUsage {
   used: number;
   limit: number;
-}
-
-export function parseLimitInfo(header: string | undefined | null): ApiUsage | null {
-  const match = header ? /api-usage=(\d+)\/(\d+)/.exec(header) : null;
-  return match ? { used: Number(match[1]), limit: Number(match[2]) } : null;
 }
 
 /** Calls left before the reserve: `limit × (1 − reserve%) − used` (negative once inside the reserve). */
