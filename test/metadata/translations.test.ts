@@ -3,21 +3,19 @@
 // value, help text and validation message has its Italian object translation.
 import fs from 'node:fs';
 import path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 import { loadMetadata, picklistLabels } from './lib/metadataIndex';
 import { child, list, readXml, text } from './lib/xml';
 import { DEFAULT_DIR } from './paths';
 
 const LABELS = path.join(DEFAULT_DIR, 'labels', 'CustomLabels.labels-meta.xml');
 const ITALIAN = path.join(DEFAULT_DIR, 'translations', 'it.translation-meta.xml');
-const haveLabels = fs.existsSync(LABELS) && fs.existsSync(ITALIAN);
-
-// The labels and their translation are written by the components' author; until both files
-// exist there is nothing to compare, and the suite says so in its name.
-(haveLabels ? describe : describe.skip)('custom labels (labels/ and translations/it)', () => {
-  const labels = haveLabels ? list(child(readXml(LABELS), 'CustomLabels')?.labels).map((l) => text(l, 'fullName') ?? '') : [];
-  const italian = haveLabels
-    ? new Map(list(child(readXml(ITALIAN), 'Translations')?.customLabels).map((t) => [text(t, 'name') ?? '', text(t, 'label') ?? '']))
-    : new Map<string, string>();
+describe('custom labels (labels/ and translations/it)', () => {
+  const englishLabels = list(child(readXml(LABELS), 'CustomLabels')?.labels);
+  const labels = englishLabels.map((l) => text(l, 'fullName') ?? '');
+  const italian = new Map(
+    list(child(readXml(ITALIAN), 'Translations')?.customLabels).map((t) => [text(t, 'name') ?? '', text(t, 'label') ?? ''])
+  );
 
   it('every label has a non-empty Italian translation', () => {
     expect(labels.filter((name) => !italian.get(name))).toEqual([]);
@@ -25,6 +23,19 @@ const haveLabels = fs.existsSync(LABELS) && fs.existsSync(ITALIAN);
 
   it('every Italian translation is of a label that exists', () => {
     expect([...italian.keys()].filter((name) => !labels.includes(name))).toEqual([]);
+  });
+
+  // An XML formatter that reflows text would deploy labels with line breaks and indentation; the
+  // shared reader normalizes whitespace, so read the raw text here.
+  it('no label text, English or Italian, carries line breaks or runs of spaces', () => {
+    const raw = new XMLParser({ trimValues: false, parseTagValue: false, isArray: (name) => name === 'labels' || name === 'customLabels' });
+    const english = raw.parse(fs.readFileSync(LABELS, 'utf8')).CustomLabels.labels as Array<{ fullName: string; value: string }>;
+    const translated = raw.parse(fs.readFileSync(ITALIAN, 'utf8')).Translations.customLabels as Array<{ name: string; label: string }>;
+    const reflowed = (value: string): boolean => /\n|\s{2,}/.test(value);
+    expect({
+      english: english.filter((l) => reflowed(l.value)).map((l) => l.fullName),
+      italian: translated.filter((t) => reflowed(t.label)).map((t) => t.name)
+    }).toEqual({ english: [], italian: [] });
   });
 });
 
