@@ -10,7 +10,8 @@ import crypto from 'node:crypto';
 import type Redis from 'ioredis';
 import type { InputKind } from './inputs';
 
-export const STATE_VERSION = '1';
+/** Bump when the mirror's or the meta's format changes: older state is then ignored (a full run). */
+export const STATE_VERSION = '2';
 export const INPUT_KINDS: InputKind[] = ['opportunity', 'account', 'plan', 'initiative', 'sponsor'];
 
 export type Watermarks = Partial<Record<InputKind, string>>;
