@@ -33,10 +33,20 @@ const USER_SETTINGS: Record<string, string> = {
   '@salesforce/user/Id': 'userId'
 };
 
+/**
+ * Base-component gates (lightning-base-components stubs every gate open) that assume native shadow
+ * DOM, which the platform gives those components; the preview renders everything in synthetic
+ * shadow, where ElementInternals throws.
+ */
+const CLOSED_GATES = new Set(['@salesforce/gate/bc.260.enableComboboxElementInternals']);
+
 /** The module text of a scoped import the preview serves, or null to leave it to other resolvers. */
 export function scopedImportSource(spec: string, labels: LabelTable): string | null {
   if (spec === 'preview/labels') {
     return `export default ${JSON.stringify(labels)};`;
+  }
+  if (CLOSED_GATES.has(spec)) {
+    return 'export default { isOpen: () => false };';
   }
   if (spec.startsWith('@salesforce/label/c.')) {
     const name = spec.slice('@salesforce/label/c.'.length);

@@ -31,6 +31,8 @@ export interface PreviewServerOptions {
   port?: number;
   /** The org to read and write. */
   session: { current(): Promise<OrgSession>; renew(): Promise<OrgSession> };
+  /** The sync service: its queue board is served at /admin/queues with the service's token added. */
+  service?: { url: string; apiToken: string };
 }
 
 export interface PreviewServer {
@@ -54,11 +56,12 @@ function within(root: string, relative: string): string | undefined {
   return file.startsWith(root + path.sep) ? file : undefined;
 }
 
-function forward(req: http.IncomingMessage, body: Buffer | undefined, session: OrgSession): Promise<Response> {
-  return fetch(new URL(req.url ?? '/', session.instanceUrl), {
+function forward(req: http.IncomingMessage, body: Buffer | undefined, target: { url: string; token: string }): Promise<Response> {
+  return fetch(new URL(req.url ?? '/', target.url), {
     method: req.method,
+    redirect: 'manual',
     headers: {
-      Authorization: `Bearer ${session.accessToken}`,
+      Authorization: `Bearer ${target.token}`,
       'Content-Type': req.headers['content-type'] ?? 'application/json',
       'Accept-Language': req.headers['accept-language'] ?? 'en-US'
     },
@@ -66,25 +69,45 @@ function forward(req: http.IncomingMessage, body: Buffer | undefined, session: O
   });
 }
 
-async function proxy(req: http.IncomingMessage, res: http.ServerResponse, options: PreviewServerOptions): Promise<void> {
+async function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     chunks.push(chunk as Buffer);
   }
-  const requestBody = chunks.length ? Buffer.concat(chunks) : undefined;
-  let upstream = await forward(req, requestBody, await options.session.current());
+  return chunks.length ? Buffer.concat(chunks) : undefined;
+}
+
+async function relay(upstream: Response, res: http.ServerResponse): Promise<void> {
+  const headers: Record<string, string> = { 'Content-Type': upstream.headers.get('content-type') ?? 'application/json' };
+  const location = upstream.headers.get('location');
+  if (location) headers.Location = location;
+  res.writeHead(upstream.status, headers).end(Buffer.from(await upstream.arrayBuffer()));
+}
+
+/** /services/* to the org with the server's session, renewed once when the org answers 401. */
+async function proxyToOrg(req: http.IncomingMessage, res: http.ServerResponse, options: PreviewServerOptions): Promise<void> {
+  const body = await readBody(req);
+  const toOrg = (session: OrgSession) => ({ url: session.instanceUrl, token: session.accessToken });
+  let upstream = await forward(req, body, toOrg(await options.session.current()));
   if (upstream.status === 401) {
-    upstream = await forward(req, requestBody, await options.session.renew());
+    upstream = await forward(req, body, toOrg(await options.session.renew()));
   }
-  const body = Buffer.from(await upstream.arrayBuffer());
-  res.writeHead(upstream.status, { 'Content-Type': upstream.headers.get('content-type') ?? 'application/json' }).end(body);
+  await relay(upstream, res);
 }
 
 export function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const server = http.createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://preview').pathname;
+    const service = options.service;
+    if (service && (pathname === '/admin/queues' || pathname.startsWith('/admin/queues/'))) {
+      readBody(req)
+        .then((body) => forward(req, body, { url: service.url, token: service.apiToken }))
+        .then((upstream) => relay(upstream, res))
+        .catch((error: unknown) => res.writeHead(502, { 'Content-Type': 'text/plain' }).end(`sync service unreachable: ${(error as Error).message}`));
+      return;
+    }
     if (pathname.startsWith('/services/')) {
-      proxy(req, res, options).catch((error: unknown) => {
+      proxyToOrg(req, res, options).catch((error: unknown) => {
           res.writeHead(502, { 'Content-Type': 'application/json' });
           res.end(JSON.stringify([{ errorCode: 'PREVIEW_PROXY', message: `org unreachable: ${(error as Error).message}` }]));
         });

@@ -130,16 +130,21 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       const service: Child = startChild('service', TSX, [SERVICE_MAIN], { cwd: ROOT, env: serviceEnv, onLine: childLog('service') });
       cleanups.push(() => service.stop(15_000));
       apiUrl = `http://127.0.0.1:${servicePort}`;
-      await waitForHttp(`${apiUrl}/health/ready`, service, 60_000);
-      queueBoardUrl = `${apiUrl}/admin/queues`;
+      await waitForHttp(`${apiUrl}/readyz`, service, 60_000);
     } else {
       notes.push('sync-service/src/main.ts is not in this checkout: no API, worker or queue board ("Recalculate" stays pending)');
     }
 
     await building;
     const session = sessionSource(org);
-    const preview: PreviewServer = await startPreviewServer({ port: options.previewPort, session });
+    const preview: PreviewServer = await startPreviewServer({
+      port: options.previewPort,
+      session,
+      service: apiUrl ? { url: apiUrl, apiToken } : undefined
+    });
     cleanups.push(() => preview.close());
+    // The board needs the API token; the preview server adds it, so a browser can open it.
+    if (apiUrl) queueBoardUrl = `${preview.url}admin/queues`;
 
     return { previewUrl: preview.url, apiUrl, queueBoardUrl, apiToken, redisUrl, org, notes, close };
   } catch (error) {

@@ -1,0 +1,137 @@
+// The real components in a real browser against the whole local product: the demo org in the
+// emulator, a full sync by the sync service, the preview server. One stack and one Chromium for
+// the suite (the build and the sync are the slow parts).
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { DEMO_GAP_ACCOUNT } from '../emulator';
+import { startStack, type Stack } from '../preview/stack';
+import { passwordLogin } from '../preview/session';
+import { readLabels } from '../preview/labels';
+import type { OrgSession } from '../preview/server';
+import { launchChromium, type Browser } from './chromium';
+
+const TODAY = '2026-06-15';
+
+let stack: Stack;
+let browser: Browser;
+let page: Page;
+let session: OrgSession;
+const consoleErrors: string[] = [];
+
+async function soql<T>(query: string): Promise<T[]> {
+  const url = new URL(`/services/data/v64.0/query?q=${encodeURIComponent(query)}`, session.instanceUrl);
+  const response = await fetch(url, { headers: { Authorization: `Bearer ${session.accessToken}` } });
+  const body = (await response.json()) as { records: T[] };
+  if (!response.ok) throw new Error(`${query}: ${JSON.stringify(body)}`);
+  return body.records;
+}
+
+async function accountId(name: string): Promise<string> {
+  const [account] = await soql<{ Id: string }>(`SELECT Id FROM Account WHERE Name = '${name}'`);
+  if (!account) throw new Error(`no Account named ${name}`);
+  return account.Id;
+}
+
+async function openAccount(name: string, lang = 'en'): Promise<string> {
+  const id = await accountId(name);
+  await page.goto(`${stack.previewUrl}?recordId=${id}&lang=${lang}`);
+  await page.locator('.account-name').filter({ hasText: name }).waitFor();
+  return id;
+}
+
+beforeAll(async () => {
+  stack = await startStack({ today: TODAY, seed: 1 });
+  session = await passwordLogin(stack.org);
+  browser = await launchChromium();
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+test('the page shows the three components for a strategic account with the metrics the sync computed', async () => {
+  const id = await openAccount(DEMO_GAP_ACCOUNT);
+  const [metric] = await soql<{ Revenue_TTM__c: number; Strategic_Score__c: number }>(
+    `SELECT Revenue_TTM__c, Strategic_Score__c FROM Account_Metric__c WHERE Account__c = '${id}' AND Is_Current__c = true`
+  );
+  expect(metric).toBeDefined();
+  // The tile's title is the full amount in the user's locale and currency (en-US, USD), no cents.
+  const expectedRevenue = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(
+    metric!.Revenue_TTM__c
+  );
+  const revenueTile = page.locator('c-account-plan li.tile[data-key="revenue"] .slds-box');
+  await expect(revenueTile.getAttribute('title')).resolves.toBe(expectedRevenue);
+  await expect(page.locator('c-account-plan .tiles li.tile').count()).resolves.toBeGreaterThanOrEqual(4);
+
+  const sponsors = await soql<{ Sponsor__r: { Name: string } }>(
+    `SELECT Sponsor__r.Name FROM Executive_Sponsor__c WHERE Account__c = '${id}' AND Active__c = true`
+  );
+  expect(sponsors.length).toBeGreaterThan(0);
+  const panel = page.locator('c-executive-sponsor-panel');
+  for (const sponsor of sponsors) {
+    await panel.getByText(sponsor.Sponsor__r.Name, { exact: true }).first().waitFor();
+  }
+
+  await page.getByRole('tab', { name: 'Relationship Map' }).click();
+  await page.locator('c-relationship-map svg').first().waitFor();
+});
+
+test("the map's coverage panel lists every gap of the account built to have them", async () => {
+  const id = await openAccount(DEMO_GAP_ACCOUNT);
+  await page.getByRole('tab', { name: 'Relationship Map' }).click();
+  const gaps = page.locator('c-relationship-map .coverage li.gap');
+  await gaps.first().waitFor();
+  // The demo's map for this account: no Economic Buyer, no Champion; three High-influence people —
+  // an unowned Influencer with no relationship and no interaction (unowned, weak, stale), a Weak
+  // Detractor Decision Maker and a Weak Skeptic Technical Evaluator (weak, opposed).
+  const codes = await gaps.evaluateAll((items) => items.map((item) => item.getAttribute('data-code')));
+  expect(codes.sort()).toEqual(
+    ['HIGH_INFLUENCE_NO_OWNER', 'HIGH_INFLUENCE_OPPOSED', 'HIGH_INFLUENCE_STALE', 'HIGH_INFLUENCE_WEAK', 'NO_CHAMPION', 'NO_ECONOMIC_BUYER'].sort()
+  );
+  const [unowned] = await soql<{ Contact__r: { Name: string } }>(
+    `SELECT Contact__r.Name FROM Stakeholder__c WHERE Account__c = '${id}' AND Buying_Role__c = 'Influencer'`
+  );
+  await expect(page.locator('c-relationship-map .coverage li.gap[data-code="HIGH_INFLUENCE_NO_OWNER"]').innerText()).resolves.toContain(
+    unowned!.Contact__r.Name
+  );
+});
+
+test('an objective created through the form is saved in the org and listed', async () => {
+  const id = await openAccount(DEMO_GAP_ACCOUNT);
+  const measure = `Preview objective ${Date.now()}`;
+  await page.locator('c-account-plan lightning-button.add-objective button').click();
+  const form = page.locator('c-account-plan c-plan-edit-form');
+  await form.locator('lightning-input[data-key="measure"] input').fill(measure);
+  await form.locator('lightning-input[data-key="targetValue"] input').fill('40');
+  await form.locator('lightning-input[data-key="currentValue"] input').fill('10');
+  await form.locator('lightning-button.save button').click();
+  await page.locator('c-account-plan').getByText(measure).first().waitFor();
+
+  const saved = await soql<{ Measure__c: string; Target_Value__c: number; Current_Value__c: number; Account_Plan__r: { Account__c: string } }>(
+    `SELECT Measure__c, Target_Value__c, Current_Value__c, Account_Plan__r.Account__c FROM Plan_Objective__c WHERE Measure__c = '${measure}'`
+  );
+  expect(saved).toEqual([
+    expect.objectContaining({ Measure__c: measure, Target_Value__c: 40, Current_Value__c: 10, Account_Plan__r: expect.objectContaining({ Account__c: id }) })
+  ]);
+});
+
+test('the Italian switch shows the components in Italian', async () => {
+  await openAccount(DEMO_GAP_ACCOUNT);
+  await page.locator('.language-switch lightning-button[data-lang="it"] button').click();
+  await page.waitForURL(/lang=it/);
+  await page.locator('.account-name').filter({ hasText: DEMO_GAP_ACCOUNT }).waitFor();
+  const { en, it } = readLabels(path.join(__dirname, '..', '..', 'force-app', 'main', 'default'));
+  expect(it.Tandem_Plan_Title).toBeDefined();
+  expect(it.Tandem_Plan_Title).not.toBe(en.Tandem_Plan_Title);
+  await page.locator('c-account-plan lightning-card').getByText(it.Tandem_Plan_Title!, { exact: true }).first().waitFor();
+});
+
+test('no console errors on the way', () => {
+  expect(consoleErrors).toEqual([]);
+});
