@@ -14,7 +14,7 @@ const ACCOUNTS_QUERY = `query previewAccounts {
     query {
       Account(first: 200, orderBy: { Name: { order: ASC } }) {
         edges { node { Id Name { value } Strategic_Account__c { value } Industry { value } Type { value }
-          AnnualRevenue { value displayValue } BillingCity { value } BillingCountry { value } } }
+          AnnualRevenue { value } CurrencyIsoCode { value } BillingCity { value } BillingCountry { value } } }
       }
     }
   }
@@ -36,7 +36,7 @@ export function orderAccounts(nodes) {
       industry: valueOf(node, 'Industry'),
       type: valueOf(node, 'Type'),
       annualRevenue: valueOf(node, 'AnnualRevenue'),
-      annualRevenueText: node.AnnualRevenue ? node.AnnualRevenue.displayValue : null,
+      currency: valueOf(node, 'CurrencyIsoCode'),
       city: [valueOf(node, 'BillingCity'), valueOf(node, 'BillingCountry')].filter(Boolean).join(', ')
     }))
     .sort((a, b) => Number(b.strategic) - Number(a.strategic) || a.name.localeCompare(b.name));
@@ -88,16 +88,14 @@ export default class PreviewPage extends LightningElement {
 
   get annualRevenue() {
     const account = this.account;
-    if (account && account.annualRevenueText) {
-      return account.annualRevenueText;
-    }
     const amount = account && account.annualRevenue;
     if (amount === null || amount === undefined) {
       return '';
     }
+    // In the record's currency (multi-currency org), in the user's locale.
     return new Intl.NumberFormat(previewConfig().locale, {
       style: 'currency',
-      currency: previewConfig().currency,
+      currency: account.currency || previewConfig().currency,
       maximumFractionDigits: 0
     }).format(amount);
   }

@@ -1,0 +1,62 @@
+// Screenshots of each component on the preview page for docs/screenshots (shown in the README):
+// `npx tsx test/browser/screenshots.ts`. Same stack and date as the browser tests, so the pictures
+// are reproducible.
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEMO_GAP_ACCOUNT } from '../emulator';
+import { startStack } from '../preview/stack';
+import { launchChromium } from './chromium';
+
+const OUT_DIR = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
+
+async function main(): Promise<void> {
+  const stack = await startStack({ today: '2026-06-15', seed: 1 });
+  const browser = await launchChromium({ width: 1440, height: 1000 });
+  try {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    fs.mkdirSync(OUT_DIR, { recursive: true });
+    const open = async (lang: string) => {
+      await page.goto(`${stack.previewUrl}?lang=${lang}`);
+      await page.locator('.account-picker').waitFor();
+      const id = await page.locator('.account-picker option', { hasText: DEMO_GAP_ACCOUNT }).getAttribute('value');
+      await page.locator('.account-picker').selectOption(id!);
+      await page.locator('.account-name', { hasText: DEMO_GAP_ACCOUNT }).waitFor();
+      await page.locator('c-account-plan .tiles').waitFor();
+      await page.locator('c-executive-sponsor-panel lightning-avatar').first().waitFor();
+    };
+    // The component with a margin of the page around it, so its card border shows.
+    const shoot = async (selector: string, file: string) => {
+      await page.waitForTimeout(300); // icons and fonts settle
+      const box = await page.locator(selector).boundingBox();
+      if (!box) throw new Error(`${selector} is not on the page`);
+      const margin = 8;
+      const clip = { x: Math.max(0, box.x - margin), y: Math.max(0, box.y - margin), width: box.width + 2 * margin, height: box.height + 2 * margin };
+      await page.screenshot({ path: path.join(OUT_DIR, file), clip, fullPage: true });
+      process.stdout.write(`docs/screenshots/${file}\n`);
+    };
+
+    await open('en');
+    await page.screenshot({ path: path.join(OUT_DIR, 'record-page.png') });
+    process.stdout.write('docs/screenshots/record-page.png\n');
+    await shoot('c-account-plan', 'account-plan.png');
+    await shoot('c-executive-sponsor-panel', 'executive-sponsor-panel.png');
+    // A wider window for the map, whose org chart scrolls sideways in narrower columns.
+    await page.setViewportSize({ width: 1920, height: 1000 });
+    await page.getByRole('tab', { name: 'Relationship Map' }).click();
+    await page.locator('c-relationship-map .coverage').waitFor();
+    await shoot('c-relationship-map', 'relationship-map.png');
+    await page.setViewportSize({ width: 1440, height: 1000 });
+
+    await open('it');
+    await page.screenshot({ path: path.join(OUT_DIR, 'record-page-it.png') });
+    process.stdout.write('docs/screenshots/record-page-it.png\n');
+  } finally {
+    await browser.close();
+    await stack.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
