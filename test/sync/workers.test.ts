@@ -210,4 +210,36 @@ describe('workers on one queue', () => {
       await h.close();
     }
   }, 90_000);
+
+  it('a worker process stops cleanly on SIGTERM', async () => {
+    const h = await harness(org);
+    try {
+      const child = spawn(path.join(REPOSITORY, 'node_modules', '.bin', 'tsx'), ['sync-service/src/main.ts', '--worker-only'], {
+        cwd: REPOSITORY,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: {
+          PATH: process.env.PATH,
+          SF_LOGIN_URL: org.loginUrl,
+          SF_AUTH: 'password',
+          SF_CLIENT_ID: org.clientId,
+          SF_CLIENT_SECRET: org.clientSecret,
+          SF_USERNAME: org.username,
+          SF_PASSWORD: org.password,
+          REDIS_URL: process.env.TANDEM_TEST_REDIS_URL,
+          REDIS_PREFIX: h.prefix,
+          SYNC_REQUEST_POLL_MS: '0',
+          LOG_LEVEL: 'info'
+        }
+      });
+      let log = '';
+      child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+      await waitFor('the worker to start', async () => log.includes('sync service started'), 30_000);
+      const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      expect(await exit).toBe(0);
+      expect(log).toContain('"msg":"stopped"');
+    } finally {
+      await h.close();
+    }
+  }, 60_000);
 });
