@@ -30,6 +30,7 @@ import {
 } from './support';
 
 const REPOSITORY = path.resolve(__dirname, '..', '..');
+// node itself with tsx's loader: one process, so SIGKILL hits the worker (the tsx CLI would leave its child running).
 const WORKER = { concurrency: 1, lockDurationMs: 1500, stalledIntervalMs: 1000 };
 
 interface Harness {
@@ -160,7 +161,7 @@ describe('workers on one queue', () => {
     let child: ChildProcess | null = null;
     try {
       org.setFaults('latency=250');
-      child = spawn(path.join(REPOSITORY, 'node_modules', '.bin', 'tsx'), ['sync-service/src/main.ts', '--worker-only'], {
+      child = spawn(process.execPath, ['--import', 'tsx', 'sync-service/src/main.ts', '--worker-only'], {
         cwd: REPOSITORY,
         stdio: 'ignore',
         env: {
@@ -214,7 +215,7 @@ describe('workers on one queue', () => {
   it('a worker process stops cleanly on SIGTERM', async () => {
     const h = await harness(org);
     try {
-      const child = spawn(path.join(REPOSITORY, 'node_modules', '.bin', 'tsx'), ['sync-service/src/main.ts', '--worker-only'], {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'sync-service/src/main.ts', '--worker-only'], {
         cwd: REPOSITORY,
         stdio: ['ignore', 'ignore', 'pipe'],
         env: {
