@@ -2,7 +2,7 @@
 // emulator, a full sync by the sync service, the preview server. One stack and one Chromium for
 // the suite (the build and the sync are the slow parts).
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { DEMO_GAP_ACCOUNT } from '../emulator';
 import { startStack, type Stack } from '../preview/stack';
 import { passwordLogin } from '../preview/session';
@@ -30,6 +30,18 @@ async function accountId(name: string): Promise<string> {
   const [account] = await soql<{ Id: string }>(`SELECT Id FROM Account WHERE Name = '${name}'`);
   if (!account) throw new Error(`no Account named ${name}`);
   return account.Id;
+}
+
+/** Polls an attribute until it has the expected value (the component re-renders when its poll sees the sync done). */
+async function waitForAttribute(locator: Locator, name: string, expected: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: string | null = null;
+  while (Date.now() < deadline) {
+    last = await locator.getAttribute(name, { timeout: 1000 }).catch(() => null);
+    if (last === expected) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${name} stayed ${JSON.stringify(last)}, expected ${JSON.stringify(expected)}`);
 }
 
 async function openAccount(name: string, lang = 'en'): Promise<string> {
@@ -120,6 +132,29 @@ test('an objective created through the form is saved in the org and listed', asy
     expect.objectContaining({ Measure__c: measure, Target_Value__c: 40, Current_Value__c: 10, Account_Plan__r: expect.objectContaining({ Account__c: id }) })
   ]);
 });
+
+test('Recalculate asks the service for a sync and shows the metrics it computes', async () => {
+  const id = await openAccount(DEMO_GAP_ACCOUNT);
+  const revenueTile = page.locator('c-account-plan li.tile[data-key="revenue"] .slds-box');
+  const [before] = await soql<{ Revenue_TTM__c: number }>(
+    `SELECT Revenue_TTM__c FROM Account_Metric__c WHERE Account__c = '${id}' AND Is_Current__c = true`
+  );
+  // A deal won yesterday (in the corporate currency, USD) adds its amount to the trailing twelve months.
+  const amount = 1_234_567;
+  const created = await fetch(new URL('/services/data/v64.0/sobjects/Opportunity', session.instanceUrl), {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${session.accessToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ Name: 'Preview recalculation deal', AccountId: id, StageName: 'Closed Won', CloseDate: '2026-06-14', Amount: amount, CurrencyIsoCode: 'USD' })
+  });
+  expect(created.status).toBe(201);
+  const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+  await expect(revenueTile.getAttribute('title')).resolves.toBe(usd.format(before!.Revenue_TTM__c));
+
+  await page.locator('c-account-plan lightning-button.recalculate button').click();
+  await waitForAttribute(revenueTile, 'title', usd.format(before!.Revenue_TTM__c + amount), 45_000);
+  const requests = await soql<{ Status__c: string }>(`SELECT Status__c FROM Sync_Request__c WHERE Account__c = '${id}' ORDER BY CreatedDate DESC LIMIT 1`);
+  expect(requests).toEqual([expect.objectContaining({ Status__c: 'Done' })]);
+}, 60_000);
 
 test('the Italian switch shows the components in Italian', async () => {
   await openAccount(DEMO_GAP_ACCOUNT);
