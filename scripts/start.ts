@@ -32,13 +32,12 @@ async function main(): Promise<void> {
     '',
     `Tandem is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
     `  Preview        ${stack.previewUrl}`,
-    `  Sync API       ${stack.apiUrl ?? '(not running)'}${stack.apiUrl ? `   (Authorization: Bearer ${stack.apiToken})` : ''}`,
-    `  Queue board    ${stack.queueBoardUrl ?? '(not running)'}`,
+    `  Sync API       ${stack.apiUrl}   (Authorization: Bearer ${stack.apiToken})`,
+    `  Queue board    ${stack.queueBoardUrl}`,
     `  Redis          ${stack.redisUrl}`,
     `  Org emulator   ${org.loginUrl}`,
     `    username ${org.username}  password ${org.password}`,
     `    client id ${org.clientId}  client secret ${org.clientSecret}`,
-    ...stack.notes.map((note) => `  Note: ${note}`),
     'Press Ctrl-C to stop.',
     ''
   ];

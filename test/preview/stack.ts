@@ -1,12 +1,11 @@
 // The whole product on one machine: Redis, the org emulator with the demo org, the sync service
 // (API + worker) and a full sync, and the preview server. Used by `npm start` and the browser tests.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { startOrg, type OrgHandle } from '../emulator';
 import { freePort, redisServerAvailable, REDIS_INSTALL_HINT, startRedis, type SpawnedRedis } from '../support/redis';
-import { buildPreview, BUNDLE_FILE } from './build';
+import { buildPreview } from './build';
 import { startChild, type Child } from './processes';
 import { startPreviewServer, type PreviewServer } from './server';
 import { sessionSource } from './session';
@@ -21,20 +20,16 @@ export interface StackOptions {
   today?: string;
   seed?: number;
   previewPort?: number;
-  /** Rebuild the browser bundle even when it exists (default true). */
-  build?: boolean;
   log?: (line: string) => void;
 }
 
 export interface Stack {
   previewUrl: string;
-  apiUrl?: string;
-  queueBoardUrl?: string;
+  apiUrl: string;
+  queueBoardUrl: string;
   apiToken: string;
   redisUrl: string;
   org: OrgHandle;
-  /** What is not running, and why (e.g. the service is absent). */
-  notes: string[];
   close(): Promise<void>;
 }
 
@@ -70,9 +65,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
   try {
     const today = options.today ?? isoToday();
-    const notes: string[] = [];
 
-    const building = options.build === false && fs.existsSync(BUNDLE_FILE) ? undefined : buildPreview();
+    // The bundle builds while Redis, the org and the sync start.
+    const building = buildPreview();
+    building.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
 
     let redisUrl = process.env.REDIS_URL;
     if (!redisUrl || !(await redisReachable(redisUrl))) {
@@ -110,43 +106,29 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     };
     const childLog = (name: string) => (line: string) => log(`[${name}] ${line}`);
 
-    if (fs.existsSync(SYNC_CLI)) {
-      const sync: Child = startChild('sync', TSX, [SYNC_CLI, '--once', '--mode', 'full'], {
-        cwd: ROOT,
-        env: serviceEnv,
-        onLine: childLog('sync')
-      });
-      cleanups.push(() => sync.stop());
-      const syncExit = await sync.exited;
-      if (syncExit !== 0) throw new StackError(`the full sync failed (exit ${syncExit}); see the [sync] lines above`);
-      log('full sync done');
-    } else {
-      notes.push('sync-service/src/cli/sync.ts is not in this checkout: no metrics were computed');
-    }
+    const sync: Child = startChild('sync', TSX, [SYNC_CLI, '--once', '--mode', 'full'], { cwd: ROOT, env: serviceEnv, onLine: childLog('sync') });
+    cleanups.push(() => sync.stop());
+    const syncExit = await sync.exited;
+    if (syncExit !== 0) throw new StackError(`the full sync failed (exit ${syncExit}); see the [sync] lines above`);
+    log('full sync done');
 
-    let apiUrl: string | undefined;
-    let queueBoardUrl: string | undefined;
-    if (fs.existsSync(SERVICE_MAIN)) {
-      const service: Child = startChild('service', TSX, [SERVICE_MAIN], { cwd: ROOT, env: serviceEnv, onLine: childLog('service') });
-      cleanups.push(() => service.stop(15_000));
-      apiUrl = `http://127.0.0.1:${servicePort}`;
-      await waitForHttp(`${apiUrl}/readyz`, service, 60_000);
-    } else {
-      notes.push('sync-service/src/main.ts is not in this checkout: no API, worker or queue board ("Recalculate" stays pending)');
-    }
+    const service: Child = startChild('service', TSX, [SERVICE_MAIN], { cwd: ROOT, env: serviceEnv, onLine: childLog('service') });
+    cleanups.push(() => service.stop(15_000));
+    const apiUrl = `http://127.0.0.1:${servicePort}`;
+    await waitForHttp(`${apiUrl}/readyz`, service, 60_000);
 
     await building;
     const session = sessionSource(org);
     const preview: PreviewServer = await startPreviewServer({
       port: options.previewPort,
       session,
-      service: apiUrl ? { url: apiUrl, apiToken } : undefined
+      service: { url: apiUrl, apiToken }
     });
     cleanups.push(() => preview.close());
     // The board needs the API token; the preview server adds it, so a browser can open it.
-    if (apiUrl) queueBoardUrl = `${preview.url}admin/queues`;
+    const queueBoardUrl = `${preview.url}admin/queues`;
 
-    return { previewUrl: preview.url, apiUrl, queueBoardUrl, apiToken, redisUrl, org, notes, close };
+    return { previewUrl: preview.url, apiUrl, queueBoardUrl, apiToken, redisUrl, org, close };
   } catch (error) {
     await close();
     throw error;
