@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     await shoot('c-account-plan', 'account-plan.png');
     await shoot('c-executive-sponsor-panel', 'executive-sponsor-panel.png');
     // A wider window for the map, whose org chart scrolls sideways in narrower columns.
-    await page.setViewportSize({ width: 1920, height: 1000 });
+    await page.setViewportSize({ width: 2400, height: 1000 });
     await page.getByRole('tab', { name: 'Relationship Map' }).click();
     await page.locator('c-relationship-map .coverage').waitFor();
     await shoot('c-relationship-map', 'relationship-map.png');
