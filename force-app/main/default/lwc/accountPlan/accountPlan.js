@@ -117,7 +117,7 @@ const ACCOUNT_PLAN_QUERY = gql`
         }
         Plan_Objective__c(
           where: { Account_Plan__r: { Account__c: { eq: $recordId } } }
-          orderBy: { Due_Date__c: { order: ASC } }
+          orderBy: { Due_Date__c: { order: ASC, nulls: LAST } }
           first: 200
         ) {
           edges {
@@ -160,7 +160,7 @@ const ACCOUNT_PLAN_QUERY = gql`
         }
         Joint_Initiative__c(
           where: { Account_Plan__r: { Account__c: { eq: $recordId } } }
-          orderBy: { Target_Date__c: { order: ASC } }
+          orderBy: { Target_Date__c: { order: ASC, nulls: LAST } }
           first: 200
         ) {
           edges {
