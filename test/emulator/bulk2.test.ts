@@ -3,13 +3,12 @@ import { parse } from 'csv-parse/sync';
 import type { Connection } from 'jsforce';
 import { startOrg, type OrgHandle } from './index';
 import { passwordConnection, rawRequest } from './testing/clients';
-import { tandemSchemaDirs } from './testing/fixtureSchema';
 
 let org: OrgHandle;
 let conn: Connection;
 
 beforeAll(async () => {
-  org = await startOrg({ data: 'bench:100000', schemaDirs: tandemSchemaDirs(), today: '2026-06-15' });
+  org = await startOrg({ data: 'bench:100000', today: '2026-06-15' });
   conn = await passwordConnection(org);
 });
 

@@ -5,7 +5,6 @@ import path from 'node:path';
 import readline from 'node:readline';
 import jsforce from 'jsforce';
 import { REPOSITORY_ROOT } from './index';
-import { tandemSchemaDirs } from './testing/fixtureSchema';
 
 function firstLine(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -20,8 +19,7 @@ function firstLine(child: ChildProcess): Promise<string> {
 
 describe('org CLI', () => {
   it('prints its login JSON line, serves the demo org to jsforce, and stops on SIGTERM', async () => {
-    const schemaArgs = tandemSchemaDirs().flatMap((dir) => ['--schema', dir]);
-    const child = spawn(process.execPath, [path.join(REPOSITORY_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(REPOSITORY_ROOT, 'scripts', 'org.ts'), '--port', '0', '--data', 'demo', '--seed', '5', ...schemaArgs], {
+    const child = spawn(process.execPath, [path.join(REPOSITORY_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(REPOSITORY_ROOT, 'scripts', 'org.ts'), '--port', '0', '--data', 'demo', '--seed', '5'], {
       cwd: REPOSITORY_ROOT,
       stdio: ['ignore', 'pipe', 'pipe']
     });

@@ -3,14 +3,13 @@
 import type { Connection } from 'jsforce';
 import { startOrg, type OrgHandle } from './index';
 import { passwordConnection, rawRequest } from './testing/clients';
-import { tandemSchemaDirs } from './testing/fixtureSchema';
 
 let org: OrgHandle;
 let conn: Connection;
 let accountId: string;
 
 beforeAll(async () => {
-  org = await startOrg({ data: 'empty', schemaDirs: tandemSchemaDirs(), today: '2026-06-15' });
+  org = await startOrg({ data: 'empty', today: '2026-06-15' });
   conn = await passwordConnection(org);
   accountId = (await conn.sobject('Account').create({ Name: 'Hartwell Logistics', Strategic_Account__c: true })).id!;
 });

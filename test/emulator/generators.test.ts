@@ -1,6 +1,5 @@
 // Generated orgs: determinism from the seed, the demo's built-in coverage gaps, bench sizes.
 import { DEMO_FISCAL_YEAR_START_MONTH, DEMO_GAP_ACCOUNT, DEMO_STRATEGIC_ACCOUNTS, runQuery, startOrg, type OrgHandle } from './index';
-import { tandemSchemaDirs } from './testing/fixtureSchema';
 
 const TODAY = '2026-06-15';
 
@@ -19,7 +18,7 @@ describe('data generators', () => {
   let demo: OrgHandle;
 
   beforeAll(async () => {
-    demo = await startOrg({ data: 'demo', seed: 42, schemaDirs: tandemSchemaDirs(), today: TODAY });
+    demo = await startOrg({ data: 'demo', seed: 42, today: TODAY });
   });
 
   afterAll(async () => {
@@ -27,7 +26,7 @@ describe('data generators', () => {
   });
 
   it('empty: one Organization and one admin user', async () => {
-    const org = await startOrg({ data: 'empty', schemaDirs: tandemSchemaDirs(), today: TODAY });
+    const org = await startOrg({ data: 'empty', today: TODAY });
     try {
       expect(rows(org, 'SELECT FiscalYearStartMonth, UsesStartDateAsFiscalYearName, DefaultCurrencyIsoCode FROM Organization')).toEqual([
         expect.objectContaining({ FiscalYearStartMonth: 1, UsesStartDateAsFiscalYearName: false, DefaultCurrencyIsoCode: 'USD' })
@@ -42,8 +41,8 @@ describe('data generators', () => {
 
   it('is deterministic: the same seed and today give the same records, another seed others', async () => {
     const soql = 'SELECT Id, Name, Amount, CloseDate, StageName, CurrencyIsoCode, CreatedDate, SystemModstamp, AccountId FROM Opportunity ORDER BY Id';
-    const twin = await startOrg({ data: 'demo', seed: 42, schemaDirs: tandemSchemaDirs(), today: TODAY });
-    const other = await startOrg({ data: 'demo', seed: 43, schemaDirs: tandemSchemaDirs(), today: TODAY });
+    const twin = await startOrg({ data: 'demo', seed: 42, today: TODAY });
+    const other = await startOrg({ data: 'demo', seed: 43, today: TODAY });
     try {
       expect(rows(twin, soql)).toEqual(rows(demo, soql));
       expect(rows(twin, 'SELECT Name, Contact__c, Buying_Role__c FROM Stakeholder__c ORDER BY Id')).toEqual(rows(demo, 'SELECT Name, Contact__c, Buying_Role__c FROM Stakeholder__c ORDER BY Id'));
@@ -109,7 +108,7 @@ describe('data generators', () => {
 
   it('bench:n: n opportunities over n/250 accounts, quickly', async () => {
     const started = Date.now();
-    const bench = await startOrg({ data: 'bench:50000', seed: 3, schemaDirs: tandemSchemaDirs(), today: TODAY });
+    const bench = await startOrg({ data: 'bench:50000', seed: 3, today: TODAY });
     try {
       expect(Date.now() - started).toBeLessThan(5000);
       expect(count(bench, 'Opportunity')).toBe(50_000);

@@ -3,7 +3,6 @@
 import type { Connection } from 'jsforce';
 import { startOrg, type OrgHandle } from './index';
 import { passwordConnection, rawRequest } from './testing/clients';
-import { tandemSchemaDirs } from './testing/fixtureSchema';
 
 const TODAY = '2026-06-15';
 let org: OrgHandle;
@@ -11,7 +10,7 @@ let conn: Connection;
 let accountIds: string[];
 
 beforeAll(async () => {
-  org = await startOrg({ data: 'empty', schemaDirs: tandemSchemaDirs(), today: TODAY });
+  org = await startOrg({ data: 'empty', today: TODAY });
   conn = await passwordConnection(org);
   const accounts = await conn.sobject('Account').create(
     [

@@ -3,12 +3,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DEFAULT_SCHEMA_DIR } from './index';
 import { buildSchema } from './schema/schema';
-import { fieldXml, tandemSchemaDirs } from './testing/fixtureSchema';
+import { fieldXml } from './testing/fieldXml';
 
 describe('schema loader', () => {
   it('loads source-format objects, extensions of standard objects and custom metadata records', () => {
-    const schema = buildSchema({ dirs: tandemSchemaDirs() });
+    const schema = buildSchema({ dirs: [DEFAULT_SCHEMA_DIR] });
     const plan = schema.object('account_plan__c')!;
     expect(plan.keyPrefix).toMatch(/^a\w\w$/);
     expect(plan.fieldsByName.get('account__c')).toMatchObject({ type: 'reference', relationship: 'masterDetail', referenceTo: ['Account'], relationshipName: 'Account__r' });

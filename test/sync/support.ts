@@ -5,7 +5,6 @@ import crypto from 'node:crypto';
 import Redis from 'ioredis';
 import pino from 'pino';
 import { runQuery, startOrg, type OrgHandle, type OrgOptions } from '../emulator';
-import { tandemSchemaDirs } from '../emulator/testing/fixtureSchema';
 import { createMetricsRun, type MetricsResult, type OpportunityInput } from '../../sync-service/src/metrics';
 import { OrgClient } from '../../sync-service/src/salesforce/client';
 import type { SalesforceAuth } from '../../sync-service/src/salesforce/connection';
@@ -17,7 +16,7 @@ export const TODAY = '2026-06-15';
 export type Row = Record<string, unknown>;
 
 export function startDemoOrg(options: OrgOptions = {}): Promise<OrgHandle> {
-  return startOrg({ data: 'demo', seed: 7, today: TODAY, schemaDirs: tandemSchemaDirs(), ...options });
+  return startOrg({ data: 'demo', seed: 7, today: TODAY, ...options });
 }
 
 export function uniquePrefix(name: string): string {
