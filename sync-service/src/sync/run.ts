@@ -71,7 +71,8 @@ export interface SyncSummary {
   apiCalls: number;
   durationMs: number;
   watermarkAdvanced: boolean;
-  dataQuality: Record<string, number>;
+  /** Data problems the engine met, by kind: how many and up to 10 opportunity ids (or criteria). */
+  dataQuality: Record<string, { count: number; sampleIds: string[] }>;
 }
 
 /** Another run holds the deployment's sync lock. */
@@ -308,8 +309,12 @@ class SyncRun {
   }
 
   private summary(mode: SyncMode, result: MetricsResult | null, counts: { accounts: number; opportunities: number; changed: number }, written: number, unchanged: number, failures: RecordFailure[], advanced: boolean): SyncSummary {
-    const dataQuality: Record<string, number> = {};
-    for (const [kind, count] of Object.entries(result?.dataQuality.counts ?? {})) if (count > 0) dataQuality[kind] = count;
+    const dataQuality: SyncSummary['dataQuality'] = {};
+    if (result) {
+      for (const [kind, count] of Object.entries(result.dataQuality.counts)) {
+        if (count > 0) dataQuality[kind] = { count, sampleIds: result.dataQuality.samples[kind as keyof typeof result.dataQuality.samples] };
+      }
+    }
     return {
       mode,
       requestedMode: this.request.mode,
