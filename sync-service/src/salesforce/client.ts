@@ -3,6 +3,7 @@
 // transient failures (jsforce itself retries only GET/PUT/DELETE; our POST/PATCH calls are queries
 // in a composite and upserts by external id, both safe to repeat).
 import type { Connection } from 'jsforce';
+import HttpApi from 'jsforce/lib/http-api';
 import type { Logger } from '../logger';
 import { assertBudget, type ApiUsage } from './apiBudget';
 import { openConnection, type CallCounter, type SalesforceAuth } from './connection';
@@ -49,8 +50,8 @@ export interface OrgClientOptions {
 
 /** Collection writes take at most 200 records a call. */
 export const COLLECTION_LIMIT = 200;
-/** Salesforce's query page size. */
-const PAGE_SIZE = 2000;
+const BULK_POLL_MS = 500;
+const BULK_POLL_TIMEOUT_MS = 600_000;
 
 export class OrgClient {
   private readonly counter: CallCounter = { calls: 0 };
@@ -172,27 +173,50 @@ export class OrgClient {
   }
 
   /**
-   * A Bulk API 2.0 query, handed over in pages of 2,000. jsforce 3.10.16 feeds every results page
-   * into one CSV parser and each page starts with a header row, so header rows reappear as records
-   * from the second page on: they are dropped here. Values are CSV strings.
+   * A Bulk API 2.0 query: create the job, poll it, then hand over each results page (CSV strings)
+   * as it arrives. The pages are fetched here rather than through jsforce's `bulk2.query`, which in
+   * 3.10.16 pipes every page into one stream before returning it: past a dozen pages (a million
+   * opportunities are 20) it never ended, and it held every record in memory meanwhile.
    */
   async bulkQuery(soql: string, onRecords: (records: SfRecord[]) => void | Promise<void>, includeDeleted = false): Promise<number> {
-    this.checkBudget();
-    const stream = await this.conn.bulk2.query(soql, { scanAll: includeDeleted, pollInterval: 500, pollTimeout: 600_000 });
-    const header = /^SELECT\s+(\S+?),/i.exec(soql)?.[1] ?? 'Id';
-    let buffer: SfRecord[] = [];
+    const jobs = this.dataPath('/jobs/query');
+    const job = await this.call('bulk query job', async () =>
+      this.conn.request<{ id?: unknown }>({
+        method: 'POST',
+        url: jobs,
+        body: JSON.stringify({ operation: includeDeleted ? 'queryAll' : 'query', query: soql }),
+        headers: { 'Content-Type': 'application/json' }
+      })
+    );
+    if (typeof job.id !== 'string') throw new MalformedResponseError('Bulk 2.0 query job without an id');
+    const jobUrl = `${jobs}/${job.id}`;
+    const deadline = Date.now() + BULK_POLL_TIMEOUT_MS;
+    for (;;) {
+      const info = await this.call('bulk query status', async () => this.conn.request<{ state?: unknown; errorMessage?: unknown }>(jobUrl));
+      if (info.state === 'JobComplete') break;
+      if (info.state === 'Failed' || info.state === 'Aborted') throw new Error(`Bulk 2.0 query job ${job.id} ${info.state}: ${String(info.errorMessage ?? '')}`);
+      if (Date.now() > deadline) throw new Error(`Bulk 2.0 query job ${job.id} not complete after ${BULK_POLL_TIMEOUT_MS} ms`);
+      await new Promise((resolve) => setTimeout(resolve, BULK_POLL_MS));
+    }
     let count = 0;
-    await new Promise<void>((resolve, reject) => {
-      stream.on('record', (record: SfRecord) => {
-        if (record[header] === header) return;
-        buffer.push(record);
-        count++;
+    let locator: string | null = null;
+    do {
+      const url: string = `${jobUrl}/results${locator ? `?locator=${encodeURIComponent(locator)}` : ''}`;
+      const page = await this.call('bulk query results', async () => {
+        const api = new HttpApi(this.conn, {});
+        let next: string | undefined;
+        api.on('response', (response: { headers: Record<string, string | undefined> }) => {
+          next = response.headers['sforce-locator'];
+        });
+        const records = await api.request<unknown>({ method: 'GET', url: `${this.conn.instanceUrl}${url}`, headers: { Accept: 'text/csv' } });
+        if (!Array.isArray(records)) throw new MalformedResponseError('Bulk 2.0 results page that is not CSV records');
+        if (!next) throw new MalformedResponseError('Bulk 2.0 results page without Sforce-Locator');
+        return { records: records as SfRecord[], next };
       });
-      stream.on('end', () => resolve());
-      stream.on('error', (error: Error) => reject(error));
-    });
-    for (let i = 0; i < buffer.length; i += PAGE_SIZE) await onRecords(buffer.slice(i, i + PAGE_SIZE));
-    buffer = [];
+      count += page.records.length;
+      await onRecords(page.records);
+      locator = page.next === 'null' ? null : page.next;
+    } while (locator);
     return count;
   }
 
