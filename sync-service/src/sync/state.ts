@@ -48,6 +48,8 @@ export class LockLostError extends Error {
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 const HSET_BATCH = 5000;
+/** Tries of a commit whose EXEC a lock renewal aborted (each checks the lock is still ours first). */
+const COMMIT_ATTEMPTS = 5;
 
 export class SyncState {
   private readonly base: string;
@@ -116,8 +118,21 @@ export class SyncState {
     for (let i = 0; i < flat.length; i += HSET_BATCH * 2) await this.redis.hset(this.key('rows'), ...flat.slice(i, i + HSET_BATCH * 2));
   }
 
-  /** Writes watermark, mirror and row hashes in one transaction, only while `token` holds the lock. */
+  /**
+   * Writes watermark, mirror and row hashes in one transaction, only while `token` holds the lock.
+   * The run's own lock renewal (PEXPIRE) also aborts a transaction that WATCHes the lock, which a
+   * commit of a large mirror (seconds) regularly meets: then, while the lock is still ours, the
+   * transaction is simply sent again.
+   */
   async commit(token: string, commit: Commit): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      if (await this.commitOnce(token, commit)) return;
+      if (attempt >= COMMIT_ATTEMPTS) throw new LockLostError();
+    }
+  }
+
+  /** One WATCH/MULTI/EXEC; false when EXEC was aborted by a change of the lock key. */
+  private async commitOnce(token: string, commit: Commit): Promise<boolean> {
     const lockKey = this.key('lock');
     await this.redis.watch(lockKey);
     try {
@@ -145,9 +160,10 @@ export class SyncState {
       const rows = [...commit.rows].flat();
       for (let i = 0; i < rows.length; i += HSET_BATCH * 2) tx.hset(rowsKey, ...rows.slice(i, i + HSET_BATCH * 2));
       const result = await tx.exec();
-      if (result === null) throw new LockLostError();
+      if (result === null) return false;
       const failed = result.find(([error]) => error);
       if (failed) throw failed[0] as Error;
+      return true;
     } finally {
       await this.redis.unwatch();
     }
