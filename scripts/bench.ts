@@ -1,35 +1,67 @@
-// `npm run bench`: runs each benchmark and prints one table. A thin orchestrator: every
-// benchmark lives in scripts/bench/<part>.ts and returns its own figures.
-import { benchmarkEngine } from './bench/engine';
+// `npm run bench [-- --sizes 10000,100000]`: the sync against emulated orgs of 10,000, 100,000 and
+// 1,000,000 opportunities in three modes, the naive baseline on the 10,000 org, the metrics
+// engine alone and the org-chart layout; prints the tables and rewrites docs/benchmarks.md.
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPOSITORY, lastJsonLine, runChild } from './bench/child';
+import { benchmarkLayout } from './bench/layout';
+import { describeMachine } from './bench/machine';
+import { renderReport, syncTable, targets, type EngineFigure } from './bench/report';
+import { SEED, TODAY, benchmarkNaive, benchmarkSync, type SyncFigure } from './bench/syncBench';
 
-interface BenchmarkRow {
-  benchmark: string;
-  size: string;
-  seconds: string;
-  throughput: string;
-  peakRssMb: string;
-}
-
+const DEFAULT_SIZES = [10_000, 100_000, 1_000_000];
+const NAIVE_SIZE = 10_000;
 const ENGINE_OPPORTUNITIES = 1_000_000;
 
-function formatCount(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
+function parseSizes(argv: string[]): number[] {
+  const at = argv.indexOf('--sizes');
+  if (at < 0) return DEFAULT_SIZES;
+  const sizes = (argv[at + 1] ?? '').split(',').map(Number);
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error('--sizes: expected comma-separated opportunity counts, e.g. 10000,100000');
+  return sizes;
 }
 
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+
 async function main(): Promise<void> {
-  const rows: BenchmarkRow[] = [];
-  const engine = await benchmarkEngine(ENGINE_OPPORTUNITIES);
-  rows.push({
-    benchmark: 'metrics engine',
-    size: `${formatCount(engine.opportunities)} opportunities`,
-    seconds: engine.seconds.toFixed(3),
-    throughput: `${formatCount(engine.perSecond)} opportunities/s`,
-    peakRssMb: engine.peakRssMb.toFixed(0)
-  });
-  console.table(rows);
+  const started = Date.now();
+  const sizes = parseSizes(process.argv.slice(2));
+  const machine = describeMachine();
+
+  log(`metrics engine, ${ENGINE_OPPORTUNITIES.toLocaleString('en-US')} opportunities`);
+  const engineRun = await runChild('scripts/bench/engineRun.ts', [String(ENGINE_OPPORTUNITIES)], { PATH: process.env.PATH });
+  const engine = lastJsonLine<EngineFigure>(engineRun, 'engine benchmark');
+
+  log('org-chart layout, 500 contacts');
+  const layout = await benchmarkLayout(500);
+
+  const sync: SyncFigure[] = [];
+  for (const size of sizes) {
+    log(`sync, bench:${size}`);
+    const figures = await benchmarkSync(size, log);
+    sync.push(...figures);
+    if (size === NAIVE_SIZE) {
+      log(`naive baseline, bench:${size}`);
+      for (const naive of await benchmarkNaive(size, log)) {
+        // Measured against the minimum of the same scenario done well.
+        naive.minimum = figures.find((f) => f.mode === naive.mode)!.minimum;
+        sync.push(naive);
+      }
+    }
+  }
+
+  const results = { generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', seed: SEED, asOf: TODAY, totalSeconds: (Date.now() - started) / 1000, machine, sync, engine, layout };
+  const notes = sizes.join(',') === DEFAULT_SIZES.join(',') ? [] : [`Partial run (sizes ${sizes.join(', ')}): the growth and 1,000,000-opportunity targets need the default sizes.`];
+  fs.writeFileSync(path.join(REPOSITORY, 'docs', 'benchmarks.md'), renderReport(results, notes));
+
+  process.stdout.write(`\n${syncTable(sync)}\n\n`);
+  process.stdout.write(`metrics engine: ${engine.opportunities.toLocaleString('en-US')} opportunities in ${engine.seconds.toFixed(2)} s, peak RSS ${engine.peakRssMb.toFixed(0)} MiB\n`);
+  process.stdout.write(`layout: ${layout.contacts} contacts, median ${layout.medianMs.toFixed(2)} ms\n\n`);
+  for (const target of targets(sync)) process.stdout.write(`${target.met ? 'met    ' : 'NOT MET'}  ${target.name}: ${target.measured}\n`);
+  process.stdout.write(`\ndocs/benchmarks.md written (${results.totalSeconds.toFixed(0)} s)\n`);
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

@@ -1,0 +1,54 @@
+// The fewest API calls the work of a sync run can cost, counted the way issue #8 defines it:
+//
+// - Query reads: one call per page of at most 2,000 records. The first pages of up to five queries
+//   share one `/composite` call (Salesforce counts the whole composite request as one call), so
+//   every query's first page together costs ⌈queries / 5⌉ and each further page one call. The
+//   queries a run needs: the four org-context queries (Organization, CurrencyType,
+//   DatedConversionRate, Strategic_Score_Weight__mdt — needed by every run, since a changed rate or
+//   weight changes every row), one per small input object (Account, Account_Plan__c,
+//   Joint_Initiative__c, Executive_Sponsor__c) and the opportunities; in an incremental run each
+//   input query asks only for what changed.
+// - Or, when the opportunities go through Bulk API 2.0 (the service's choice above its threshold,
+//   50,000 by default, in full runs): create the job, check it once, and fetch
+//   ⌈records / 50,000⌉ results pages (the page size the org answers with when the client does not
+//   set maxRecords); the opportunity query then leaves the composite calls. As the issue puts it,
+//   "⌈records / 2,000⌉ REST pages or the Bulk 2.0 calls": the minimum of the path taken.
+// - Writes: sObject Collections upsert takes 200 records of one object a call, so
+//   ⌈Account_Metric__c rows written / 200⌉ + ⌈Program_Metric__c rows written / 200⌉.
+export const QUERY_PAGE = 2000;
+export const COLLECTION_LIMIT = 200;
+export const QUERIES_PER_COMPOSITE = 5;
+export const BULK_RESULTS_PAGE = 50_000;
+
+export type ReadPath = 'REST' | 'Bulk 2.0';
+
+export interface SyncWork {
+  readPath: ReadPath;
+  /** Records returned by each query other than the opportunities' (context and small objects). */
+  otherQueries: number[];
+  /** Opportunity records the run must read (all of them, or the changed ones). */
+  opportunities: number;
+  accountRowsWritten: number;
+  programRowsWritten: number;
+}
+
+export interface Minimum {
+  reads: number;
+  readPath: ReadPath;
+  writes: number;
+  total: number;
+}
+
+function pagesAfterFirst(records: number): number {
+  return Math.max(0, Math.ceil(records / QUERY_PAGE) - 1);
+}
+
+export function minimumCalls(work: SyncWork): Minimum {
+  const otherPages = work.otherQueries.reduce((sum, records) => sum + pagesAfterFirst(records), 0);
+  const rest = Math.ceil((work.otherQueries.length + 1) / QUERIES_PER_COMPOSITE) + otherPages + pagesAfterFirst(work.opportunities);
+  const bulk =
+    Math.ceil(work.otherQueries.length / QUERIES_PER_COMPOSITE) + otherPages + 2 + Math.max(1, Math.ceil(work.opportunities / BULK_RESULTS_PAGE));
+  const writes = Math.ceil(work.accountRowsWritten / COLLECTION_LIMIT) + Math.ceil(work.programRowsWritten / COLLECTION_LIMIT);
+  const reads = work.readPath === 'REST' ? rest : bulk;
+  return { reads, readPath: work.readPath, writes, total: reads + writes };
+}
