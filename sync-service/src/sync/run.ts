@@ -370,10 +370,17 @@ class SyncRun {
     return this.summary('full', result, counts, written.size, unchanged, failures, true);
   }
 
+  /**
+   * Every object is read from the newest watermark of any object, less the lookback: a record
+   * stamped that much before a record the last run saw was already committed when the last run
+   * read (the lookback bounds late commits), so it was read then. A per-object watermark would
+   * re-read, on every run, whatever shares an object's last stamp — e.g. thousands of accounts
+   * loaded in one batch long ago.
+   */
   private changeQuery(kind: InputKind, multiCurrency: boolean, watermarks: Watermarks) {
     const source = inputSources(multiCurrency)[kind];
-    const mark = watermarks[kind];
-    const since = mark ? dateTimeLiteral(new Date(new Date(mark).getTime() - this.deps.settings.lookbackSeconds * 1000)) : null;
+    const newest = Math.max(...Object.values(watermarks).filter((mark): mark is string => typeof mark === 'string').map((mark) => new Date(mark).getTime()));
+    const since = watermarks[kind] ? dateTimeLiteral(new Date(newest - this.deps.settings.lookbackSeconds * 1000)) : null;
     return { soql: selectFrom(source.object, [...source.fields, 'IsDeleted'], since ? `SystemModstamp >= ${since}` : undefined), includeDeleted: true };
   }
 
