@@ -20,10 +20,11 @@ import {
 describe('sync runs against the demo org', () => {
   let org: OrgHandle;
   let deps: TestDeps;
+  const prefix = uniquePrefix('sync');
 
   beforeAll(async () => {
     org = await startDemoOrg();
-    deps = await syncDeps(org, uniquePrefix('sync'));
+    deps = await syncDeps(org, prefix);
   });
 
   afterAll(async () => {
@@ -46,6 +47,15 @@ describe('sync runs against the demo org', () => {
   it('a second full run rewrites nothing', async () => {
     const summary = await runSync({ mode: 'full', asOf: TODAY }, deps);
     expect(summary).toMatchObject({ metricRowsWritten: 0, metricRowsUnchanged: 492, status: 'done' });
+  });
+
+  it('a full run leaves the mirror in place of the old one and no staging keys behind', async () => {
+    const opportunities = storeRows(org, 'SELECT Id FROM Opportunity').length;
+    await deps.redis.hset(`${prefix}:sync:mirror:opportunity`, 'stale-id', '{}');
+    await runSync({ mode: 'full', asOf: TODAY }, deps);
+    expect(await deps.redis.hlen(`${prefix}:sync:mirror:opportunity`)).toBe(opportunities);
+    expect(await deps.redis.hexists(`${prefix}:sync:mirror:opportunity`, 'stale-id')).toBe(0);
+    expect(await deps.redis.keys(`${prefix}:sync:mirror:*:staging:*`)).toEqual([]);
   });
 
   it('a no-change incremental run writes nothing and uses at most 3 API calls', async () => {

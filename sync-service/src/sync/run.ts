@@ -99,6 +99,13 @@ const KIND_FIELD: Record<InputKind, keyof Inputs> = {
   sponsor: 'sponsors'
 };
 
+/** How long a staged mirror outlives a run that never commits it. */
+const STAGING_TTL_MS = 60 * 60 * 1000;
+
+function* serialized(records: Map<string, unknown>): Generator<[string, string]> {
+  for (const [id, input] of records) yield [id, JSON.stringify(input)];
+}
+
 function emptyInputs(): Inputs {
   return { accounts: new Map(), plans: new Map(), initiatives: new Map(), sponsors: new Map(), opportunities: new Map() };
 }
@@ -232,7 +239,7 @@ class SyncRun {
   }
 
   /** Streams opportunities (REST pages or Bulk 2.0 above the threshold) into `sink`. */
-  private async readOpportunities(context: OrgContext, expected: number, sink: (records: SfRecord[]) => void, where?: string): Promise<number> {
+  private async readOpportunities(context: OrgContext, expected: number, sink: (records: SfRecord[]) => void | Promise<void>, where?: string): Promise<number> {
     const source = inputSources(context.multiCurrency).opportunity;
     const soql = selectFrom(source.object, source.fields, where);
     if (expected > this.deps.settings.bulkThreshold) {
@@ -262,7 +269,14 @@ class SyncRun {
   // ---- compute and write --------------------------------------------------------------------
 
   private compute(context: OrgContext, inputs: Inputs): MetricsResult {
-    const run = createMetricsRun({
+    const run = this.engine(context, inputs);
+    run.add(inputs.opportunities.values() as Iterable<OpportunityInput>);
+    return run.finish();
+  }
+
+  /** An engine run over the accounts, plans, initiatives and sponsors of `inputs`; opportunities are added by the caller. */
+  private engine(context: OrgContext, inputs: Inputs) {
+    return createMetricsRun({
       asOf: this.asOf,
       org: context.org,
       rates: context.rates,
@@ -272,8 +286,6 @@ class SyncRun {
       sponsors: [...inputs.sponsors.values()],
       weights: context.weights
     });
-    run.add(inputs.opportunities.values() as Iterable<OpportunityInput>);
-    return run.finish();
   }
 
   /** Writes the changed rows; returns the hashes of the rows written and the failures. */
@@ -333,9 +345,9 @@ class SyncRun {
     };
   }
 
-  private async commit(meta: SyncMeta, mirrorMode: 'replace' | 'apply', mirror: MirrorChanges, rows: Map<string, string>): Promise<void> {
+  private async commit(meta: SyncMeta, mirrorMode: 'replace' | 'apply', mirror: MirrorChanges, rows: Map<string, string>, staged?: InputKind[]): Promise<void> {
     if (this.lockLost()) throw new LockLostError();
-    await this.deps.state.commit(this.token, { meta, mirrorMode, mirror, rows, replaceRows: true });
+    await this.deps.state.commit(this.token, { meta, mirrorMode, mirror, rows, replaceRows: true, staged });
   }
 
   // ---- modes ---------------------------------------------------------------------------------
@@ -352,21 +364,49 @@ class SyncRun {
       context = this.contextFrom(first);
       accountPage = pageOrThrow(first.account, 'Account');
     }
-    const { inputs, watermarks } = await this.readEverything(context, accountPage);
-    const result = this.compute(context, inputs);
+    // Opportunities stream through: each page goes to the engine and, serialized, into the staged
+    // mirror, so memory holds the engine's per-account state, not a million records.
+    await this.deps.state.dropStaged(this.token);
+    const inputs = emptyInputs();
+    const watermarks: Watermarks = {};
+    const expected = await this.readSmallObjects(context, inputs, watermarks, accountPage);
+    await this.progress(20, 'read accounts and plans');
+    const engine = this.engine(context, inputs);
+    const ids = new Set<string>();
+    const read = await this.readOpportunities(context, expected, async (records) => {
+      const page: OpportunityInput[] = [];
+      const staged: Array<[string, string]> = [];
+      for (const record of records) {
+        const opportunity = TO_INPUT.opportunity(record);
+        ids.add(opportunity.id);
+        page.push(opportunity as OpportunityInput);
+        staged.push([opportunity.id, JSON.stringify(opportunity)]);
+        watermarks.opportunity = maxStamp(watermarks.opportunity, record);
+      }
+      engine.add(page);
+      await this.deps.state.stageEntries(this.token, 'opportunity', staged, STAGING_TTL_MS);
+    });
+    if (read !== ids.size) throw new Error(`read ${read} opportunity records but ${ids.size} distinct ids`);
+    await this.progress(50, 'read opportunities');
+    const result = engine.finish();
     const { written, after, failures, unchanged } = await this.write(result);
-    const counts = { accounts: inputs.accounts.size, opportunities: inputs.opportunities.size, changed: 0 };
+    const counts = { accounts: inputs.accounts.size, opportunities: ids.size, changed: 0 };
     if (failures.length > 0) {
+      await this.deps.state.dropStaged(this.token);
       await this.deps.state.saveRowHashes(written);
       return this.summary('full', result, counts, written.size, unchanged, failures, false);
     }
-    const mirror: MirrorChanges = {};
-    for (const kind of INPUT_KINDS) {
-      const set = new Map<string, string>();
-      for (const [id, input] of inputs[KIND_FIELD[kind]] as Map<string, unknown>) set.set(id, JSON.stringify(input));
-      mirror[kind] = { set, remove: [] };
+    try {
+      for (const kind of INPUT_KINDS) {
+        if (kind === 'opportunity') continue;
+        const records = inputs[KIND_FIELD[kind]] as Map<string, unknown>;
+        await this.deps.state.stageMirror(this.token, kind, serialized(records), STAGING_TTL_MS);
+      }
+      await this.commit({ version: STATE_VERSION, asOf: this.asOf, contextHash: contextHash(context), multiCurrency: context.multiCurrency, watermarks }, 'replace', {}, after, INPUT_KINDS);
+    } catch (error) {
+      await this.deps.state.dropStaged(this.token).catch(() => undefined);
+      throw error;
     }
-    await this.commit({ version: STATE_VERSION, asOf: this.asOf, contextHash: contextHash(context), multiCurrency: context.multiCurrency, watermarks }, 'replace', mirror, after);
     return this.summary('full', result, counts, written.size, unchanged, failures, true);
   }
 

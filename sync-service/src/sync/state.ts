@@ -33,6 +33,8 @@ export interface Commit {
   /** 'replace': the mirror becomes exactly `mirror` (full runs); 'apply': changes on top. */
   mirrorMode: 'replace' | 'apply';
   mirror: MirrorChanges;
+  /** Mirror kinds written ahead with `stageMirror` (full runs): the commit renames them into place. */
+  staged?: InputKind[];
   /** The row hashes after the run; `replaceRows` drops the keys not listed (rows no longer produced). */
   rows: Map<string, string>;
   replaceRows: boolean;
@@ -118,6 +120,40 @@ export class SyncState {
     for (let i = 0; i < flat.length; i += HSET_BATCH * 2) await this.redis.hset(this.key('rows'), ...flat.slice(i, i + HSET_BATCH * 2));
   }
 
+  private stagingKey(kind: InputKind, token: string): string {
+    return this.key(`mirror:${kind}:staging:${token}`);
+  }
+
+  /**
+   * Writes a full run's mirror of one kind ahead of the commit, batch by batch, into a key of the
+   * run's own: a 1,000,000-record mirror sent inside the commit transaction would be buffered whole
+   * on both sides. The commit renames it into place; a run that never commits leaves a key that
+   * expires by itself.
+   */
+  async stageMirror(token: string, kind: InputKind, entries: Iterable<[string, string]>, ttlMs: number): Promise<void> {
+    let batch: Array<[string, string]> = [];
+    for (const entry of entries) {
+      batch.push(entry);
+      if (batch.length >= HSET_BATCH) {
+        await this.stageEntries(token, kind, batch, ttlMs);
+        batch = [];
+      }
+    }
+    await this.stageEntries(token, kind, batch, ttlMs);
+  }
+
+  /** Adds entries to a run's staged mirror of one kind (see `stageMirror`). */
+  async stageEntries(token: string, kind: InputKind, entries: Array<[string, string]>, ttlMs: number): Promise<void> {
+    if (entries.length === 0) return;
+    const key = this.stagingKey(kind, token);
+    await this.redis.multi().hset(key, ...entries.flat()).pexpire(key, ttlMs).exec();
+  }
+
+  /** Drops a run's staged mirror keys (a run that stops before its commit). */
+  async dropStaged(token: string): Promise<void> {
+    await this.redis.del(...INPUT_KINDS.map((kind) => this.stagingKey(kind, token)));
+  }
+
   /**
    * Writes watermark, mirror and row hashes in one transaction, only while `token` holds the lock.
    * The run's own lock renewal (PEXPIRE) also aborts a transaction that WATCHes the lock, which a
@@ -150,6 +186,12 @@ export class SyncState {
         const key = this.key(`mirror:${kind}`);
         const changes = commit.mirror[kind];
         if (commit.mirrorMode === 'replace') tx.del(key);
+        if (commit.staged?.includes(kind)) {
+          const staged = this.stagingKey(kind, token);
+          // RENAME fails on a missing key; an empty hash is never stored, so create nothing then.
+          tx.persist(staged);
+          tx.eval(`if redis.call('exists', KEYS[1]) == 1 then return redis.call('rename', KEYS[1], KEYS[2]) end return 0`, 2, staged, key);
+        }
         if (!changes) continue;
         if (changes.remove.length > 0) tx.hdel(key, ...changes.remove);
         const flat = [...changes.set].flat();
