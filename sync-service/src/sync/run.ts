@@ -366,7 +366,6 @@ class SyncRun {
     }
     // Opportunities stream through: each page goes to the engine and, serialized, into the staged
     // mirror, so memory holds the engine's per-account state, not a million records.
-    await this.deps.state.dropStaged(this.token);
     const inputs = emptyInputs();
     const watermarks: Watermarks = {};
     const expected = await this.readSmallObjects(context, inputs, watermarks, accountPage);
