@@ -181,6 +181,13 @@ export const TO_INPUT: { [K in InputKind]: (record: SfRecord) => InputOf<K> } = 
   sponsor: toSponsor
 };
 
+/** Every input of a run, by kind and record id. */
+export type Inputs = { [K in InputKind]: Map<string, InputOf<K>> };
+
+export function emptyInputs(): Inputs {
+  return { opportunity: new Map(), account: new Map(), plan: new Map(), initiative: new Map(), sponsor: new Map() };
+}
+
 /** The account an input belongs to (an opportunity may have none). */
 export function accountOf(kind: InputKind, input: InputOf<InputKind>): string | null {
   return kind === 'account' ? input.id : (input as { accountId: string | null }).accountId;

@@ -1,0 +1,57 @@
+import { emptyInputs, type InputKind } from './inputs';
+import { inputsFromMirror, mirrorChanges, overlayAccount } from './planner';
+import type { ChangedRecords } from './reader';
+
+const A1 = '001000000000001AAA';
+const A2 = '001000000000002AAA';
+const O1 = '006000000000001AAA';
+const O2 = '006000000000002AAA';
+const O3 = '006000000000003AAA';
+
+function opportunity(id: string, accountId: string, amount: number) {
+  return { id, accountId, amount, closeDate: '2026-01-01', createdDate: '2025-01-01T00:00:00.000Z', isWon: true, isClosed: true, probability: 100 };
+}
+
+function mirrorOf(entries: Partial<Record<InputKind, Array<[string, unknown]>>>): Record<InputKind, Map<string, string>> {
+  const kinds: InputKind[] = ['opportunity', 'account', 'plan', 'initiative', 'sponsor'];
+  return Object.fromEntries(kinds.map((k) => [k, new Map((entries[k] ?? []).map(([id, v]) => [id, JSON.stringify(v)]))])) as Record<InputKind, Map<string, string>>;
+}
+
+function changed(opportunities: ChangedRecords['opportunity']): ChangedRecords {
+  return { opportunity: opportunities, account: [], plan: [], initiative: [], sponsor: [] };
+}
+
+describe('the planner', () => {
+  it('counts as changes only records whose content differs, and deletions of mirrored records', () => {
+    const mirror = mirrorOf({ opportunity: [[O1, opportunity(O1, A1, 100)], [O2, opportunity(O2, A1, 200)]] });
+    const { changes, count } = mirrorChanges(
+      changed([
+        { id: O1, deleted: false, input: opportunity(O1, A1, 100) },
+        { id: O2, deleted: true, input: null },
+        { id: O3, deleted: true, input: null },
+        { id: O3, deleted: false, input: opportunity(O3, A2, 5) }
+      ]),
+      mirror
+    );
+    expect(count).toBe(2);
+    expect(changes.opportunity!.remove).toEqual([O2]);
+    expect([...changes.opportunity!.set.keys()]).toEqual([O3]);
+  });
+
+  it('applies the changes to the mirror and parses it into inputs', () => {
+    const mirror = mirrorOf({ opportunity: [[O1, opportunity(O1, A1, 100)], [O2, opportunity(O2, A1, 200)]], account: [[A1, { id: A1, isStrategic: false }]] });
+    const inputs = inputsFromMirror(mirror, { opportunity: { set: new Map([[O1, JSON.stringify(opportunity(O1, A1, 150))]]), remove: [O2] } });
+    expect([...inputs.opportunity.values()]).toEqual([opportunity(O1, A1, 150)]);
+    expect(inputs.account.get(A1)).toEqual({ id: A1, isStrategic: false });
+  });
+
+  it('replaces one account’s inputs and keeps the others', () => {
+    const base = emptyInputs();
+    base.opportunity.set(O1, opportunity(O1, A1, 1));
+    base.opportunity.set(O2, opportunity(O2, A2, 2));
+    const fresh = emptyInputs();
+    fresh.opportunity.set(O3, opportunity(O3, A1, 3));
+    const merged = overlayAccount(base, fresh, A1);
+    expect([...merged.opportunity.keys()].sort()).toEqual([O2, O3]);
+  });
+});

@@ -1,0 +1,33 @@
+// What a run reports: counts, rows written and failed, API calls, data problems the engine met.
+import type { MetricsResult } from '../metrics';
+import type { RecordFailure } from '../salesforce/client';
+
+export type SyncMode = 'full' | 'incremental' | 'account';
+
+export interface SyncSummary {
+  mode: SyncMode;
+  requestedMode: SyncMode;
+  status: 'done' | 'partial';
+  asOf: string;
+  accounts: number;
+  opportunities: number;
+  /** Input records found changed (incremental runs). */
+  changedRecords: number;
+  metricRowsWritten: number;
+  metricRowsUnchanged: number;
+  failures: RecordFailure[];
+  apiCalls: number;
+  durationMs: number;
+  watermarkAdvanced: boolean;
+  /** Data problems the engine met, by kind: how many and up to 10 opportunity ids (or criteria). */
+  dataQuality: Record<string, { count: number; sampleIds: string[] }>;
+}
+
+export function dataQualityOf(result: MetricsResult | null): SyncSummary['dataQuality'] {
+  const dataQuality: SyncSummary['dataQuality'] = {};
+  if (!result) return dataQuality;
+  for (const [kind, count] of Object.entries(result.dataQuality.counts)) {
+    if (count > 0) dataQuality[kind] = { count, sampleIds: result.dataQuality.samples[kind as keyof typeof result.dataQuality.samples] };
+  }
+  return dataQuality;
+}

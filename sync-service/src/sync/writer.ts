@@ -1,0 +1,56 @@
+// The writer: metric rows out to Salesforce, 200 rows a call by external id. Before every call it
+// checks the fence (the run still holds the sync lock), so a run that lost the lock stops writing.
+import type { Logger } from '../logger';
+import { COLLECTION_LIMIT, type OrgClient, type RecordFailure, type SfRecord } from '../salesforce/client';
+import { accountRowKey, programRowKey, type RowDiff } from './rowHash';
+
+/** Throws when the run may no longer write (it lost the lock). */
+export interface Fence {
+  check(): Promise<void>;
+}
+
+export interface WriteOutcome {
+  /** Hash of every row Salesforce confirmed, by row key. */
+  written: Map<string, string>;
+  /** Failed rows, keyed `<object>:<external key>`. */
+  failures: RecordFailure[];
+  /** Row keys (A:/P:) of the failed rows. */
+  failedKeys: Set<string>;
+}
+
+interface Target {
+  object: string;
+  externalId: string;
+  rows: SfRecord[];
+  rowKey: (external: string) => string;
+}
+
+export class MetricWriter {
+  constructor(
+    private readonly client: OrgClient,
+    private readonly fence: Fence,
+    private readonly logger: Logger
+  ) {}
+
+  async write(diff: RowDiff, computedAt = new Date().toISOString()): Promise<WriteOutcome> {
+    const outcome: WriteOutcome = { written: new Map(), failures: [], failedKeys: new Set() };
+    const targets: Target[] = [
+      { object: 'Account_Metric__c', externalId: 'Snapshot_Key__c', rows: diff.accountRows as unknown as SfRecord[], rowKey: (k) => accountRowKey({ Snapshot_Key__c: k }) },
+      { object: 'Program_Metric__c', externalId: 'Period_Key__c', rows: diff.programRows as unknown as SfRecord[], rowKey: (k) => programRowKey({ Period_Key__c: k }) }
+    ];
+    for (const target of targets) {
+      for (let start = 0; start < target.rows.length; start += COLLECTION_LIMIT) {
+        await this.fence.check();
+        const batch = target.rows.slice(start, start + COLLECTION_LIMIT).map((row) => ({ ...row, Computed_At__c: computedAt }));
+        const result = await this.client.upsert(target.object, target.externalId, batch);
+        for (const key of result.written) outcome.written.set(target.rowKey(key), diff.hashes.get(target.rowKey(key))!);
+        for (const failure of result.failures) {
+          outcome.failures.push({ ...failure, key: `${target.object}:${failure.key}` });
+          outcome.failedKeys.add(target.rowKey(failure.key));
+        }
+      }
+    }
+    if (outcome.failures.length > 0) this.logger.warn({ failures: outcome.failures.slice(0, 20), count: outcome.failures.length }, 'metric rows failed to write');
+    return outcome;
+  }
+}
