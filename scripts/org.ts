@@ -1,5 +1,6 @@
 // `npm run org -- --port <n> [--data empty|demo|bench:<n>] [--seed <n>] [--faults <spec>]
-//   [--schema <dir>]... [--api-budget <n>] [--today YYYY-MM-DD] [--token-ttl <seconds>]`
+//   [--schema <dir>]... [--api-budget <n>] [--today YYYY-MM-DD] [--token-ttl <seconds>]
+//   [--tz <IANA zone>] [--fiscal-start <1-12>] [--single-currency]`
 // Starts the local Salesforce org emulator on 127.0.0.1, prints one JSON line with the login
 // details once it listens, and serves until SIGINT/SIGTERM.
 import { DEFAULT_SCHEMA_DIR, FAULT_HELP, startOrg, type OrgOptions } from '../test/emulator';
@@ -14,6 +15,10 @@ const HELP = `Usage: npm run org -- [options]
   --api-budget <n>      DailyApiRequests Max (default 100000)
   --today <date>        the org's TODAY() (YYYY-MM-DD; default the real date)
   --token-ttl <s>       access token lifetime in seconds (default 7200)
+  --tz <zone>           time zone of the org and every user, an IANA name such as
+                        Europe/Rome (default GMT): TODAY, date literals, display values
+  --fiscal-start <m>    Organization.FiscalYearStartMonth, 1-12 (default: the data set's)
+  --single-currency     an org without multi-currency: no CurrencyIsoCode, no CurrencyType
   --help                this text
 Prints one JSON line: {"loginUrl","instanceUrl","apiVersion","username","password","clientId","clientSecret"}
 
@@ -27,6 +32,10 @@ function parseArgs(argv: string[]): OrgOptions {
     if (flag === '--help' || flag === '-h') {
       process.stdout.write(`${HELP}\n`);
       process.exit(0);
+    }
+    if (flag === '--single-currency') {
+      options.multiCurrency = false;
+      continue;
     }
     const value = argv[++i];
     if (value === undefined) throw new Error(`${flag}: a value is required`);
@@ -44,6 +53,13 @@ function parseArgs(argv: string[]): OrgOptions {
       case '--api-budget': options.apiBudget = integer(); break;
       case '--today': options.today = value; break;
       case '--token-ttl': options.tokenTtlSeconds = integer(); break;
+      case '--tz': options.timeZone = value; break;
+      case '--fiscal-start': {
+        const month = integer();
+        if (month < 1 || month > 12) throw new Error(`--fiscal-start: expected a month 1-12, got "${value}"`);
+        options.fiscalYearStartMonth = month;
+        break;
+      }
       default: throw new Error(`unknown option ${flag} (see --help)`);
     }
   }

@@ -46,6 +46,19 @@ describe('org CLI', () => {
     }
   });
 
+  it('refuses an unknown time zone and a fiscal month out of range with a message and exit code 1', async () => {
+    for (const [args, message] of [
+      [['--tz', 'Mars/Olympus_Mons'], 'is not an IANA time zone name'],
+      [['--fiscal-start', '13'], '--fiscal-start: expected a month 1-12']
+    ] as const) {
+      const child = spawn(process.execPath, [path.join(REPOSITORY_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(REPOSITORY_ROOT, 'scripts', 'org.ts'), ...args], { cwd: REPOSITORY_ROOT });
+      let err = '';
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(1);
+      expect(err).toContain(message);
+    }
+  });
+
   it('explains its options and the fault grammar with --help', async () => {
     const child = spawn(process.execPath, [path.join(REPOSITORY_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(REPOSITORY_ROOT, 'scripts', 'org.ts'), '--help'], { cwd: REPOSITORY_ROOT });
     let out = '';
@@ -53,5 +66,7 @@ describe('org CLI', () => {
     expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(0);
     expect(out).toContain('--data <set>');
     expect(out).toContain('expireEvery=<n>');
+    expect(out).toContain('--tz <zone>');
+    expect(out).toContain('--single-currency');
   });
 });

@@ -51,6 +51,10 @@ export interface OrgOptions {
   jwtCertificate?: string /* PEM public key or cert; default: a keypair is generated and the private key exposed */;
   /** Every record carries CurrencyIsoCode and CurrencyType/DatedConversionRate exist (default true). */
   multiCurrency?: boolean;
+  /** TimeZoneSidKey of the org and every user (IANA name; default GMT): TODAY, date literals, display values. */
+  timeZone?: string;
+  /** Organization.FiscalYearStartMonth (1-12); default the data set's (empty 1, demo 4, bench 4). */
+  fiscalYearStartMonth?: number;
   /** Extra route modules; default: every `test/emulator/<dir>/module.ts`. */
   modules?: EmulatorModule[];
 }
@@ -101,7 +105,9 @@ export async function startOrg(options: OrgOptions = {}): Promise<OrgHandle> {
     apiBudget: options.apiBudget ?? 100_000,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 7200,
     faults: options.faults ?? null,
-    jwtCertificate: options.jwtCertificate
+    jwtCertificate: options.jwtCertificate,
+    timeZone: options.timeZone,
+    fiscalYearStartMonth: options.fiscalYearStartMonth
   });
   registerAuthRoutes(org);
   registerRestRoutes(org);

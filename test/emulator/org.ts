@@ -9,7 +9,8 @@ import type { Schema } from './schema/schema';
 import { CursorStore } from './soql/cursors';
 import { Store, type Clock } from './store/store';
 import type { QueryJob } from './routes/bulk2';
-import { DAY_MS, parseIsoDate } from './store/values';
+import { parseIsoDate } from './store/values';
+import { checkTimeZone, localDay, startOfLocalDay } from './timeZone';
 
 export interface Session {
   token: string;
@@ -32,21 +33,28 @@ export interface OrgConfig {
   tokenTtlSeconds: number;
   faults: string | null;
   jwtCertificate?: string;
+  /** TimeZoneSidKey of the org and its users (default GMT). */
+  timeZone?: string;
+  /** Organization.FiscalYearStartMonth (1-12); default: the data set's own. */
+  fiscalYearStartMonth?: number;
 }
 
-/** A clock whose date is `today` (time of day kept), truncated to whole seconds. */
-export function orgClock(today: string | undefined): Clock {
+/**
+ * A clock whose date in `timeZone` is `today` (the local time of day kept), truncated to whole
+ * seconds; TODAY is the calendar day on the zone's wall clock, as for a user in that zone.
+ */
+export function orgClock(today: string | undefined, timeZone = 'GMT'): Clock {
+  checkTimeZone(timeZone);
   let offset = 0;
   if (today) {
     const day = parseIsoDate(today);
     if (day === null) throw new Error(`today: expected YYYY-MM-DD, got "${today}"`);
+    // Keep the time elapsed since local midnight, so the wall clock reads `today` at the same hour.
     const real = Date.now();
-    offset = day * DAY_MS - Math.floor(real / DAY_MS) * DAY_MS;
+    offset = startOfLocalDay(timeZone, day) + (real - startOfLocalDay(timeZone, localDay(timeZone, real))) - real;
   }
-  return {
-    now: () => Math.floor((Date.now() + offset) / 1000) * 1000,
-    today: () => Math.floor((Date.now() + offset) / DAY_MS)
-  };
+  const now = (): number => Math.floor((Date.now() + offset) / 1000) * 1000;
+  return { now, today: () => localDay(timeZone, now()), timeZone };
 }
 
 let keyPair: { publicKey: crypto.KeyObject; privateKeyPem: string } | null = null;
@@ -70,6 +78,8 @@ export class Org {
   readonly jwtPublicKey: crypto.KeyObject;
   readonly privateKeyPem: string;
   readonly seed: number;
+  /** Organization.FiscalYearStartMonth chosen by the caller, over the data set's default. */
+  readonly fiscalYearStartMonth: number | undefined;
   instanceUrl = '';
   apiMax: number;
   apiUsed = 0;
@@ -81,7 +91,11 @@ export class Org {
   constructor(config: OrgConfig) {
     this.schema = config.schema;
     this.seed = config.seed;
-    this.store = new Store(config.schema, orgClock(config.today));
+    if (config.fiscalYearStartMonth !== undefined && !(Number.isInteger(config.fiscalYearStartMonth) && config.fiscalYearStartMonth >= 1 && config.fiscalYearStartMonth <= 12)) {
+      throw new Error(`fiscal year start month: expected 1-12, got ${config.fiscalYearStartMonth}`);
+    }
+    this.fiscalYearStartMonth = config.fiscalYearStartMonth;
+    this.store = new Store(config.schema, orgClock(config.today, config.timeZone));
     this.apiMax = config.apiBudget;
     this.tokenTtlMs = config.tokenTtlSeconds * 1000;
     const random = new Random(config.seed ^ 0xc0ffee);

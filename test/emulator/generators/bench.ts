@@ -6,7 +6,7 @@ import { Random } from '../random';
 import { OPPORTUNITY_STAGES } from '../schema/standard';
 import { LIVE } from '../store/table';
 import { DAY_MS, dayToIso } from '../store/values';
-import { seedCurrencies, seedOrganization, seedUsers, startOfToday } from './common';
+import { currencyOf, seedCurrencies, seedOrganization, seedUsers, startOfToday } from './common';
 
 export const OPPORTUNITIES_PER_ACCOUNT = 250;
 const FORECAST_NAMES: Record<string, string> = { Pipeline: 'Pipeline', Closed: 'Closed', Omitted: 'Omitted' };
@@ -40,7 +40,7 @@ export function generateBench(org: Org, seed: number, opportunities: number): vo
     const currency = i % 10 === 3 ? 'EUR' : i % 20 === 7 ? 'GBP' : 'USD';
     const id = store.insert(
       'Account',
-      { Name: `Bench Account ${i + 1}`, Industry: 'Other', OwnerId: managers[i % managers.length], CurrencyIsoCode: currency, Strategic_Account__c: strategic },
+      { Name: `Bench Account ${i + 1}`, Industry: 'Other', OwnerId: managers[i % managers.length], ...currencyOf(org, currency), Strategic_Account__c: strategic },
       0,
       { at: longAgo }
     );
@@ -90,14 +90,17 @@ function fillOpportunities(org: Org, random: Random, count: number, accountIds: 
   const users = store.table('User')!;
   const first = table.reserve(count);
   const col = (name: string) => table.column(name)!;
-  const [name, accountId, stageName, amount, probability, closeDate, isWon, isClosed, forecast, forecastName, currency, ownerId, createdDate, createdBy, modifiedDate, modifiedBy, stamp] = [
-    'Name', 'AccountId', 'StageName', 'Amount', 'Probability', 'CloseDate', 'IsWon', 'IsClosed', 'ForecastCategory', 'ForecastCategoryName', 'CurrencyIsoCode', 'OwnerId', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp'
+  const [name, accountId, stageName, amount, probability, closeDate, isWon, isClosed, forecast, forecastName, ownerId, createdDate, createdBy, modifiedDate, modifiedBy, stamp] = [
+    'Name', 'AccountId', 'StageName', 'Amount', 'Probability', 'CloseDate', 'IsWon', 'IsClosed', 'ForecastCategory', 'ForecastCategoryName', 'OwnerId', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp'
   ].map(col) as [ReturnType<typeof col>, ...Array<ReturnType<typeof col>>];
+  // A single-currency org has no CurrencyIsoCode column.
+  const currency = table.column('CurrencyIsoCode');
+  const accountCurrencies = accounts.column('CurrencyIsoCode');
   const cumulative = new Float64Array(weights.length);
   let total = 0;
   for (let i = 0; i < weights.length; i++) cumulative[i] = total += weights[i]!;
   const accountRows = Int32Array.from(accountIds, (id) => accounts.rowOf(id));
-  const accountCurrency = Uint16Array.from(accountIds, (id) => currency!.codeOf(String(accounts.column('CurrencyIsoCode')!.get(accounts.rowOf(id)))));
+  const accountCurrency = Uint16Array.from(accountIds, (id) => (currency && accountCurrencies ? currency.codeOf(String(accountCurrencies.get(accounts.rowOf(id)))) : 0));
   const ownerRows = Int32Array.from(managers, (id) => users.rowOf(id));
   const stages = OPPORTUNITY_STAGES.map((s) => ({
     ...s,
@@ -137,7 +140,7 @@ function fillOpportunities(org: Org, random: Random, count: number, accountIds: 
     isClosed!.flags[row] = stage.closed ? 1 : 0;
     forecast!.codes[row] = stage.forecastCode;
     forecastName!.codes[row] = stage.forecastNameCode;
-    currency!.codes[row] = accountCurrency[lo]!;
+    if (currency) currency.codes[row] = accountCurrency[lo]!;
     ownerId!.refs[row] = ownerRows[lo % ownerRows.length]!;
     createdDate!.numbers[row] = createdMs;
     createdBy!.refs[row] = adminRow;

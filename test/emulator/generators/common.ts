@@ -19,7 +19,7 @@ export interface UserSpec {
   username?: string;
 }
 
-/** Epoch ms of the org's today at 00:00 GMT. */
+/** Epoch ms of the org's today at 00:00 GMT (generated records are spread from this anchor). */
 export function startOfToday(org: Org): number {
   return org.store.clock.today() * DAY_MS;
 }
@@ -38,7 +38,8 @@ export function seedOrganization(org: Org, profile: OrgProfile, at: number): voi
       Alias: 'aadmin',
       Email: org.credentials.username,
       Title: 'System Administrator',
-      DefaultCurrencyIsoCode: profile.corporateCurrency
+      DefaultCurrencyIsoCode: profile.corporateCurrency,
+      TimeZoneSidKey: org.store.clock.timeZone
     },
     adminRow,
     { at }
@@ -47,13 +48,13 @@ export function seedOrganization(org: Org, profile: OrgProfile, at: number): voi
     'Organization',
     {
       Name: profile.name,
-      FiscalYearStartMonth: profile.fiscalYearStartMonth,
+      FiscalYearStartMonth: org.fiscalYearStartMonth ?? profile.fiscalYearStartMonth,
       UsesStartDateAsFiscalYearName: profile.usesStartDateAsFiscalYearName,
       DefaultCurrencyIsoCode: profile.corporateCurrency,
       OrganizationType: 'Enterprise Edition',
       InstanceName: 'EMU1',
       IsSandbox: false,
-      TimeZoneSidKey: 'GMT',
+      TimeZoneSidKey: org.store.clock.timeZone,
       LanguageLocaleKey: 'en_US',
       DefaultLocaleSidKey: 'en_US',
       Country: 'US'
@@ -75,7 +76,8 @@ export function seedUsers(org: Org, specs: UserSpec[], at: number): string[] {
         Alias: spec.alias,
         Email: username,
         Title: spec.title ?? null,
-        DefaultCurrencyIsoCode: org.store.corporateCurrency()
+        DefaultCurrencyIsoCode: org.store.corporateCurrency(),
+        TimeZoneSidKey: org.store.clock.timeZone
       },
       0,
       { at }
@@ -91,6 +93,14 @@ export function setPhotos(org: Org, userId: string): void {
   const row = users.rowOf(userId);
   org.store.write(users, users.field('SmallPhotoUrl')!, row, `${org.instanceUrl}/profilephoto/${userId}/T`);
   org.store.write(users, users.field('FullPhotoUrl')!, row, `${org.instanceUrl}/profilephoto/${userId}/F`);
+}
+
+/**
+ * `{ CurrencyIsoCode }` for a record in a multi-currency org; nothing in a single-currency org,
+ * which has no such field (amounts are then in the org's one currency).
+ */
+export function currencyOf(org: Org, iso: string): { CurrencyIsoCode?: string } {
+  return org.schema.multiCurrency ? { CurrencyIsoCode: iso } : {};
 }
 
 /** CurrencyType rows (corporate first) and quarterly DatedConversionRate ranges drifting around them. */

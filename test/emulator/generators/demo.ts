@@ -6,7 +6,7 @@ import type { Org } from '../org';
 import { Random } from '../random';
 import { OPPORTUNITY_STAGES } from '../schema/standard';
 import { DAY_MS, dayToIso } from '../store/values';
-import { seedCurrencies, seedOrganization, seedUsers, startOfToday } from './common';
+import { currencyOf, seedCurrencies, seedOrganization, seedUsers, startOfToday } from './common';
 
 /** The strategic account that shows every coverage gap (no economic buyer, no champion, an
  * unowned or weak high-influence stakeholder, a high-influence skeptic/detractor) and an overdue sponsor. */
@@ -150,7 +150,7 @@ export function generateDemo(org: Org, seed: number): void {
         AnnualRevenue: scale * random.int(80, 400),
         NumberOfEmployees: random.int(200, 40_000),
         OwnerId: owner,
-        CurrencyIsoCode: place.currency,
+        ...currencyOf(org, place.currency),
         Strategic_Account__c: strategic
       },
       0,
@@ -245,7 +245,7 @@ function seedOpportunities(org: Org, random: Random, account: AccountInfo, today
         Amount: amount > 0 ? amount : 500,
         Type: random.pick(['Existing Customer - Upgrade', 'Existing Customer - Replacement', 'New Customer']),
         OwnerId: account.owner,
-        CurrencyIsoCode: account.currency
+        ...currencyOf(org, account.currency)
       },
       0,
       { at: at(created) }

@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { Org } from '../org';
+import { zoneOffsetMs } from '../timeZone';
 import { json, type Reply, type RequestContext } from '../http/router';
 
 const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -164,7 +165,7 @@ function identity(ctx: RequestContext): Reply {
     user_type: 'STANDARD',
     language: 'en_US',
     locale: 'en_US',
-    utcOffset: 0,
+    utcOffset: zoneOffsetMs(String(read('TimeZoneSidKey') ?? 'GMT'), org.store.clock.now()),
     urls: {
       enterprise: `${org.instanceUrl}/services/Soap/c/{version}/${org.orgId.slice(0, 15)}`,
       partner: `${org.instanceUrl}/services/Soap/u/{version}/${org.orgId.slice(0, 15)}`,
@@ -212,7 +213,7 @@ function soapLogin(ctx: RequestContext): Reply {
     status: 200,
     headers: { 'Content-Type': 'text/xml;charset=UTF-8' },
     body: envelope(
-      `<loginResponse><result><metadataServerUrl>${org.instanceUrl}/services/Soap/m/${version}/${orgId}</metadataServerUrl><passwordExpired>false</passwordExpired><sandbox>false</sandbox><serverUrl>${org.instanceUrl}/services/Soap/u/${version}/${orgId}</serverUrl><sessionId>${accessToken}</sessionId><userId>${userId}</userId><userInfo><currencySymbol xsi:nil="true"/><orgDefaultCurrencyIsoCode>${xmlEscape(org.store.corporateCurrency())}</orgDefaultCurrencyIsoCode><organizationId>${orgId}</organizationId><organizationMultiCurrency>${org.schema.multiCurrency}</organizationMultiCurrency><organizationName>${xmlEscape(String(org.store.table('Organization')!.column('Name')!.get(0) ?? ''))}</organizationName><userEmail>${read('Email')}</userEmail><userFullName>${read('Name')}</userFullName><userId>${userId}</userId><userName>${read('Username')}</userName><userTimeZone>GMT</userTimeZone></userInfo></result></loginResponse>`
+      `<loginResponse><result><metadataServerUrl>${org.instanceUrl}/services/Soap/m/${version}/${orgId}</metadataServerUrl><passwordExpired>false</passwordExpired><sandbox>false</sandbox><serverUrl>${org.instanceUrl}/services/Soap/u/${version}/${orgId}</serverUrl><sessionId>${accessToken}</sessionId><userId>${userId}</userId><userInfo><currencySymbol xsi:nil="true"/><orgDefaultCurrencyIsoCode>${xmlEscape(org.store.corporateCurrency())}</orgDefaultCurrencyIsoCode><organizationId>${orgId}</organizationId><organizationMultiCurrency>${org.schema.multiCurrency}</organizationMultiCurrency><organizationName>${xmlEscape(String(org.store.table('Organization')!.column('Name')!.get(0) ?? ''))}</organizationName><userEmail>${read('Email')}</userEmail><userFullName>${read('Name')}</userFullName><userId>${userId}</userId><userName>${read('Username')}</userName><userTimeZone>${read('TimeZoneSidKey')}</userTimeZone></userInfo></result></loginResponse>`
     )
   };
 }

@@ -1,5 +1,6 @@
 // SOQL date literals (TODAY, LAST_N_DAYS:n, THIS_FISCAL_QUARTER…) as half-open day ranges
-// [start, end), relative to the org's today, in GMT (the emulated users' time zone).
+// [start, end), relative to the org's today: the calendar day in the user's time zone (every
+// emulated user has the org's zone). On a dateTime field the range runs from local midnight.
 import { malformedQuery } from '../errors';
 
 export interface DayRange {
@@ -10,6 +11,8 @@ export interface DayRange {
 export interface CalendarSettings {
   today: number;
   fiscalYearStartMonth: number;
+  /** The running user's TimeZoneSidKey: where a day of a date literal starts on a dateTime field. */
+  timeZone: string;
 }
 
 const DAY_MS = 86_400_000;

@@ -56,6 +56,7 @@ export function calendarOf(store: Store): CalendarSettings & { usesStartDateAsFi
   const live = org && org.size > 0;
   return {
     today: store.clock.today(),
+    timeZone: store.clock.timeZone,
     fiscalYearStartMonth: live ? Number(org.column('FiscalYearStartMonth')!.get(0) ?? 1) : 1,
     usesStartDateAsFiscalYearName: live ? org.column('UsesStartDateAsFiscalYearName')!.get(0) === true : false
   };

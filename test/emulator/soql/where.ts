@@ -8,6 +8,7 @@ import type { Store } from '../store/store';
 import type { Table } from '../store/table';
 import { DAY_MS, parseIsoDate, parseIsoDateTime } from '../store/values';
 import { dateFunction, dateLiteralRange, type CalendarSettings } from './dateLiterals';
+import { startOfLocalDay } from '../timeZone';
 import { pathParts, resolvePath, type ResolvedPath, type ValueKind } from './paths';
 
 export type Predicate = (row: number) => boolean;
@@ -152,7 +153,8 @@ function operand(path: ResolvedPath, literalType: string, raw: string, dateVaria
       }
       if (literalType === 'DATE_LITERAL' || literalType === 'DATE_N_LITERAL') {
         const range = dateLiteralRange(raw.split(':')[0]!, dateVariable, ctx.calendar);
-        return { range: { start: range.start * DAY_MS, end: range.end * DAY_MS } };
+        const zone = ctx.calendar.timeZone;
+        return { range: { start: startOfLocalDay(zone, range.start), end: startOfLocalDay(zone, range.end) } };
       }
       throw filterTypeError(path, 'dateTime', false);
   }

@@ -15,8 +15,10 @@ import { DAY_MS, coerceJsonValue, roundToScale } from './values';
 export interface Clock {
   /** Epoch ms, truncated to the second as Salesforce stores audit timestamps. */
   now(): number;
-  /** The org's TODAY() as epoch days. */
+  /** The org's TODAY() as epoch days: the calendar day in the org's time zone. */
   today(): number;
+  /** The org's (and its users') time zone, TimeZoneSidKey: an IANA name or GMT. */
+  readonly timeZone: string;
 }
 
 export type CellGetter = (row: number) => Cell;

@@ -23,6 +23,7 @@ import { runQuery } from '../soql/query';
 import type { Store } from '../store/store';
 import { fieldOf, orderByToSoql, relationshipOf, whereToSoql, type ObjectLookup } from './filters';
 import { GraphqlFault, type GraphqlErrorJson } from './faults';
+import { orgViewer, type Viewer } from './viewer';
 
 export interface GraphqlResponse {
   data: Record<string, unknown> | null;
@@ -64,8 +65,8 @@ interface ConnectionPlan {
   readsCurrency: boolean;
 }
 
-/** The answer of the `/graphql` resource for one request body. */
-export function executeGraphql(store: Store, body: unknown, base: string): GraphqlResponse {
+/** The answer of the `/graphql` resource for one request body, as `viewer` sees it. */
+export function executeGraphql(store: Store, body: unknown, base: string, viewer: Viewer = orgViewer(store)): GraphqlResponse {
   const faults: GraphqlFault[] = [];
   const fail = (fault: GraphqlFault): GraphqlResponse => ({ data: null, errors: [fault.toJson()] });
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return fail(new GraphqlFault('The request body must be a JSON object with a query'));
@@ -110,7 +111,7 @@ export function executeGraphql(store: Store, body: unknown, base: string): Graph
     const parent = plan.path.slice(0, -1).reduce((node, key) => node[key] as Record<string, unknown>, data);
     const key = plan.path[plan.path.length - 1]!;
     try {
-      parent[key] = runConnection(store, plan, base);
+      parent[key] = runConnection(store, plan, base, viewer);
     } catch (error) {
       if (!(error instanceof SfError)) throw error;
       parent[key] = null;
@@ -450,7 +451,7 @@ function planNode(
 
 // ---- execution --------------------------------------------------------------------------------
 
-function runConnection(store: Store, plan: ConnectionPlan, base: string): Record<string, unknown> {
+function runConnection(store: Store, plan: ConnectionPlan, base: string, viewer: Viewer): Record<string, unknown> {
   const result = runQuery(store, plan.soql, { includeDeleted: false });
   if (result.kind !== 'records') throw new SfError(500, 'UNKNOWN_EXCEPTION', `unexpected ${result.kind} result for ${plan.soql}`);
   const corporate = store.corporateCurrency();
@@ -464,14 +465,14 @@ function runConnection(store: Store, plan: ConnectionPlan, base: string): Record
     answer[selection.key] = records.map((record) => {
       const edge: Record<string, unknown> = {};
       const currency = typeof record.CurrencyIsoCode === 'string' ? record.CurrencyIsoCode : corporate;
-      for (const part of selection.edge) edge[part.key] = part.kind === 'typename' ? part.typename : shapeNode(record, part.selections, currency);
+      for (const part of selection.edge) edge[part.key] = part.kind === 'typename' ? part.typename : shapeNode(record, part.selections, currency, viewer);
       return edge;
     });
   }
   return answer;
 }
 
-function shapeNode(record: Record<string, unknown>, selections: NodeSelection[], currency: string): Record<string, unknown> {
+function shapeNode(record: Record<string, unknown>, selections: NodeSelection[], currency: string, viewer: Viewer): Record<string, unknown> {
   const node: Record<string, unknown> = {};
   for (const selection of selections) {
     switch (selection.kind) {
@@ -485,14 +486,14 @@ function shapeNode(record: Record<string, unknown>, selections: NodeSelection[],
         const value = graphqlValue(selection.field, record[selection.field.name]);
         const entry: Record<string, unknown> = {};
         for (const [key, part] of selection.keys) {
-          entry[key] = part === 'value' ? value : part === 'displayValue' ? displayValue(selection.field, value, currency) : VALUE_TYPENAMES[selection.field.type];
+          entry[key] = part === 'value' ? value : part === 'displayValue' ? displayValue(selection.field, value, currency, viewer) : VALUE_TYPENAMES[selection.field.type];
         }
         node[selection.key] = entry;
         break;
       }
       case 'parent': {
         const parent = record[selection.relationship];
-        node[selection.key] = parent && typeof parent === 'object' ? shapeNode(parent as Record<string, unknown>, selection.selections, currency) : null;
+        node[selection.key] = parent && typeof parent === 'object' ? shapeNode(parent as Record<string, unknown>, selection.selections, currency, viewer) : null;
         break;
       }
     }
@@ -508,10 +509,11 @@ export function graphqlValue(field: FieldDef, raw: unknown): unknown {
 }
 
 /**
- * The formatted value an en_US user sees: picklist labels, dates and amounts formatted; null for
- * text, numbers, checkboxes and ids, as the UI API leaves those to the client.
+ * The formatted value an en_US-locale user sees: picklist labels, dates and amounts formatted,
+ * date-times on the user's wall clock; null for text, numbers, checkboxes and ids, as the UI API
+ * leaves those to the client.
  */
-export function displayValue(field: FieldDef, value: unknown, currency: string): string | null {
+export function displayValue(field: FieldDef, value: unknown, currency: string, viewer: Pick<Viewer, 'timeZone'> = { timeZone: 'GMT' }): string | null {
   if (value === null || value === undefined) return null;
   switch (field.type) {
     case 'picklist':
@@ -524,7 +526,7 @@ export function displayValue(field: FieldDef, value: unknown, currency: string):
     case 'date':
       return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC' }).format(new Date(`${String(value)}T00:00:00Z`));
     case 'datetime':
-      return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', dateStyle: 'short', timeStyle: 'short' }).format(new Date(String(value)));
+      return new Intl.DateTimeFormat('en-US', { timeZone: viewer.timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(String(value)));
     case 'currency':
       return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(Number(value));
     case 'percent':
