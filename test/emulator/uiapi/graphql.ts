@@ -23,7 +23,7 @@ import { runQuery } from '../soql/query';
 import type { Store } from '../store/store';
 import { fieldOf, orderByToSoql, relationshipOf, whereToSoql, type ObjectLookup } from './filters';
 import { GraphqlFault, type GraphqlErrorJson } from './faults';
-import { orgViewer, type Viewer } from './viewer';
+import { orgContextUser, type ContextUser } from './contextUser';
 
 export interface GraphqlResponse {
   data: Record<string, unknown> | null;
@@ -65,8 +65,8 @@ interface ConnectionPlan {
   readsCurrency: boolean;
 }
 
-/** The answer of the `/graphql` resource for one request body, as `viewer` sees it. */
-export function executeGraphql(store: Store, body: unknown, base: string, viewer: Viewer = orgViewer(store)): GraphqlResponse {
+/** The answer of the `/graphql` resource for one request body, as `user` sees it. */
+export function executeGraphql(store: Store, body: unknown, base: string, user: ContextUser = orgContextUser(store)): GraphqlResponse {
   const faults: GraphqlFault[] = [];
   const fail = (fault: GraphqlFault): GraphqlResponse => ({ data: null, errors: [fault.toJson()] });
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return fail(new GraphqlFault('The request body must be a JSON object with a query'));
@@ -111,7 +111,7 @@ export function executeGraphql(store: Store, body: unknown, base: string, viewer
     const parent = plan.path.slice(0, -1).reduce((node, key) => node[key] as Record<string, unknown>, data);
     const key = plan.path[plan.path.length - 1]!;
     try {
-      parent[key] = runConnection(store, plan, base, viewer);
+      parent[key] = runConnection(store, plan, base, user);
     } catch (error) {
       if (!(error instanceof SfError)) throw error;
       parent[key] = null;
@@ -451,7 +451,7 @@ function planNode(
 
 // ---- execution --------------------------------------------------------------------------------
 
-function runConnection(store: Store, plan: ConnectionPlan, base: string, viewer: Viewer): Record<string, unknown> {
+function runConnection(store: Store, plan: ConnectionPlan, base: string, user: ContextUser): Record<string, unknown> {
   const result = runQuery(store, plan.soql, { includeDeleted: false });
   if (result.kind !== 'records') throw new SfError(500, 'UNKNOWN_EXCEPTION', `unexpected ${result.kind} result for ${plan.soql}`);
   const corporate = store.corporateCurrency();
@@ -465,14 +465,14 @@ function runConnection(store: Store, plan: ConnectionPlan, base: string, viewer:
     answer[selection.key] = records.map((record) => {
       const edge: Record<string, unknown> = {};
       const currency = typeof record.CurrencyIsoCode === 'string' ? record.CurrencyIsoCode : corporate;
-      for (const part of selection.edge) edge[part.key] = part.kind === 'typename' ? part.typename : shapeNode(record, part.selections, currency, viewer);
+      for (const part of selection.edge) edge[part.key] = part.kind === 'typename' ? part.typename : shapeNode(record, part.selections, currency, user);
       return edge;
     });
   }
   return answer;
 }
 
-function shapeNode(record: Record<string, unknown>, selections: NodeSelection[], currency: string, viewer: Viewer): Record<string, unknown> {
+function shapeNode(record: Record<string, unknown>, selections: NodeSelection[], currency: string, user: ContextUser): Record<string, unknown> {
   const node: Record<string, unknown> = {};
   for (const selection of selections) {
     switch (selection.kind) {
@@ -486,14 +486,14 @@ function shapeNode(record: Record<string, unknown>, selections: NodeSelection[],
         const value = graphqlValue(selection.field, record[selection.field.name]);
         const entry: Record<string, unknown> = {};
         for (const [key, part] of selection.keys) {
-          entry[key] = part === 'value' ? value : part === 'displayValue' ? displayValue(selection.field, value, currency, viewer) : VALUE_TYPENAMES[selection.field.type];
+          entry[key] = part === 'value' ? value : part === 'displayValue' ? displayValue(selection.field, value, currency, user) : VALUE_TYPENAMES[selection.field.type];
         }
         node[selection.key] = entry;
         break;
       }
       case 'parent': {
         const parent = record[selection.relationship];
-        node[selection.key] = parent && typeof parent === 'object' ? shapeNode(parent as Record<string, unknown>, selection.selections, currency, viewer) : null;
+        node[selection.key] = parent && typeof parent === 'object' ? shapeNode(parent as Record<string, unknown>, selection.selections, currency, user) : null;
         break;
       }
     }
@@ -513,7 +513,7 @@ export function graphqlValue(field: FieldDef, raw: unknown): unknown {
  * date-times on the user's wall clock; null for text, numbers, checkboxes and ids, as the UI API
  * leaves those to the client.
  */
-export function displayValue(field: FieldDef, value: unknown, currency: string, viewer: Pick<Viewer, 'timeZone'> = { timeZone: 'GMT' }): string | null {
+export function displayValue(field: FieldDef, value: unknown, currency: string, user: Pick<ContextUser, 'timeZone'> = { timeZone: 'GMT' }): string | null {
   if (value === null || value === undefined) return null;
   switch (field.type) {
     case 'picklist':
@@ -526,7 +526,7 @@ export function displayValue(field: FieldDef, value: unknown, currency: string, 
     case 'date':
       return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC' }).format(new Date(`${String(value)}T00:00:00Z`));
     case 'datetime':
-      return new Intl.DateTimeFormat('en-US', { timeZone: viewer.timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(String(value)));
+      return new Intl.DateTimeFormat('en-US', { timeZone: user.timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(String(value)));
     case 'currency':
       return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(Number(value));
     case 'percent':

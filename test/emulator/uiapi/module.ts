@@ -5,13 +5,13 @@ import type { EmulatorModule } from '../index';
 import { json, jsonBody } from '../http/router';
 import { executeGraphql } from './graphql';
 import { registerRecordRoutes } from './records';
-import { viewerOf } from './viewer';
+import { contextUserOf } from './contextUser';
 
 export const emulatorModule: EmulatorModule = {
   name: 'uiapi',
   register(org) {
     // GraphQL answers 200 with `errors` for problems in the document, as the platform does.
-    org.router.add({ method: 'POST', kind: 'data', pattern: /^\/graphql\/?$/, handle: (ctx) => json(200, executeGraphql(ctx.org.store, jsonBody<unknown>(ctx), ctx.base, viewerOf(ctx))) });
+    org.router.add({ method: 'POST', kind: 'data', pattern: /^\/graphql\/?$/, handle: (ctx) => json(200, executeGraphql(ctx.org.store, jsonBody<unknown>(ctx), ctx.base, contextUserOf(ctx))) });
     registerRecordRoutes(org);
   }
 };

@@ -10,7 +10,7 @@ import { runQuery } from '../soql/query';
 import type { Store } from '../store/store';
 import type { Table } from '../store/table';
 import { displayValue, graphqlValue } from './graphql';
-import { orgViewer, viewerOf, type Viewer } from './viewer';
+import { orgContextUser, contextUserOf, type ContextUser } from './contextUser';
 
 export const RECORD_ERROR_MESSAGE = 'An error occurred while trying to update the record. Please try again.';
 
@@ -29,7 +29,7 @@ export interface RecordRepresentation {
 }
 
 /** A live record as the UI API shows it: every field with its value and display value. */
-export function recordRepresentation(store: Store, table: Table, id: string, base: string, viewer: Viewer = orgViewer(store)): RecordRepresentation {
+export function recordRepresentation(store: Store, table: Table, id: string, base: string, user: ContextUser = orgContextUser(store)): RecordRepresentation {
   const names = table.def.fields.map((f) => f.name);
   const result = runQuery(store, `SELECT ${names.join(', ')} FROM ${table.name} WHERE Id = '${id}'`, { includeDeleted: false });
   if (result.kind !== 'records' || result.rows.length === 0) throw new SfError(404, 'NOT_FOUND', 'The requested resource does not exist');
@@ -38,7 +38,7 @@ export function recordRepresentation(store: Store, table: Table, id: string, bas
   const fields: RecordRepresentation['fields'] = {};
   for (const field of table.def.fields) {
     const value = graphqlValue(field, record[field.name]);
-    fields[field.name] = { displayValue: displayValue(field, value, currency, viewer), value };
+    fields[field.name] = { displayValue: displayValue(field, value, currency, user), value };
   }
   const stamp = (name: string): string | null => (typeof fields[name]?.value === 'string' ? (fields[name]!.value as string) : null);
   const modstamp = stamp('SystemModstamp');
@@ -114,7 +114,7 @@ function create(ctx: RequestContext): Reply {
   if (!table) throw new SfError(400, 'INVALID_TYPE', `Object ${apiName} is not supported in UI API`);
   try {
     const id = store.insert(table.name, fieldsOf(body), ctx.session!.userRow);
-    return json(201, recordRepresentation(store, table, id, ctx.base, viewerOf(ctx)));
+    return json(201, recordRepresentation(store, table, id, ctx.base, contextUserOf(ctx)));
   } catch (error) {
     if (error instanceof SfError) return writeFailure(error, table);
     throw error;
@@ -138,7 +138,7 @@ function update(ctx: RequestContext): Reply {
       delete fields.Id;
     }
     store.update(table.name, id, fields, ctx.session!.userRow);
-    return json(200, recordRepresentation(store, table, id, ctx.base, viewerOf(ctx)));
+    return json(200, recordRepresentation(store, table, id, ctx.base, contextUserOf(ctx)));
   } catch (error) {
     if (error instanceof SfError) return writeFailure(error, table);
     throw error;

@@ -3,7 +3,7 @@
 import type { RequestContext } from '../http/router';
 import type { Store } from '../store/store';
 
-export interface Viewer {
+export interface ContextUser {
   /** Row of the User record, -1 when there is no session (internal calls). */
   userRow: number;
   /** TimeZoneSidKey: an IANA zone name or GMT. */
@@ -13,14 +13,14 @@ export interface Viewer {
 }
 
 /** The org's defaults, for calls made without a user. */
-export function orgViewer(store: Store): Viewer {
+export function orgContextUser(store: Store): ContextUser {
   return { userRow: -1, timeZone: store.clock.timeZone, language: 'en_US' };
 }
 
-export function viewerOf(ctx: RequestContext): Viewer {
+export function contextUserOf(ctx: RequestContext): ContextUser {
   const store = ctx.org.store;
   const row = ctx.session?.userRow ?? -1;
-  if (row < 0) return orgViewer(store);
+  if (row < 0) return orgContextUser(store);
   const users = store.table('User')!;
   const read = (field: string): string | null => {
     const value = users.column(field)?.get(row);
