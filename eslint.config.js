@@ -37,7 +37,7 @@ module.exports = [
     }
   },
   {
-    files: ['*.js', '*.mjs', 'scripts/**/*.{js,mjs}', 'test/**/*.{js,mjs}'],
+    files: ['*.js', '*.mjs', 'scripts/**/*.{js,mjs,cjs}', 'test/**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.node } }
   }
 ];

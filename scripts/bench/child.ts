@@ -1,9 +1,9 @@
 // Runs one benchmarked TypeScript entry point in its own node process (tsx's loader plus the
 // peak-RSS reporter), so that its wall time and peak RSS are its own and not the harness's.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnNode } from '../lifecycle/ownedChild';
 
 export const REPOSITORY = path.resolve(__dirname, '..', '..');
 
@@ -18,15 +18,15 @@ export interface ChildRun {
 export async function runChild(entry: string, args: string[], env: NodeJS.ProcessEnv): Promise<ChildRun> {
   const rssFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-')), 'rss');
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', path.join(__dirname, 'peakRss.ts'), entry, ...args], {
+  const { process: child } = spawnNode('bench', entry, args, {
     cwd: REPOSITORY,
     env: { ...env, TANDEM_BENCH_RSS_FILE: rssFile },
-    stdio: ['ignore', 'pipe', 'pipe']
+    nodeOptions: ['--import', path.join(__dirname, 'peakRss.ts')]
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exitCode = await new Promise<number>((resolve, reject) => {
     child.once('error', reject);
     child.once('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));

@@ -1,9 +1,9 @@
 // An org emulator in its own process (`scripts/org.ts`), so that the records it holds do not
 // count in the benchmarked process's memory; and the harness's own connection to it, whose calls
 // are made only between measurements (API usage probes, record counts, the 1 % change).
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import jsforce, { type Connection } from 'jsforce';
+import { spawnNode } from '../lifecycle/ownedChild';
 import { REPOSITORY } from './child';
 
 export interface OrgLogin {
@@ -29,11 +29,11 @@ export interface EmulatorOptions {
 }
 
 export function startEmulator(options: EmulatorOptions): Promise<EmulatorProcess> {
-  const args = ['--import', 'tsx', path.join(REPOSITORY, 'scripts', 'org.ts'), '--port', '0', '--data', options.data, '--seed', String(options.seed), '--today', options.today, '--api-budget', String(options.apiBudget)];
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: REPOSITORY, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = ['--port', '0', '--data', options.data, '--seed', String(options.seed), '--today', options.today, '--api-budget', String(options.apiBudget)];
+  const owned = spawnNode('org emulator', path.join(REPOSITORY, 'scripts', 'org.ts'), args, { cwd: REPOSITORY });
+  const child = owned.process;
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     let stdout = '';
     const onData = (chunk: Buffer): void => {
@@ -43,10 +43,7 @@ export function startEmulator(options: EmulatorOptions): Promise<EmulatorProcess
       child.stdout!.off('data', onData);
       resolve({
         login: JSON.parse(stdout.slice(0, newline)) as OrgLogin,
-        async stop() {
-          if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-          await exited;
-        }
+        stop: () => owned.stop()
       });
     };
     child.stdout!.on('data', onData);

@@ -1,9 +1,10 @@
 // `npm run org`: prints one JSON line once listening; a jsforce client logs in and pages through
 // the demo opportunities; SIGTERM stops it.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import jsforce from 'jsforce';
+import { spawnNode } from '../../scripts/lifecycle/ownedChild';
 import { REPOSITORY_ROOT } from './index';
 
 function firstLine(child: ChildProcess): Promise<string> {
@@ -19,10 +20,9 @@ function firstLine(child: ChildProcess): Promise<string> {
 
 describe('org CLI', () => {
   it('prints its login JSON line, serves the demo org to jsforce, and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [path.join(REPOSITORY_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(REPOSITORY_ROOT, 'scripts', 'org.ts'), '--port', '0', '--data', 'demo', '--seed', '5'], {
-      cwd: REPOSITORY_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe']
-    });
+    const owned = spawnNode('org', path.join(REPOSITORY_ROOT, 'scripts', 'org.ts'), ['--port', '0', '--data', 'demo', '--seed', '5'], { cwd: REPOSITORY_ROOT });
+    const child = owned.process;
+    child.stderr!.resume();
     try {
       const details = JSON.parse(await firstLine(child)) as Record<string, string>;
       expect(Object.keys(details)).toEqual(['loginUrl', 'instanceUrl', 'apiVersion', 'username', 'password', 'clientId', 'clientSecret']);
@@ -40,9 +40,8 @@ describe('org CLI', () => {
       }
       expect(seen).toBe(total);
     } finally {
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      expect(await owned.exited).toBe(0);
     }
   });
 
@@ -51,19 +50,21 @@ describe('org CLI', () => {
       [['--tz', 'Mars/Olympus_Mons'], 'is not an IANA time zone name'],
       [['--fiscal-start', '13'], '--fiscal-start: expected a month 1-12']
     ] as const) {
-      const child = spawn(process.execPath, [path.join(REPOSITORY_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(REPOSITORY_ROOT, 'scripts', 'org.ts'), ...args], { cwd: REPOSITORY_ROOT });
+      const child = spawnNode('org', path.join(REPOSITORY_ROOT, 'scripts', 'org.ts'), [...args], { cwd: REPOSITORY_ROOT });
       let err = '';
-      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-      expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(1);
+      child.process.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      child.process.stdout!.resume();
+      expect(await child.exited).toBe(1);
       expect(err).toContain(message);
     }
   });
 
   it('explains its options and the fault grammar with --help', async () => {
-    const child = spawn(process.execPath, [path.join(REPOSITORY_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(REPOSITORY_ROOT, 'scripts', 'org.ts'), '--help'], { cwd: REPOSITORY_ROOT });
+    const child = spawnNode('org', path.join(REPOSITORY_ROOT, 'scripts', 'org.ts'), ['--help'], { cwd: REPOSITORY_ROOT });
     let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(0);
+    child.process.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.process.stderr!.resume();
+    expect(await child.exited).toBe(0);
     expect(out).toContain('--data <set>');
     expect(out).toContain('expireEvery=<n>');
     expect(out).toContain('--tz <zone>');

@@ -3,15 +3,14 @@
 import crypto from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
+import { spawnNode, type OwnedChild } from '../../scripts/lifecycle/ownedChild';
 import { startOrg, type OrgHandle } from '../emulator';
 import { freePort, redisServerAvailable, REDIS_INSTALL_HINT, startRedis, type SpawnedRedis } from '../support/redis';
 import { buildPreview } from './build';
-import { startChild, type Child } from './processes';
 import { startPreviewServer, type PreviewServer } from './server';
 import { sessionSource } from './session';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const SERVICE_MAIN = path.join(ROOT, 'sync-service', 'src', 'main.ts');
 const SYNC_CLI = path.join(ROOT, 'sync-service', 'src', 'cli', 'sync.ts');
 
@@ -21,6 +20,8 @@ export interface StackOptions {
   seed?: number;
   previewPort?: number;
   log?: (line: string) => void;
+  /** false: serve the bundle already in .preview-build (tests of the processes, not the pages). */
+  build?: boolean;
 }
 
 export interface Stack {
@@ -67,7 +68,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const today = options.today ?? isoToday();
 
     // The bundle builds while Redis, the org and the sync start.
-    const building = buildPreview();
+    const building = options.build === false ? Promise.resolve() : buildPreview();
     building.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
 
     let redisUrl = process.env.REDIS_URL;
@@ -106,13 +107,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     };
     const childLog = (name: string) => (line: string) => log(`[${name}] ${line}`);
 
-    const sync: Child = startChild('sync', TSX, [SYNC_CLI, '--once', '--mode', 'full'], { cwd: ROOT, env: serviceEnv, onLine: childLog('sync') });
+    const sync: OwnedChild = spawnNode('sync', SYNC_CLI, ['--once', '--mode', 'full'], { cwd: ROOT, env: serviceEnv, onLine: childLog('sync') });
     cleanups.push(() => sync.stop());
     const syncExit = await sync.exited;
     if (syncExit !== 0) throw new StackError(`the full sync failed (exit ${syncExit}); see the [sync] lines above`);
     log('full sync done');
 
-    const service: Child = startChild('service', TSX, [SERVICE_MAIN], { cwd: ROOT, env: serviceEnv, onLine: childLog('service') });
+    const service: OwnedChild = spawnNode('service', SERVICE_MAIN, [], { cwd: ROOT, env: serviceEnv, onLine: childLog('service') });
     cleanups.push(() => service.stop(15_000));
     const apiUrl = `http://127.0.0.1:${servicePort}`;
     await waitForHttp(`${apiUrl}/readyz`, service, 60_000);
@@ -136,7 +137,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 }
 
 /** Polls a URL until it answers 2xx; fails early when the process serving it exits. */
-async function waitForHttp(url: string, child: Child, timeoutMs: number): Promise<void> {
+async function waitForHttp(url: string, child: OwnedChild, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited: number | string | undefined;
   void child.exited.then((code) => {

@@ -1,5 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import net from 'node:net';
+import { spawnProgram, type OwnedChild } from '../../scripts/lifecycle/ownedChild';
 
 /** A redis-server this process spawned, on a free loopback port, keeping nothing on disk. */
 export interface SpawnedRedis {
@@ -52,21 +53,18 @@ function waitForPort(port: number, timeoutMs: number): Promise<void> {
   });
 }
 
-function launch(port: number): ChildProcess {
-  return spawn(
+// Under a guard with a lifeline: the server dies with the process that started it, however it ends.
+function launch(port: number): OwnedChild {
+  return spawnProgram(
+    'redis-server',
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no',
-      '--maxmemory-policy', 'noeviction'],
-    { stdio: 'ignore' }
+      '--maxmemory-policy', 'noeviction',
+      // keep the environment readable: the process title is written over it otherwise, and the
+      // leftover-process check finds processes by the owner marker in their environment
+      '--set-proc-title', 'no'],
+    { output: 'ignore' }
   );
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 }
 
 /** Starts a private redis-server; throws with the install hint when none is installed. */
@@ -78,9 +76,9 @@ export async function startRedis(): Promise<SpawnedRedis> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
-    stop: () => stopProcess(child),
+    stop: () => child.stop(),
     async restart() {
-      await stopProcess(child);
+      await child.stop();
       child = launch(port);
       await waitForPort(port, 10000);
     }

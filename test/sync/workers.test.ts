@@ -1,10 +1,10 @@
 // Workers sharing one queue in Redis: two workers split the jobs and no row is written twice; a
 // worker process killed with SIGKILL mid-run is taken over by another and the metrics converge
 // with no duplicate Snapshot_Key__c; Sync_Request__c records go Pending → Processing → Done.
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Worker } from 'bullmq';
 import type Redis from 'ioredis';
+import { spawnNode, type OwnedChild } from '../../scripts/lifecycle/ownedChild';
 import type { OrgHandle } from '../emulator';
 import type { ProcessorDeps } from '../../sync-service/src/queue/processor';
 import { pollSyncRequests } from '../../sync-service/src/queue/poller';
@@ -158,12 +158,12 @@ describe('workers on one queue', () => {
 
   it('recovers the job of a worker process killed mid-run; the metrics converge without duplicates', async () => {
     const h = await harness(org);
-    let child: ChildProcess | null = null;
+    let child: OwnedChild | null = null;
     try {
       org.setFaults('latency=250');
-      child = spawn(process.execPath, ['--import', 'tsx', 'sync-service/src/main.ts', '--worker-only'], {
+      child = spawnNode('worker', 'sync-service/src/main.ts', ['--worker-only'], {
         cwd: REPOSITORY,
-        stdio: 'ignore',
+        output: 'ignore',
         env: {
           PATH: process.env.PATH,
           SF_LOGIN_URL: org.loginUrl,
@@ -189,8 +189,8 @@ describe('workers on one queue', () => {
         const current = await h.queue.getJob(String(job.id));
         return current && (await current.getState()) === 'active' && Number(current.progress) >= 50;
       }, 45_000);
-      child.kill('SIGKILL');
-      await new Promise((resolve) => child!.once('exit', resolve));
+      child.process.kill('SIGKILL');
+      await child.exited;
       expect(await new SyncState(h.redis, h.prefix).readMeta()).toBeNull();
 
       org.setFaults(null);
@@ -207,17 +207,17 @@ describe('workers on one queue', () => {
       expect((await new SyncState(h.redis, h.prefix).readMeta())?.asOf).toBe(TODAY);
     } finally {
       org.setFaults(null);
-      if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await child?.stop(0);
       await h.close();
     }
   }, 90_000);
 
   it('a worker process stops cleanly on SIGTERM', async () => {
     const h = await harness(org);
+    let child: OwnedChild | null = null;
     try {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'sync-service/src/main.ts', '--worker-only'], {
+      child = spawnNode('worker', 'sync-service/src/main.ts', ['--worker-only'], {
         cwd: REPOSITORY,
-        stdio: ['ignore', 'ignore', 'pipe'],
         env: {
           PATH: process.env.PATH,
           SF_LOGIN_URL: org.loginUrl,
@@ -233,13 +233,14 @@ describe('workers on one queue', () => {
         }
       });
       let log = '';
-      child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+      child.process.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+      child.process.stdout!.resume();
       await waitFor('the worker to start', async () => log.includes('sync service started'), 30_000);
-      const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      child.kill('SIGTERM');
-      expect(await exit).toBe(0);
+      child.process.kill('SIGTERM');
+      expect(await child.exited).toBe(0);
       expect(log).toContain('"msg":"stopped"');
     } finally {
+      await child?.stop(0);
       await h.close();
     }
   }, 60_000);
