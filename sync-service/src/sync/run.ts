@@ -20,7 +20,7 @@ import { idLiteral, selectFrom, toId18 } from '../salesforce/soql';
 import { emptyInputs, inputSources, type InputKind, type OrgContext } from './inputs';
 import { computeMetrics, engineFor, inputsFromMirror, mirrorChanges, overlayAccount, planRows } from './planner';
 import { InputReader, pageOrThrow } from './reader';
-import { INPUT_KINDS, LockLostError, STATE_VERSION, type SyncMeta, type SyncState, type Watermarks } from './state';
+import { INPUT_KINDS, LockLostError, MirrorIntegrityError, STATE_VERSION, type SyncMeta, type SyncState, type Watermarks } from './state';
 import { dataQualityOf, type SyncMode, type SyncSummary } from './summary';
 import { MetricWriter, type WriteOutcome } from './writer';
 
@@ -60,6 +60,11 @@ export class SyncBusyError extends Error {
 /** How long a staged mirror outlives a run that never commits it. */
 const STAGING_TTL_MS = 60 * 60 * 1000;
 
+/** A record of one value per input kind, from another such record. */
+function mapValues<T, U>(byKind: Record<InputKind, T>, f: (value: T, kind: InputKind) => U): Record<InputKind, U> {
+  return Object.fromEntries(INPUT_KINDS.map((kind) => [kind, f(byKind[kind], kind)])) as Record<InputKind, U>;
+}
+
 export function todayUtc(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
@@ -77,9 +82,10 @@ export async function runSync(request: SyncRequest, deps: SyncDeps): Promise<Syn
     deps.state.renewLock(token, deps.settings.lockTtlMs).then(
       (held) => {
         if (!held) lockLost = true;
+        else return deps.state.touchStaged(token, STAGING_TTL_MS);
       },
       () => undefined
-    );
+    ).catch(() => undefined);
   }, Math.max(200, Math.floor(deps.settings.lockTtlMs / 3)));
   try {
     return await new SyncRun(request, deps, token, () => lockLost).run();
@@ -124,7 +130,7 @@ class SyncRun {
   }
 
   async run(): Promise<SyncSummary> {
-    const meta = await this.state.readMeta();
+    const meta = await this.usableMeta();
     const usable = meta !== null && meta.asOf === this.asOf;
     if (this.request.mode === 'account') {
       if (!this.request.accountId) throw new Error('account mode needs an account id');
@@ -132,6 +138,20 @@ class SyncRun {
     }
     if (this.request.mode === 'incremental' && usable) return this.incrementalRun(meta);
     return this.fullRun();
+  }
+
+  /** The state's meta, or null when there is none or its mirror does not hold what it counts. */
+  private async usableMeta(): Promise<SyncMeta | null> {
+    const meta = await this.state.readMeta();
+    if (!meta) return null;
+    try {
+      await this.state.assertMirror(meta);
+      return meta;
+    } catch (error) {
+      if (!(error instanceof MirrorIntegrityError)) throw error;
+      this.deps.logger.warn({ err: error }, 'sync mirror damaged: a full run rebuilds it');
+      return null;
+    }
   }
 
   /** Writes the rows of `result` that changed; the hashes to keep are every row's but the failed ones. */
@@ -196,11 +216,17 @@ class SyncRun {
         await this.state.stageMirror(this.token, kind, entries, STAGING_TTL_MS);
       }
       if (this.lockLost()) throw new LockLostError();
-      const meta: SyncMeta = { version: STATE_VERSION, asOf: this.asOf, contextHash: contextHash(context), multiCurrency: context.multiCurrency, watermarks: marks };
+      const held = { ...mapValues(inputs as Record<InputKind, Map<string, unknown>>, (records) => records.size), opportunity: ids.size };
+      const meta: SyncMeta = { version: STATE_VERSION, asOf: this.asOf, contextHash: contextHash(context), multiCurrency: context.multiCurrency, watermarks: marks, counts: held };
       await this.state.commit(this.token, { meta, mirrorMode: 'replace', mirror: {}, rows: after, replaceRows: true, staged: INPUT_KINDS });
     } catch (error) {
       await this.state.dropStaged(this.token).catch(() => undefined);
-      throw error;
+      if (!(error instanceof MirrorIntegrityError)) throw error;
+      // The rows are written; only the state is refused. The next run is full again.
+      this.deps.logger.warn({ err: error }, 'staged mirror incomplete at commit: state not saved');
+      await this.state.forgetMeta();
+      await this.state.saveRowHashes(written);
+      return this.summary('full', result, counts, written.size, unchanged, failures, false);
     }
     return this.summary('full', result, counts, written.size, unchanged, failures, true);
   }
@@ -228,6 +254,10 @@ class SyncRun {
     const known = {} as Record<InputKind, Map<string, string>>;
     for (const kind of INPUT_KINDS) known[kind] = await this.state.mirrorEntries(kind, changed[kind].map((r) => r.id));
     const { changes, count } = mirrorChanges(changed, known);
+    const counts = mapValues(meta.counts, (held, kind) => {
+      const change = changes[kind]!;
+      return held + [...change.set.keys()].filter((id) => !known[kind].has(id)).length - change.remove.length;
+    });
     await this.progress(30, 'read changes');
     if (count === 0) {
       if (this.lockLost()) throw new LockLostError();
@@ -237,14 +267,14 @@ class SyncRun {
     const inputs = inputsFromMirror(await this.readWholeMirror(), changes);
     const result = computeMetrics(this.asOf, first.context, inputs);
     const { written, after, failures, unchanged } = await this.write(result);
-    const counts = { accounts: inputs.account.size, opportunities: inputs.opportunity.size, changed: count };
+    const seen = { accounts: inputs.account.size, opportunities: inputs.opportunity.size, changed: count };
     if (failures.length > 0) {
       await this.state.saveRowHashes(written);
-      return this.summary('incremental', result, counts, written.size, unchanged, failures, false);
+      return this.summary('incremental', result, seen, written.size, unchanged, failures, false);
     }
     if (this.lockLost()) throw new LockLostError();
-    await this.state.commit(this.token, { meta: { ...meta, watermarks: marks }, mirrorMode: 'apply', mirror: changes, rows: after, replaceRows: true });
-    return this.summary('incremental', result, counts, written.size, unchanged, failures, true);
+    await this.state.commit(this.token, { meta: { ...meta, watermarks: marks, counts }, mirrorMode: 'apply', mirror: changes, rows: after, replaceRows: true });
+    return this.summary('incremental', result, seen, written.size, unchanged, failures, true);
   }
 
   private async readWholeMirror(): Promise<Record<InputKind, Map<string, string>>> {

@@ -2,7 +2,7 @@
 // run can recompute every account exactly from the changes alone), the content hash of every
 // metric row last written, and the deployment-wide sync lock. Losing it all only costs a full run.
 //
-//   <prefix>:sync:meta            hash  version, asOf, contextHash, watermarks (JSON)
+//   <prefix>:sync:meta            hash  version, asOf, contextHash, watermarks and counts (JSON)
 //   <prefix>:sync:mirror:<kind>   hash  record id → engine input (JSON)
 //   <prefix>:sync:rows            hash  row key (A:<Snapshot_Key__c> | P:<Period_Key__c>) → content hash
 //   <prefix>:sync:lock            string  token of the run holding the lock (PX ttl)
@@ -11,7 +11,7 @@ import type Redis from 'ioredis';
 import type { InputKind } from './inputs';
 
 /** Bump when the mirror's or the meta's format changes: older state is then ignored (a full run). */
-export const STATE_VERSION = '2';
+export const STATE_VERSION = '3';
 export const INPUT_KINDS: InputKind[] = ['opportunity', 'account', 'plan', 'initiative', 'sponsor'];
 
 export type Watermarks = Partial<Record<InputKind, string>>;
@@ -23,7 +23,11 @@ export interface SyncMeta {
   /** Whether records carry CurrencyIsoCode (the change queries' field lists depend on it). */
   multiCurrency: boolean;
   watermarks: Watermarks;
+  /** Records the mirror holds per kind: a mirror whose counts differ lost records and is not trusted. */
+  counts: MirrorCounts;
 }
+
+export type MirrorCounts = Record<InputKind, number>;
 
 /** Per kind: records to set (id → JSON) and ids to delete. */
 export type MirrorChanges = Partial<Record<InputKind, { set: Map<string, string>; remove: string[] }>>;
@@ -38,6 +42,14 @@ export interface Commit {
   /** The row hashes after the run; `replaceRows` drops the keys not listed (rows no longer produced). */
   rows: Map<string, string>;
   replaceRows: boolean;
+}
+
+/** A mirror whose record counts are not those the state says it holds (expired or evicted keys). */
+export class MirrorIntegrityError extends Error {
+  constructor(detail: string) {
+    super(`the sync mirror does not hold the records it should (${detail}); a full run rebuilds it`);
+    this.name = 'MirrorIntegrityError';
+  }
 }
 
 export class LockLostError extends Error {
@@ -83,8 +95,48 @@ export class SyncState {
 
   async readMeta(): Promise<SyncMeta | null> {
     const meta = await this.redis.hgetall(this.key('meta'));
-    if (meta.version !== STATE_VERSION || !meta.asOf || !meta.contextHash) return null;
-    return { version: meta.version, asOf: meta.asOf, contextHash: meta.contextHash, multiCurrency: meta.multiCurrency === '1', watermarks: JSON.parse(meta.watermarks ?? '{}') as Watermarks };
+    if (meta.version !== STATE_VERSION || !meta.asOf || !meta.contextHash || !meta.counts) return null;
+    return {
+      version: meta.version,
+      asOf: meta.asOf,
+      contextHash: meta.contextHash,
+      multiCurrency: meta.multiCurrency === '1',
+      watermarks: JSON.parse(meta.watermarks ?? '{}') as Watermarks,
+      counts: JSON.parse(meta.counts) as MirrorCounts
+    };
+  }
+
+  /** The records the mirror holds per kind, now. */
+  async mirrorCounts(): Promise<MirrorCounts> {
+    const pipeline = this.redis.pipeline();
+    for (const kind of INPUT_KINDS) pipeline.hlen(this.key(`mirror:${kind}`));
+    const answers = (await pipeline.exec()) ?? [];
+    const counts = {} as MirrorCounts;
+    INPUT_KINDS.forEach((kind, i) => {
+      const [error, value] = answers[i] ?? [new Error('no answer'), null];
+      if (error) throw error;
+      counts[kind] = Number(value);
+    });
+    return counts;
+  }
+
+  /** Throws MirrorIntegrityError unless the mirror holds exactly the records `meta` counts. */
+  async assertMirror(meta: SyncMeta): Promise<void> {
+    const held = await this.mirrorCounts();
+    const wrong = INPUT_KINDS.filter((kind) => held[kind] !== meta.counts[kind]);
+    if (wrong.length > 0) throw new MirrorIntegrityError(wrong.map((kind) => `${kind}: ${held[kind]} of ${meta.counts[kind]}`).join(', '));
+  }
+
+  /** Forgets the meta only: the next run is full (the mirror and row hashes stay until it replaces them). */
+  async forgetMeta(): Promise<void> {
+    await this.redis.del(this.key('meta'));
+  }
+
+  /** Keeps a run's staged mirror alive while the run is (its writes may outlast the staging TTL). */
+  async touchStaged(token: string, ttlMs: number): Promise<void> {
+    const pipeline = this.redis.pipeline();
+    for (const kind of INPUT_KINDS) pipeline.pexpire(this.stagingKey(kind, token), ttlMs);
+    await pipeline.exec();
   }
 
   async readMirror(kind: InputKind): Promise<Map<string, string>> {
@@ -170,9 +222,15 @@ export class SyncState {
   /** One WATCH/MULTI/EXEC; false when EXEC was aborted by a change of the lock key. */
   private async commitOnce(token: string, commit: Commit): Promise<boolean> {
     const lockKey = this.key('lock');
-    await this.redis.watch(lockKey);
+    const staged = commit.staged ?? [];
+    // The staged keys are watched too: one that expires or is evicted before EXEC aborts it.
+    await this.redis.watch(lockKey, ...staged.map((kind) => this.stagingKey(kind, token)));
     try {
       if ((await this.redis.get(lockKey)) !== token) throw new LockLostError();
+      for (const kind of staged) {
+        const held = await this.redis.hlen(this.stagingKey(kind, token));
+        if (held !== commit.meta.counts[kind]) throw new MirrorIntegrityError(`staged ${kind}: ${held} of ${commit.meta.counts[kind]}`);
+      }
       const tx = this.redis.multi();
       tx.del(this.key('meta'));
       tx.hset(this.key('meta'), {
@@ -180,17 +238,18 @@ export class SyncState {
         asOf: commit.meta.asOf,
         contextHash: commit.meta.contextHash,
         multiCurrency: commit.meta.multiCurrency ? '1' : '0',
-        watermarks: JSON.stringify(commit.meta.watermarks)
+        watermarks: JSON.stringify(commit.meta.watermarks),
+        counts: JSON.stringify(commit.meta.counts)
       });
       for (const kind of INPUT_KINDS) {
         const key = this.key(`mirror:${kind}`);
         const changes = commit.mirror[kind];
         if (commit.mirrorMode === 'replace') tx.del(key);
         if (commit.staged?.includes(kind)) {
-          const staged = this.stagingKey(kind, token);
+          const stagedKey = this.stagingKey(kind, token);
           // RENAME fails on a missing key; an empty hash is never stored, so create nothing then.
-          tx.persist(staged);
-          tx.eval(`if redis.call('exists', KEYS[1]) == 1 then return redis.call('rename', KEYS[1], KEYS[2]) end return 0`, 2, staged, key);
+          tx.persist(stagedKey);
+          tx.eval(`if redis.call('exists', KEYS[1]) == 1 then return redis.call('rename', KEYS[1], KEYS[2]) end return 0`, 2, stagedKey, key);
         }
         if (!changes) continue;
         if (changes.remove.length > 0) tx.hdel(key, ...changes.remove);
