@@ -57,7 +57,7 @@ const schema = z.object({
   /** Delay before a run stopped by the API budget is tried again. */
   BUDGET_RETRY_MS: int(1_000, 86_400_000, 3_600_000),
   /** Incremental reads look this far behind the watermark (late commits); re-read rows are compared by content. */
-  SYNC_LOOKBACK_SECONDS: int(0, 86_400, 60),
+  SYNC_LOOKBACK_SECONDS: int(0, 86_400, 300),
   SF_RETRY_ATTEMPTS: int(0, 20, 5),
   SF_RETRY_BASE_MS: int(1, 60_000, 500),
   SHUTDOWN_TIMEOUT_MS: int(0, 600_000, 25_000),

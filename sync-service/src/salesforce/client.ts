@@ -54,7 +54,7 @@ const BULK_POLL_MS = 500;
 const BULK_POLL_TIMEOUT_MS = 600_000;
 
 export class OrgClient {
-  private readonly counter: CallCounter = { calls: 0 };
+  private readonly counter: CallCounter = { calls: 0, serverTime: null };
 
   private constructor(
     readonly conn: Connection,
@@ -65,7 +65,7 @@ export class OrgClient {
   }
 
   static async connect(options: OrgClientOptions): Promise<OrgClient> {
-    const counter: CallCounter = { calls: 0 };
+    const counter: CallCounter = { calls: 0, serverTime: null };
     const conn = await openConnection(options.auth, options.logger, counter);
     return new OrgClient(conn, counter, options);
   }
@@ -73,6 +73,11 @@ export class OrgClient {
   /** Data API requests sent so far by this client (jsforce's own GET retries not included). */
   get calls(): number {
     return this.counter.calls;
+  }
+
+  /** The server's clock (the `Date` header, ms) of the latest answer; null before the first. */
+  get serverTime(): number | null {
+    return this.counter.serverTime;
   }
 
   get apiVersion(): string {

@@ -52,6 +52,8 @@ async function grant(conn: Connection, auth: SalesforceAuth): Promise<void> {
 /** Counts the HTTP requests this connection sends to the data API (`/services/data/…`). */
 export interface CallCounter {
   calls: number;
+  /** The `Date` header of the latest data answer (the server's clock), in ms; null before any. */
+  serverTime: number | null;
 }
 
 export async function openConnection(auth: SalesforceAuth, logger: Logger, counter: CallCounter): Promise<Connection> {
@@ -79,7 +81,16 @@ function countDataRequests(conn: Connection, counter: CallCounter): void {
   const transport = holder._transport;
   const original = transport.httpRequest.bind(transport);
   transport.httpRequest = (req, ...rest) => {
-    if (/\/services\/data\//.test(req.url)) counter.calls++;
-    return original(req, ...rest);
+    if (!/\/services\/data\//.test(req.url)) return original(req, ...rest);
+    counter.calls++;
+    const answer = original(req, ...rest) as Promise<{ headers?: Record<string, string | undefined> }>;
+    answer.then(
+      (response) => {
+        const date = Date.parse(response?.headers?.date ?? '');
+        if (Number.isFinite(date)) counter.serverTime = date;
+      },
+      () => undefined
+    );
+    return answer;
   };
 }

@@ -13,11 +13,15 @@ export function pageOrThrow(answer: QueryPage | SubrequestError, what: string): 
   return answer;
 }
 
-function maxStamp(current: string | undefined, record: SfRecord): string | undefined {
-  const stamp = record.SystemModstamp;
-  if (typeof stamp !== 'string' || stamp === '') return current;
-  const iso = new Date(stamp).toISOString();
-  return current === undefined || iso > current ? iso : current;
+/**
+ * Sets the watermark of `kinds` to the server's clock of the answer just received (its `Date`
+ * header): every record committed before the query started is in that answer or an earlier one.
+ * Without a Date header the watermarks stay where they were (the next run reads more, never less).
+ */
+export function markNow(client: OrgClient, marks: Watermarks, kinds: readonly InputKind[]): void {
+  if (client.serverTime === null) return;
+  const now = new Date(client.serverTime).toISOString();
+  for (const kind of kinds) marks[kind] = now;
 }
 
 /** One record seen by a change query: its input, or only its id when it was deleted. */
@@ -41,12 +45,9 @@ export class InputReader {
     private readonly logger: Logger
   ) {}
 
-  /** Maps records of one kind to inputs, handing each to `into` and raising `marks[kind]`. */
-  toInputs<K extends InputKind>(kind: K, records: SfRecord[], marks: Watermarks, into: (input: InputOf<K>) => void): void {
-    for (const record of records) {
-      into(TO_INPUT[kind](record) as InputOf<K>);
-      marks[kind] = maxStamp(marks[kind], record);
-    }
+  /** Maps records of one kind to inputs, handing each to `into`. */
+  toInputs<K extends InputKind>(kind: K, records: SfRecord[], into: (input: InputOf<K>) => void): void {
+    for (const record of records) into(TO_INPUT[kind](record) as InputOf<K>);
   }
 
   /** The org context (one composite call) and the first pages of up to one more query. */
@@ -76,12 +77,14 @@ export class InputReader {
 
   /**
    * Reads accounts (from `accountPage` on), plans, initiatives and sponsors into `inputs`; returns
-   * how many opportunities the same filter finds (it decides REST or Bulk for them).
+   * how many opportunities the same filter finds (it decides REST or Bulk for them). The
+   * watermarks of plans, initiatives, sponsors and opportunities are taken from the answer of the
+   * plan query (the opportunity query starts after it); the account's from its own first page.
    */
   async readSmallObjects(context: OrgContext, accountPage: QueryPage, inputs: Inputs, marks: Watermarks, where?: (kind: InputKind) => string): Promise<number> {
     const sources = inputSources(context.multiCurrency);
     const collect = (kind: InputKind) => (records: SfRecord[]) =>
-      this.toInputs(kind, records, marks, (input) => (inputs[kind] as Map<string, InputOf<InputKind>>).set(input.id, input));
+      this.toInputs(kind, records, (input) => (inputs[kind] as Map<string, InputOf<InputKind>>).set(input.id, input));
     await this.client.drain(accountPage, collect('account'));
     const soql = (kind: InputKind) => selectFrom(sources[kind].object, sources[kind].fields, where?.(kind));
     const answers = await this.client.compositeQueries({
@@ -90,17 +93,18 @@ export class InputReader {
       sponsor: { soql: soql('sponsor') },
       count: { soql: selectFrom('Opportunity', ['COUNT()'], where?.('opportunity')) }
     });
+    markNow(this.client, marks, ['plan', 'initiative', 'sponsor', 'opportunity']);
     for (const kind of ['plan', 'initiative', 'sponsor'] as const) await this.client.drain(pageOrThrow(answers[kind], sources[kind].object), collect(kind));
     return pageOrThrow(answers.count, 'Opportunity count').totalSize;
   }
 
   /** Streams opportunities (REST pages, or Bulk 2.0 above the threshold) to `onPage`; returns how many were read. */
-  async streamOpportunities(context: OrgContext, expected: number, marks: Watermarks, onPage: (page: OpportunityInput[]) => void | Promise<void>, where?: string): Promise<number> {
+  async streamOpportunities(context: OrgContext, expected: number, onPage: (page: OpportunityInput[]) => void | Promise<void>, where?: string): Promise<number> {
     const source = inputSources(context.multiCurrency).opportunity;
     const soql = selectFrom(source.object, source.fields, where);
     const sink = async (records: SfRecord[]) => {
       const page: OpportunityInput[] = [];
-      this.toInputs('opportunity', records, marks, (input) => page.push(input));
+      this.toInputs('opportunity', records, (input) => page.push(input));
       await onPage(page);
     };
     if (expected > this.settings.bulkThreshold) {
@@ -112,10 +116,11 @@ export class InputReader {
 
   /** Every input, opportunities included, held in memory (runs that need the whole org at once). */
   async readEverything(context: OrgContext, accountPage: QueryPage, where?: (kind: InputKind) => string): Promise<{ inputs: Inputs; marks: Watermarks }> {
+    // Watermarks of reads that are not committed (single-account runs) are not kept.
     const inputs = emptyInputs();
     const marks: Watermarks = {};
     const expected = await this.readSmallObjects(context, accountPage, inputs, marks, where);
-    const read = await this.streamOpportunities(context, expected, marks, (page) => {
+    const read = await this.streamOpportunities(context, expected, (page) => {
       for (const opportunity of page) inputs.opportunity.set(opportunity.id, opportunity);
     }, where?.('opportunity'));
     if (read !== inputs.opportunity.size) throw new Error(`read ${read} opportunity records but ${inputs.opportunity.size} distinct ids`);
@@ -123,18 +128,19 @@ export class InputReader {
   }
 
   /**
-   * A queryAll of one kind's records stamped since its watermark (less the lookback), deleted ones
-   * included. Every object is read from the newest watermark of any object, less the lookback.
+   * A queryAll of one kind's records stamped since its own watermark less the lookback (a long
+   * transaction commits records stamped before it ends), deleted ones included. What the lookback
+   * reads again is compared by content with the mirror, so it is no change.
    */
   changeQuery(kind: InputKind, multiCurrency: boolean, watermarks: Watermarks): CompositeQuery {
     const source = inputSources(multiCurrency)[kind];
-    const newest = Math.max(...Object.values(watermarks).filter((mark): mark is string => typeof mark === 'string').map((mark) => new Date(mark).getTime()));
-    const since = watermarks[kind] ? dateTimeLiteral(new Date(newest - this.settings.lookbackSeconds * 1000)) : null;
+    const mark = watermarks[kind];
+    const since = mark ? dateTimeLiteral(new Date(new Date(mark).getTime() - this.settings.lookbackSeconds * 1000)) : null;
     return { soql: selectFrom(source.object, [...source.fields, 'IsDeleted'], since ? `SystemModstamp >= ${since}` : undefined), includeDeleted: true };
   }
 
-  /** The records of every kind changed since `watermarks`, given the first page of each kind. */
-  async readChanges(firstPages: Record<InputKind, QueryPage>, marks: Watermarks): Promise<ChangedRecords> {
+  /** The records of every kind changed since the watermarks, given the first page of each kind. */
+  async readChanges(firstPages: Record<InputKind, QueryPage>): Promise<ChangedRecords> {
     const changes = {} as ChangedRecords;
     for (const kind of Object.keys(firstPages) as InputKind[]) {
       const seen: ChangedRecord[] = [];
@@ -143,8 +149,7 @@ export class InputReader {
           const deleted = record.IsDeleted === true || record.IsDeleted === 'true';
           const id = toId18(String(record.Id));
           if (deleted) seen.push({ id, deleted, input: null });
-          else this.toInputs(kind, [record], {}, (input) => seen.push({ id, deleted, input }));
-          marks[kind] = maxStamp(marks[kind], record);
+          else this.toInputs(kind, [record], (input) => seen.push({ id, deleted, input }));
         }
       });
       changes[kind] = seen;

@@ -15,11 +15,11 @@
 import crypto from 'node:crypto';
 import type { Logger } from '../logger';
 import type { MetricsResult } from '../metrics';
-import type { OrgClient, QueryPage, RecordFailure } from '../salesforce/client';
+import type { OrgClient, RecordFailure } from '../salesforce/client';
 import { idLiteral, selectFrom, toId18 } from '../salesforce/soql';
 import { emptyInputs, inputSources, type InputKind, type OrgContext } from './inputs';
 import { computeMetrics, engineFor, inputsFromMirror, mirrorChanges, overlayAccount, planRows } from './planner';
-import { InputReader, pageOrThrow } from './reader';
+import { InputReader, markNow, pageOrThrow } from './reader';
 import { INPUT_KINDS, LockLostError, MirrorIntegrityError, STATE_VERSION, type SyncMeta, type SyncState, type Watermarks } from './state';
 import { dataQualityOf, type SyncMode, type SyncSummary } from './summary';
 import { MetricWriter, type WriteOutcome } from './writer';
@@ -182,19 +182,18 @@ class SyncRun {
     };
   }
 
-  private async fullRun(known?: { context: OrgContext; accountPage: QueryPage }): Promise<SyncSummary> {
-    const { context, pages } = known
-      ? { context: known.context, pages: { account: known.accountPage } }
-      : await this.reader.context({ account: { soql: selectFrom('Account', inputSources(false).account.fields) } });
+  private async fullRun(): Promise<SyncSummary> {
+    const { context, pages } = await this.reader.context({ account: { soql: selectFrom('Account', inputSources(false).account.fields) } });
     // Opportunities stream through: each page goes to the engine and, serialized, into the staged
     // mirror, so memory holds the engine's per-account state, not a million records.
     const inputs = emptyInputs();
     const marks: Watermarks = {};
+    markNow(this.deps.client, marks, ['account']);
     const expected = await this.reader.readSmallObjects(context, pages.account, inputs, marks);
     await this.progress(20, 'read accounts and plans');
     const engine = engineFor(this.asOf, context, inputs);
     const ids = new Set<string>();
-    const read = await this.reader.streamOpportunities(context, expected, marks, async (page) => {
+    const read = await this.reader.streamOpportunities(context, expected, async (page) => {
       for (const opportunity of page) ids.add(opportunity.id);
       engine.add(page);
       await this.state.stageEntries(this.token, 'opportunity', page.map((o) => [o.id, JSON.stringify(o)]), STAGING_TTL_MS);
@@ -234,13 +233,15 @@ class SyncRun {
   private async incrementalRun(meta: SyncMeta): Promise<SyncSummary> {
     // First call: the org context and the opportunity changes; a different context means a full run.
     const change = (kind: InputKind) => this.reader.changeQuery(kind, meta.multiCurrency, meta.watermarks);
+    const marks: Watermarks = { ...meta.watermarks };
     const first = await this.reader.context({ opportunity: change('opportunity') });
+    markNow(this.deps.client, marks, ['opportunity']);
     if (contextHash(first.context) !== meta.contextHash) {
       this.deps.logger.info('org settings, currency rates or score weights changed: full run');
       return this.fullRun();
     }
     const second = await this.deps.client.compositeQueries({ account: change('account'), plan: change('plan'), initiative: change('initiative'), sponsor: change('sponsor') });
-    const marks: Watermarks = { ...meta.watermarks };
+    markNow(this.deps.client, marks, ['account', 'plan', 'initiative', 'sponsor']);
     const changed = await this.reader.readChanges(
       {
         opportunity: first.pages.opportunity,
@@ -248,8 +249,7 @@ class SyncRun {
         plan: pageOrThrow(second.plan, 'Account_Plan__c changes'),
         initiative: pageOrThrow(second.initiative, 'Joint_Initiative__c changes'),
         sponsor: pageOrThrow(second.sponsor, 'Executive_Sponsor__c changes')
-      },
-      marks
+      }
     );
     const known = {} as Record<InputKind, Map<string, string>>;
     for (const kind of INPUT_KINDS) known[kind] = await this.state.mirrorEntries(kind, changed[kind].map((r) => r.id));

@@ -100,6 +100,8 @@ export function startServer(org: Org, port: number, host = '127.0.0.1'): Promise
       const reply = await dispatch(org, req.method ?? 'GET', url, req.headers, body, null, faults);
       const headers: Record<string, string> = { ...(reply.headers ?? {}) };
       if (DATA_PATH.test(url.pathname)) headers['Sforce-Limit-Info'] = org.limitInfoHeader();
+      // The org's clock, as Salesforce's Date header is the clock that stamps SystemModstamp.
+      headers.Date = new Date(org.store.clock.now()).toUTCString();
       let payload = reply.body ?? '';
       if (faults && reply.json && typeof payload === 'string') {
         if (faults.wrongType) payload = corruptJson(payload);
