@@ -92,7 +92,7 @@ export function loadMetadata(dir: string): LoadedMetadata {
 }
 
 /** `dir` itself when it is named `name`, else every folder of that name below it. */
-function findDirs(dir: string, name: string): string[] {
+export function findDirs(dir: string, name: string): string[] {
   if (!fs.existsSync(dir)) throw new Error(`schema folder not found: ${dir}`);
   if (path.basename(dir) === name) return [dir];
   const found: string[] = [];
@@ -212,7 +212,7 @@ function toField(name: string, xml: Xml, where: string, warnings: string[]): Fie
     return null;
   }
   if (formula && xmlType === 'Text') type = 'string';
-  const field = customField(name, type, { label: str(xml.label) ?? name });
+  const field = customField(name, type, { label: str(xml.label) ?? name, inlineHelpText: str(xml.inlineHelpText) });
   field.length = num(xml.length, type === 'textarea' ? (xmlType === 'TextArea' ? 255 : 32768) : 0);
   if (type === 'email' || type === 'phone') field.length = field.length || (type === 'email' ? 80 : 40);
   if (type === 'url') field.length = field.length || 255;

@@ -8,6 +8,7 @@ import {
   customObjectSystemFields,
   standardObjects
 } from './standard';
+import { loadTranslations, type Translations } from './translations';
 import { indexObject, labelOf, reindex, type ChildRelationship, type ObjectDef } from './types';
 
 const PREFIX_DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -23,6 +24,8 @@ export class Schema {
   readonly customMetadata: CustomMetadataRecord[];
   readonly warnings: string[];
   readonly multiCurrency: boolean;
+  /** Labels in other languages, from the metadata's objectTranslations. */
+  translations: Translations = new Map();
   private readonly byName = new Map<string, ObjectDef>();
   private readonly byPrefix = new Map<string, ObjectDef>();
   private readonly children = new Map<string, ChildRelationship[]>();
@@ -171,5 +174,7 @@ export function buildSchema(options: SchemaOptions): Schema {
     }
   }
 
-  return new Schema([...objects.values()], customMetadata, warnings, multiCurrency);
+  const schema = new Schema([...objects.values()], customMetadata, warnings, multiCurrency);
+  schema.translations = loadTranslations(options.dirs);
+  return schema;
 }

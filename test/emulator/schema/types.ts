@@ -62,6 +62,8 @@ export interface FieldDef {
   autoNumberFormat: string | null;
   /** Maintained by the store itself (Id, system audit fields, IsWon, Name of a person…). */
   system: boolean;
+  /** Help text shown next to the field (metadata `inlineHelpText`). */
+  inlineHelpText: string | null;
 }
 
 export interface ValidationRule {
@@ -126,7 +128,8 @@ export function fieldDefaults(name: string, type: FieldType): FieldDef {
     formulaBlankAsZero: false,
     defaultValue: null,
     autoNumberFormat: null,
-    system: false
+    system: false,
+    inlineHelpText: null
   };
 }
 

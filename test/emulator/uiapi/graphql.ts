@@ -18,12 +18,13 @@ import {
   type ValueNode
 } from 'graphql';
 import { SfError } from '../errors';
-import type { FieldDef, FieldType, ObjectDef } from '../schema/types';
+import type { FieldDef, FieldType, ObjectDef, PicklistValue } from '../schema/types';
 import { runQuery } from '../soql/query';
 import type { Store } from '../store/store';
 import { fieldOf, orderByToSoql, relationshipOf, whereToSoql, type ObjectLookup } from './filters';
 import { GraphqlFault, type GraphqlErrorJson } from './faults';
 import { orgContextUser, type ContextUser } from './contextUser';
+import { picklistLabel } from './objectInfo';
 
 export interface GraphqlResponse {
   data: Record<string, unknown> | null;
@@ -49,7 +50,7 @@ type ValueKey = 'value' | 'displayValue' | '__typename';
 type NodeSelection =
   | { kind: 'id'; key: string }
   | { kind: 'typename'; key: string; typename: string }
-  | { kind: 'field'; key: string; field: FieldDef; keys: Array<[string, ValueKey]> }
+  | { kind: 'field'; key: string; object: ObjectDef; field: FieldDef; keys: Array<[string, ValueKey]> }
   | { kind: 'parent'; key: string; relationship: string; object: ObjectDef; selections: NodeSelection[] };
 
 type ConnectionSelection =
@@ -433,7 +434,7 @@ function planNode(
         keys.push([keyOf(part), partName]);
       }
       paths.add(prefix + field.name);
-      selections.push({ kind: 'field', key, field, keys });
+      selections.push({ kind: 'field', key, object, field, keys });
       continue;
     }
     const relationship = relationshipOf(object, name, objects, at);
@@ -465,14 +466,14 @@ function runConnection(store: Store, plan: ConnectionPlan, base: string, user: C
     answer[selection.key] = records.map((record) => {
       const edge: Record<string, unknown> = {};
       const currency = typeof record.CurrencyIsoCode === 'string' ? record.CurrencyIsoCode : corporate;
-      for (const part of selection.edge) edge[part.key] = part.kind === 'typename' ? part.typename : shapeNode(record, part.selections, currency, user);
+      for (const part of selection.edge) edge[part.key] = part.kind === 'typename' ? part.typename : shapeNode(store, record, part.selections, currency, user);
       return edge;
     });
   }
   return answer;
 }
 
-function shapeNode(record: Record<string, unknown>, selections: NodeSelection[], currency: string, user: ContextUser): Record<string, unknown> {
+function shapeNode(store: Store, record: Record<string, unknown>, selections: NodeSelection[], currency: string, user: ContextUser): Record<string, unknown> {
   const node: Record<string, unknown> = {};
   for (const selection of selections) {
     switch (selection.kind) {
@@ -486,14 +487,14 @@ function shapeNode(record: Record<string, unknown>, selections: NodeSelection[],
         const value = graphqlValue(selection.field, record[selection.field.name]);
         const entry: Record<string, unknown> = {};
         for (const [key, part] of selection.keys) {
-          entry[key] = part === 'value' ? value : part === 'displayValue' ? displayValue(selection.field, value, currency, user) : VALUE_TYPENAMES[selection.field.type];
+          entry[key] = part === 'value' ? value : part === 'displayValue' ? displayValue(selection.field, value, currency, user, (p) => picklistLabel(store.schema, selection.object, selection.field, p, user)) : VALUE_TYPENAMES[selection.field.type];
         }
         node[selection.key] = entry;
         break;
       }
       case 'parent': {
         const parent = record[selection.relationship];
-        node[selection.key] = parent && typeof parent === 'object' ? shapeNode(parent as Record<string, unknown>, selection.selections, currency, user) : null;
+        node[selection.key] = parent && typeof parent === 'object' ? shapeNode(store, parent as Record<string, unknown>, selection.selections, currency, user) : null;
         break;
       }
     }
@@ -509,20 +510,27 @@ export function graphqlValue(field: FieldDef, raw: unknown): unknown {
 }
 
 /**
- * The formatted value an en_US-locale user sees: picklist labels, dates and amounts formatted,
- * date-times on the user's wall clock; null for text, numbers, checkboxes and ids, as the UI API
- * leaves those to the client.
+ * The formatted value an en_US-locale user sees: picklist labels (in the user's language, through
+ * `label`), dates and amounts formatted, date-times on the user's wall clock; null for text,
+ * numbers, checkboxes and ids, as the UI API leaves those to the client.
  */
-export function displayValue(field: FieldDef, value: unknown, currency: string, user: Pick<ContextUser, 'timeZone'> = { timeZone: 'GMT' }): string | null {
+export function displayValue(
+  field: FieldDef,
+  value: unknown,
+  currency: string,
+  user: Pick<ContextUser, 'timeZone'> = { timeZone: 'GMT' },
+  label: (value: PicklistValue) => string = (p) => p.label
+): string | null {
   if (value === null || value === undefined) return null;
+  const labelOf = (item: string): string => {
+    const known = field.picklistValues.find((p) => p.value === item);
+    return known ? label(known) : item;
+  };
   switch (field.type) {
     case 'picklist':
-      return field.picklistValues.find((p) => p.value === value)?.label ?? String(value);
+      return labelOf(String(value));
     case 'multipicklist':
-      return String(value)
-        .split(';')
-        .map((item) => field.picklistValues.find((p) => p.value === item)?.label ?? item)
-        .join('; ');
+      return String(value).split(';').map(labelOf).join('; ');
     case 'date':
       return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC' }).format(new Date(`${String(value)}T00:00:00Z`));
     case 'datetime':

@@ -1,9 +1,11 @@
 // The UI API subset the Tandem components use, as an emulator module: the GraphQL endpoint
-// (`POST /services/data/vXX.X/graphql`) and record writes (`/ui-api/records`). Loaded by startOrg
+// (`POST /services/data/vXX.X/graphql`), record writes (`/ui-api/records`) and object metadata
+// with picklist values (`/ui-api/object-info`). Loaded by startOrg
 // and the CLI through module discovery.
 import type { EmulatorModule } from '../index';
 import { json, jsonBody } from '../http/router';
 import { executeGraphql } from './graphql';
+import { registerObjectInfoRoutes } from './objectInfoRoutes';
 import { registerRecordRoutes } from './records';
 import { contextUserOf } from './contextUser';
 
@@ -13,5 +15,6 @@ export const emulatorModule: EmulatorModule = {
     // GraphQL answers 200 with `errors` for problems in the document, as the platform does.
     org.router.add({ method: 'POST', kind: 'data', pattern: /^\/graphql\/?$/, handle: (ctx) => json(200, executeGraphql(ctx.org.store, jsonBody<unknown>(ctx), ctx.base, contextUserOf(ctx))) });
     registerRecordRoutes(org);
+    registerObjectInfoRoutes(org);
   }
 };

@@ -10,6 +10,7 @@ import { runQuery } from '../soql/query';
 import type { Store } from '../store/store';
 import type { Table } from '../store/table';
 import { displayValue, graphqlValue } from './graphql';
+import { picklistLabel } from './objectInfo';
 import { orgContextUser, contextUserOf, type ContextUser } from './contextUser';
 
 export const RECORD_ERROR_MESSAGE = 'An error occurred while trying to update the record. Please try again.';
@@ -38,7 +39,7 @@ export function recordRepresentation(store: Store, table: Table, id: string, bas
   const fields: RecordRepresentation['fields'] = {};
   for (const field of table.def.fields) {
     const value = graphqlValue(field, record[field.name]);
-    fields[field.name] = { displayValue: displayValue(field, value, currency, user), value };
+    fields[field.name] = { displayValue: displayValue(field, value, currency, user, (p) => picklistLabel(store.schema, table.def, field, p, user)), value };
   }
   const stamp = (name: string): string | null => (typeof fields[name]?.value === 'string' ? (fields[name]!.value as string) : null);
   const modstamp = stamp('SystemModstamp');
