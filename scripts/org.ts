@@ -1,6 +1,7 @@
 // `npm run org -- --port <n> [--data empty|demo|bench:<n>] [--seed <n>] [--faults <spec>]
 //   [--schema <dir>]... [--api-budget <n>] [--today YYYY-MM-DD] [--token-ttl <seconds>]
-//   [--tz <IANA zone>] [--fiscal-start <1-12>] [--single-currency]`
+//   [--tz <IANA zone>] [--fiscal-start <1-12>] [--single-currency]
+//   [--cdc <objects>|none]`
 // Starts the local Salesforce org emulator on 127.0.0.1, prints one JSON line with the login
 // details once it listens, and serves until SIGINT/SIGTERM.
 import { DEFAULT_SCHEMA_DIR, FAULT_HELP, startOrg, type OrgOptions } from '../test/emulator';
@@ -19,6 +20,8 @@ const HELP = `Usage: npm run org -- [options]
                         Europe/Rome (default GMT): TODAY, date literals, display values
   --fiscal-start <m>    Organization.FiscalYearStartMonth, 1-12 (default: the data set's)
   --single-currency     an org without multi-currency: no CurrencyIsoCode, no CurrencyType
+  --cdc <objects>       objects selected for Change Data Capture, comma-separated, or none
+                        (default Account, Contact, Opportunity, Event, Task and every custom object)
   --help                this text
 Prints one JSON line: {"loginUrl","instanceUrl","apiVersion","username","password","clientId","clientSecret"}
 
@@ -60,6 +63,7 @@ function parseArgs(argv: string[]): OrgOptions {
         options.fiscalYearStartMonth = month;
         break;
       }
+      case '--cdc': options.changeDataCapture = { entities: value === 'none' ? [] : value.split(',').map((s) => s.trim()).filter(Boolean) }; break;
       default: throw new Error(`unknown option ${flag} (see --help)`);
     }
   }

@@ -9,6 +9,9 @@
 //   expireEvery=<n>    every <n>-th call finds its session expired (401 INVALID_SESSION_ID)
 //   truncate=<p>       send only the first half of a JSON answer
 //   wrongType=<p>      change the type of one value in a JSON answer (number ↔ string…)
+//   cdcGap=<p>         a fraction <p> of change events lose their data: subscribers get a gap
+//                      event (changeType GAP_<type>) in its place, as when Salesforce cannot
+//                      build an event
 // Example: latency=2000@0.05,error503=0.05,drop=0.02,expireEvery=50,truncate=0.01
 import { Random } from './random';
 
@@ -21,6 +24,7 @@ export interface FaultSpec {
   expireEvery: number;
   truncate: number;
   wrongType: number;
+  cdcGap: number;
 }
 
 export const FAULT_HELP = `Faults (--faults "<name>=<value>,..."), deterministic from --seed:
@@ -31,6 +35,7 @@ export const FAULT_HELP = `Faults (--faults "<name>=<value>,..."), deterministic
   expireEvery=<n>   every n-th call finds its session expired (401 INVALID_SESSION_ID)
   truncate=<p>      send only the first half of a JSON answer
   wrongType=<p>     change the type of one value in a JSON answer
+  cdcGap=<p>        replace a fraction <p> of change events (CDC) by gap events
   e.g. latency=2000@0.05,error503=0.05,drop=0.02,expireEvery=50,truncate=0.01`;
 
 function probability(name: string, text: string): number {
@@ -40,7 +45,7 @@ function probability(name: string, text: string): number {
 }
 
 export function parseFaults(spec: string): FaultSpec {
-  const faults: FaultSpec = { latencyMs: 0, latencyRate: 0, error500: 0, error503: 0, drop: 0, expireEvery: 0, truncate: 0, wrongType: 0 };
+  const faults: FaultSpec = { latencyMs: 0, latencyRate: 0, error500: 0, error503: 0, drop: 0, expireEvery: 0, truncate: 0, wrongType: 0, cdcGap: 0 };
   for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
     const [name, value] = part.split('=') as [string, string | undefined];
     if (value === undefined) throw new Error(`fault "${part}": expected name=value`);
@@ -57,6 +62,7 @@ export function parseFaults(spec: string): FaultSpec {
       case 'drop':
       case 'truncate':
       case 'wrongType':
+      case 'cdcGap':
         faults[name] = probability(name, value);
         break;
       case 'expireEvery': {
@@ -66,7 +72,7 @@ export function parseFaults(spec: string): FaultSpec {
         break;
       }
       default:
-        throw new Error(`unknown fault "${name}" (known: latency, error500, error503, drop, expireEvery, truncate, wrongType)`);
+        throw new Error(`unknown fault "${name}" (known: latency, error500, error503, drop, expireEvery, truncate, wrongType, cdcGap)`);
     }
   }
   return faults;
@@ -84,11 +90,19 @@ export interface FaultDecision {
 export class FaultInjector {
   private readonly spec: FaultSpec;
   private readonly random: Random;
+  /** Its own stream, so change events do not shift the faults of API calls. */
+  private readonly eventRandom: Random;
   private calls = 0;
 
   constructor(spec: FaultSpec, seed: number) {
     this.spec = spec;
     this.random = new Random(seed ^ 0x5eed);
+    this.eventRandom = new Random(seed ^ 0x9a9);
+  }
+
+  /** Whether the next change event is lost and replaced by a gap event. */
+  gapEvent(): boolean {
+    return this.eventRandom.next() < this.spec.cdcGap;
   }
 
   /** Decides the faults of the next data call. */

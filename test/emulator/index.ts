@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { generate, parseDataSet, type DataSet } from './generators';
-import { Org } from './org';
+import { Org, type ChangeDataCaptureOptions } from './org';
 import { registerAuthRoutes } from './routes/auth';
 import { registerBulk2Routes } from './routes/bulk2';
 import { registerCompositeRoutes } from './routes/composite';
@@ -19,7 +19,7 @@ import { startServer } from './http/server';
 import type { Store } from './store/store';
 
 export { Org } from './org';
-export type { Session } from './org';
+export type { Session, ChangeDataCaptureOptions } from './org';
 export { Store } from './store/store';
 export { Router, json, errorReply, jsonBody, noContent } from './http/router';
 export type { Reply, RequestContext, Route } from './http/router';
@@ -55,6 +55,8 @@ export interface OrgOptions {
   timeZone?: string;
   /** Organization.FiscalYearStartMonth (1-12); default the data set's (empty 1, demo 4, bench 4). */
   fiscalYearStartMonth?: number;
+  /** Change Data Capture: the objects selected and the replay retention (see cdc/README section). */
+  changeDataCapture?: ChangeDataCaptureOptions;
   /** Extra route modules; default: every `test/emulator/<dir>/module.ts`. */
   modules?: EmulatorModule[];
 }
@@ -107,7 +109,8 @@ export async function startOrg(options: OrgOptions = {}): Promise<OrgHandle> {
     faults: options.faults ?? null,
     jwtCertificate: options.jwtCertificate,
     timeZone: options.timeZone,
-    fiscalYearStartMonth: options.fiscalYearStartMonth
+    fiscalYearStartMonth: options.fiscalYearStartMonth,
+    changeDataCapture: options.changeDataCapture
   });
   registerAuthRoutes(org);
   registerRestRoutes(org);

@@ -1,6 +1,7 @@
 // One emulated org: schema, records, clock, credentials, sessions, API usage, query cursors, Bulk
 // 2.0 jobs and faults. The HTTP layer and its modules all work through this object.
 import crypto from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SfError } from './errors';
 import { FaultInjector, parseFaults } from './faults';
 import { Router } from './http/router';
@@ -37,7 +38,18 @@ export interface OrgConfig {
   timeZone?: string;
   /** Organization.FiscalYearStartMonth (1-12); default: the data set's own. */
   fiscalYearStartMonth?: number;
+  changeDataCapture?: ChangeDataCaptureOptions;
 }
+
+export interface ChangeDataCaptureOptions {
+  /** Objects selected for Change Data Capture; default Account, Contact, Opportunity, Event, Task and every custom object. */
+  entities?: string[];
+  /** How long change events stay replayable (default 72 hours, as on the platform). */
+  retentionMs?: number;
+}
+
+/** Serves a request outside the REST router (CometD long polling); answers true when it took it. */
+export type RawHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 /**
  * A clock whose date in `timeZone` is `today` (the local time of day kept), truncated to whole
@@ -85,12 +97,17 @@ export class Org {
   apiUsed = 0;
   tokenTtlMs: number;
   faults: FaultInjector | null = null;
+  readonly changeDataCapture: ChangeDataCaptureOptions;
+  readonly rawHandlers: RawHandler[] = [];
+  /** Run when the server closes (modules release timers and connections). */
+  readonly closeHooks: Array<() => void> = [];
   private readonly sessions = new Map<string, Session>();
   private readonly refreshTokens = new Map<string, number>();
 
   constructor(config: OrgConfig) {
     this.schema = config.schema;
     this.seed = config.seed;
+    this.changeDataCapture = config.changeDataCapture ?? {};
     if (config.fiscalYearStartMonth !== undefined && !(Number.isInteger(config.fiscalYearStartMonth) && config.fiscalYearStartMonth >= 1 && config.fiscalYearStartMonth <= 12)) {
       throw new Error(`fiscal year start month: expected 1-12, got ${config.fiscalYearStartMonth}`);
     }

@@ -83,6 +83,8 @@ export async function dispatch(
       if (faults?.error === 500) throw new SfError(500, 'UNKNOWN_EXCEPTION', 'An unexpected error occurred. Please include this ErrorId if you contact support: 1234567890-12345 (-123456789)');
       org.chargeApiCalls(matched.route.cost ? matched.route.cost(ctx) : 1);
     }
+    const client = /client=([^,;]+)/.exec(String(headers['sforce-call-options'] ?? ''))?.[1];
+    org.store.changes.origin = data ? `com/salesforce/api/rest/${version}${client ? `;client=${client}` : ''}` : null;
     return await matched.route.handle(ctx);
   } catch (error) {
     return failure(error);
@@ -92,6 +94,7 @@ export async function dispatch(
 export function startServer(org: Org, port: number, host = '127.0.0.1'): Promise<RunningServer> {
   const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
+    if (org.rawHandlers.some((handle) => handle(req, res))) return;
     void (async () => {
       const body = await readBody(req);
       const url = new URL(req.url ?? '/', org.instanceUrl || `http://${host}`);
@@ -135,6 +138,7 @@ export function startServer(org: Org, port: number, host = '127.0.0.1'): Promise
         port: address.port,
         close: () =>
           new Promise<void>((done) => {
+            for (const hook of org.closeHooks) hook();
             server.close(() => done());
             for (const socket of sockets) socket.destroy();
           })

@@ -8,6 +8,7 @@ import type { Schema } from '../schema/schema';
 import { OPPORTUNITY_STAGES } from '../schema/standard';
 import type { FieldDef } from '../schema/types';
 import { isNumericType } from '../schema/types';
+import { ChangeFeed } from './changes';
 import type { Cell } from './column';
 import { DELETED, LIVE, Table, VOID } from './table';
 import { DAY_MS, coerceJsonValue, roundToScale } from './values';
@@ -41,6 +42,8 @@ export class Store {
   private readonly formulas = new Map<string, Compiled>();
   private readonly rules = new Map<string, CompiledRule[]>();
   private undoLog: Array<() => void> | null = null;
+  /** Committed record changes, for Change Data Capture. */
+  readonly changes = new ChangeFeed();
 
   constructor(schema: Schema, clock: Clock) {
     this.schema = schema;
@@ -166,15 +169,19 @@ export class Store {
     const outer = this.undoLog;
     const log: Array<() => void> = [];
     this.undoLog = log;
+    const outerChanges = this.changes.open();
+    let committed = false;
     try {
       const result = work();
       if (outer) outer.push(...log);
+      committed = true;
       return result;
     } catch (error) {
       for (let i = log.length - 1; i >= 0; i--) log[i]!();
       throw error;
     } finally {
       this.undoLog = outer;
+      this.changes.close(outerChanges, committed);
     }
   }
 
@@ -183,15 +190,19 @@ export class Store {
     const outer = this.undoLog;
     const log: Array<() => void> = [];
     this.undoLog = log;
+    const outerChanges = this.changes.open();
+    let committed = false;
     try {
       const result = await work();
       if (outer) outer.push(...log);
+      committed = true;
       return result;
     } catch (error) {
       for (let i = log.length - 1; i >= 0; i--) log[i]!();
       throw error;
     } finally {
       this.undoLog = outer;
+      this.changes.close(outerChanges, committed);
     }
   }
 
@@ -236,6 +247,7 @@ export class Store {
     const row = table.reserve(1);
     return this.atomic(() => {
       const now = seed?.at !== undefined ? Math.floor(seed.at / 1000) * 1000 : this.clock.now();
+      if (!seed) this.changes.note(table, row, 'CREATE', actor);
       this.applyDefaults(table, row, changes, actor);
       for (const [field, cell] of changes) this.write(table, field, row, cell);
       this.stamp(table, row, actor, now, true);
@@ -256,6 +268,7 @@ export class Store {
     }
     const changes = this.prepare(table, values, 'update', false, row);
     return this.atomic(() => {
+      this.changes.note(table, row, 'UPDATE', actor);
       const prior = new Map<string, FormulaValue>();
       for (const field of table.def.fields) {
         if (field.type === 'id' || field.formula || field.name === 'IsDeleted') continue;
@@ -562,6 +575,7 @@ export class Store {
   }
 
   private cascadeDelete(table: Table, row: number, actor: number, now: number): void {
+    this.changes.note(table, row, 'DELETE', actor);
     for (const child of this.allTables()) {
       for (const field of child.def.fields) {
         if (field.type !== 'reference' || field.referenceTo[0] !== table.name) continue;
