@@ -150,7 +150,7 @@ describe('UI API GraphQL on hand-built records', () => {
       ['after', '{ uiapi { query { Account(after: "djE6OQ==") { edges { node { Id } } } } } }', 'Unsupported by the org emulator: cursor paging (after) on Account'],
       ['fragments', '{ uiapi { query { Account { edges { node { ...F } } } } } } fragment F on Account { Id }', "Unsupported by the org emulator: fragment 'F'"],
       ['mutations', 'mutation { uiapi { AccountCreate(input: {}) { Record { Id } } } }', 'Unsupported by the org emulator: mutation operations (only queries are answered)'],
-      ['directives', '{ uiapi { query { Account { edges { node { Name @optional { value } } } } } } }', 'Unsupported by the org emulator: directive @optional'],
+      ['directives', '{ uiapi { query { Account { edges { node { Name @category(name: "x") { value } } } } } } }', 'Unsupported by the org emulator: directive @category'],
       ['aggregate', '{ uiapi { aggregate { Account { edges { node { aggregate { Id { count { value } } } } } } } } }', 'Unsupported by the org emulator: uiapi.aggregate (only uiapi.query is answered)'],
       ['picklist labels', '{ uiapi { query { Account_Plan__c { edges { node { Status__c { label } } } } } } }', 'Unsupported by the org emulator: label of Account_Plan__c.Status__c'],
       ['child relationships', '{ uiapi { query { Account { edges { node { Contacts { edges { node { Id } } } } } } } } }', "Field 'Contacts' in type 'Account' is undefined"]

@@ -7,6 +7,8 @@
 import {
   Kind,
   parse,
+  visit,
+  type DirectiveNode,
   valueFromASTUntyped,
   GraphQLError,
   type ASTNode,
@@ -18,11 +20,12 @@ import {
   type ValueNode
 } from 'graphql';
 import { SfError } from '../errors';
-import type { FieldDef, FieldType, ObjectDef, PicklistValue } from '../schema/types';
+import { indexObject, type FieldDef, type FieldType, type ObjectDef, type PicklistValue } from '../schema/types';
 import { runQuery } from '../soql/query';
 import type { Store } from '../store/store';
 import { fieldOf, orderByToSoql, relationshipOf, whereToSoql, type ObjectLookup } from './filters';
 import { GraphqlFault, type GraphqlErrorJson } from './faults';
+import { FULL_ACCESS, type UiAccess } from './access';
 import { orgContextUser, type ContextUser } from './contextUser';
 import { picklistLabel } from './objectInfo';
 
@@ -66,8 +69,43 @@ interface ConnectionPlan {
   readsCurrency: boolean;
 }
 
+/**
+ * The `@optional` directive: a field or object the user may not read is left out of the answer
+ * instead of failing the query. Salesforce added it to the GraphQL API in API version 59.0.
+ */
+export const OPTIONAL_DIRECTIVE_SINCE = 59;
+
+export interface GraphqlOptions {
+  /** The context user's object and field permissions (default: everything). */
+  access?: UiAccess;
+  /** The request's API version (`64.0`): directives newer than it are unknown. */
+  apiVersion?: string;
+}
+
+/**
+ * Objects and fields as this user's GraphQL schema has them: an object they may not read is absent,
+ * and so are the fields they may not read and relationships to objects they may not read.
+ */
+function userSchema(store: Store, access: UiAccess): ObjectLookup {
+  const seen = new Map<string, ObjectDef | undefined>();
+  return (name) => {
+    if (seen.has(name)) return seen.get(name);
+    const table = store.table(name);
+    let visible: ObjectDef | undefined;
+    if (table && table.def.name === name && access.canReadObject(name)) {
+      const def = table.def;
+      const fields = def.fields.filter(
+        (f) => access.canReadField(def.name, f) && (f.type !== 'reference' || f.referenceTo.some((target) => access.canReadObject(target)))
+      );
+      visible = fields.length === def.fields.length ? def : indexObject({ ...def, fields });
+    }
+    seen.set(name, visible);
+    return visible;
+  };
+}
+
 /** The answer of the `/graphql` resource for one request body, as `user` sees it. */
-export function executeGraphql(store: Store, body: unknown, base: string, user: ContextUser = orgContextUser(store)): GraphqlResponse {
+export function executeGraphql(store: Store, body: unknown, base: string, user: ContextUser = orgContextUser(store), options: GraphqlOptions = {}): GraphqlResponse {
   const faults: GraphqlFault[] = [];
   const fail = (fault: GraphqlFault): GraphqlResponse => ({ data: null, errors: [fault.toJson()] });
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return fail(new GraphqlFault('The request body must be a JSON object with a query'));
@@ -91,15 +129,14 @@ export function executeGraphql(store: Store, body: unknown, base: string, user: 
     };
   }
 
-  const objects: ObjectLookup = (name) => {
-    const table = store.table(name);
-    return table && table.def.name === name ? table.def : undefined;
-  };
+  const objects = userSchema(store, options.access ?? FULL_ACCESS);
+  const optionalAllowed = Number(options.apiVersion ?? '64.0') >= OPTIONAL_DIRECTIVE_SINCE;
   let plans: ConnectionPlan[] = [];
   const data: Record<string, unknown> = {};
   try {
     const operation = chooseOperation(document, (request.operationName as string | null | undefined) ?? null);
     const variables = coerceVariables(operation, (request.variables as Record<string, unknown> | null | undefined) ?? {}, faults);
+    checkDirectives(operation, optionalAllowed);
     plans = planOperation(operation, variables, objects, data, faults);
   } catch (error) {
     if (!(error instanceof GraphqlFault)) throw error;
@@ -143,7 +180,8 @@ function chooseOperation(document: DocumentNode, operationName: string | null): 
   if (operation.operation !== 'query') {
     throw new GraphqlFault(`Unsupported by the org emulator: ${operation.operation} operations (only queries are answered)`, 'UnsupportedByEmulator', operation);
   }
-  rejectDirectives(operation);
+  const directive = operation.directives?.[0];
+  if (directive) throw new GraphqlFault(`Unsupported by the org emulator: directive @${directive.name.value} on an operation`, 'UnsupportedByEmulator', directive);
   return operation;
 }
 
@@ -209,9 +247,25 @@ function findUndefinedVariable(node: ValueNode, variables: Record<string, unknow
   return undefined;
 }
 
-function rejectDirectives(node: { directives?: readonly { name: { value: string } }[] } & ASTNode): void {
-  const directive = node.directives?.[0];
+function rejectDirectives(node: { directives?: readonly DirectiveNode[] } & ASTNode): void {
+  const directive = node.directives?.find((d) => d.name.value !== 'optional');
   if (directive) throw new GraphqlFault(`Unsupported by the org emulator: directive @${directive.name.value}`, 'UnsupportedByEmulator', node);
+}
+
+/** `@optional` takes no arguments and exists from OPTIONAL_DIRECTIVE_SINCE; every use is checked before planning. */
+function checkDirectives(operation: OperationDefinitionNode, optionalAllowed: boolean): void {
+  visit(operation, {
+    Directive(directive) {
+      if (directive.name.value !== 'optional') return;
+      if (!optionalAllowed) throw new GraphqlFault(`Validation error (UnknownDirective) : Unknown directive 'optional'`, 'ValidationError', directive);
+      const argument = directive.arguments?.[0];
+      if (argument) throw new GraphqlFault(`Validation error (UnknownDirectiveArgument) : Unknown directive argument '${argument.name.value}'`, 'ValidationError', argument);
+    }
+  });
+}
+
+function isOptional(node: FieldNode): boolean {
+  return node.directives?.some((d) => d.name.value === 'optional') ?? false;
 }
 
 /** The fields of a selection set; fragments are not implemented. */
@@ -281,6 +335,8 @@ function planOperation(operation: OperationDefinitionNode, variables: Record<str
           query[key] = 'RecordQuery';
           continue;
         }
+        // An object the user may not read, asked for with @optional, is left out of the answer.
+        if (isOptional(connection) && !objects(connection.name.value)) continue;
         try {
           plans.push(planConnection(connection, variables, objects, [rootKey, sectionKey, key]));
           query[key] = null;
@@ -445,6 +501,8 @@ function planNode(
       selections.push({ kind: 'parent', key, relationship: name, object: relationship.parent, selections: parent.selections });
       continue;
     }
+    // A field the user may not read, asked for with @optional, is left out of the node.
+    if (isOptional(node)) continue;
     throw unknownField(node, where, object.name);
   }
   return { selections, readsCurrency };

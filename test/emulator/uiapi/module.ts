@@ -4,6 +4,7 @@
 // and the CLI through module discovery.
 import type { EmulatorModule } from '../index';
 import { json, jsonBody } from '../http/router';
+import { accessOf } from './access';
 import { executeGraphql } from './graphql';
 import { registerObjectInfoRoutes } from './objectInfoRoutes';
 import { registerRecordRoutes } from './records';
@@ -13,7 +14,7 @@ export const emulatorModule: EmulatorModule = {
   name: 'uiapi',
   register(org) {
     // GraphQL answers 200 with `errors` for problems in the document, as the platform does.
-    org.router.add({ method: 'POST', kind: 'data', pattern: /^\/graphql\/?$/, handle: (ctx) => json(200, executeGraphql(ctx.org.store, jsonBody<unknown>(ctx), ctx.base, contextUserOf(ctx))) });
+    org.router.add({ method: 'POST', kind: 'data', pattern: /^\/graphql\/?$/, handle: (ctx) => json(200, executeGraphql(ctx.org.store, jsonBody<unknown>(ctx), ctx.base, contextUserOf(ctx), { access: accessOf(ctx), apiVersion: ctx.version })) });
     registerRecordRoutes(org);
     registerObjectInfoRoutes(org);
   }
