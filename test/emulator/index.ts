@@ -11,6 +11,7 @@ import { generate, parseDataSet, type DataSet } from './generators';
 import { Org, type ChangeDataCaptureOptions } from './org';
 import { registerAuthRoutes } from './routes/auth';
 import { registerBulk2Routes } from './routes/bulk2';
+import { registerBulk2IngestRoutes } from './routes/bulk2Ingest';
 import { registerCompositeRoutes } from './routes/composite';
 import { registerPhotoRoutes } from './routes/photos';
 import { registerRestRoutes } from './routes/rest';
@@ -116,6 +117,7 @@ export async function startOrg(options: OrgOptions = {}): Promise<OrgHandle> {
   registerRestRoutes(org);
   registerCompositeRoutes(org);
   registerBulk2Routes(org);
+  registerBulk2IngestRoutes(org);
   registerPhotoRoutes(org);
   for (const module of options.modules ?? discoverModules()) module.register(org);
 

@@ -2,7 +2,8 @@
 // (`null` on the last page, and never on job-info answers: jsforce reads that header from every
 // answer of a job), `maxRecords`, abort and delete.
 import { SfError } from '../errors';
-import { makeId } from '../ids';
+import { COLUMN_DELIMITERS } from '../bulk/csv';
+import { nextJobId } from '../bulk/jobIds';
 import { json, jsonBody, noContent, type Reply, type RequestContext } from '../http/router';
 import type { Org } from '../org';
 import { runQuery, type Projection } from '../soql/query';
@@ -13,7 +14,6 @@ const DEFAULT_PAGE = 50_000;
 /** Emulated processing time, so clients see InProgress before JobComplete on big jobs. */
 const MICROSECONDS_PER_ROW = 1;
 
-const DELIMITERS: Record<string, string> = { COMMA: ',', TAB: '\t', SEMICOLON: ';', PIPE: '|', CARET: '^', BACKQUOTE: '`' };
 
 export interface QueryJob {
   id: string;
@@ -29,8 +29,6 @@ export interface QueryJob {
   rows: Int32Array;
   projection: Projection;
 }
-
-let nextJob = 1;
 
 function stateOf(job: QueryJob): string {
   if (job.aborted) return 'Aborted';
@@ -70,14 +68,14 @@ function create(ctx: RequestContext): Reply {
   if (!body.query) throw new SfError(400, 'INVALIDJOB', 'query: a SOQL query is required');
   if (body.contentType && body.contentType !== 'CSV') throw new SfError(400, 'INVALIDJOB', `Invalid contentType: ${body.contentType}`);
   const columnDelimiter = body.columnDelimiter ?? 'COMMA';
-  if (!DELIMITERS[columnDelimiter]) throw new SfError(400, 'INVALIDJOB', `Invalid columnDelimiter: ${columnDelimiter}`);
+  if (!COLUMN_DELIMITERS[columnDelimiter]) throw new SfError(400, 'INVALIDJOB', `Invalid columnDelimiter: ${columnDelimiter}`);
   const lineEnding = body.lineEnding ?? 'LF';
   if (lineEnding !== 'LF' && lineEnding !== 'CRLF') throw new SfError(400, 'INVALIDJOB', `Invalid lineEnding: ${lineEnding}`);
   const result = runQuery(ctx.org.store, body.query, { includeDeleted: operation === 'queryAll', bulk: true });
   if (result.kind !== 'records') throw new SfError(400, 'INVALIDJOB', 'Bulk API 2.0 does not support COUNT() or aggregate queries');
   const now = Date.now();
   const job: QueryJob = {
-    id: makeId('750', nextJob++),
+    id: nextJobId(),
     operation,
     object: result.table.name,
     createdById: ctx.org.userId(ctx.session!.userRow),
@@ -116,7 +114,7 @@ function results(ctx: RequestContext): Reply {
   const pageSize = maxParam ? Number(maxParam) : DEFAULT_PAGE;
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new SfError(400, 'INVALIDJOB', `Invalid maxRecords: ${maxParam}`);
   const end = Math.min(job.rows.length, start + pageSize);
-  const delimiter = DELIMITERS[job.columnDelimiter]!;
+  const delimiter = COLUMN_DELIMITERS[job.columnDelimiter]!;
   const newline = job.lineEnding === 'CRLF' ? '\r\n' : '\n';
   const lines: string[] = [job.projection.csvHeader.map((h) => quote(h)).join(delimiter)];
   for (let i = start; i < end; i++) {

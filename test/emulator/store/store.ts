@@ -297,6 +297,16 @@ export class Store {
     });
   }
 
+  /** Deletes a record without the recycle bin (Bulk API hardDelete): queryAll no longer finds it. */
+  purge(objectName: string | null, id: string, actor: number): string {
+    return this.atomic(() => {
+      const { table, row } = this.locate(objectName, id);
+      this.remove(table.name, id, actor);
+      this.setState(table, row, VOID);
+      return table.id(row);
+    });
+  }
+
   /** Upsert by an external-id field (or Id): `{id, created}`; 300-style ambiguity throws. */
   upsert(objectName: string, externalField: string, externalValue: string, values: Record<string, unknown>, actor: number): { id: string; created: boolean } {
     const table = this.requireTable(objectName);
