@@ -10,6 +10,7 @@ import path from 'node:path';
 import { generate, parseDataSet, type DataSet } from './generators';
 import { Org, type ChangeDataCaptureOptions } from './org';
 import { registerAuthRoutes } from './routes/auth';
+import { registerBulk1Routes } from './routes/bulk1';
 import { registerBulk2Routes } from './routes/bulk2';
 import { registerBulk2IngestRoutes } from './routes/bulk2Ingest';
 import { registerCompositeRoutes } from './routes/composite';
@@ -118,6 +119,7 @@ export async function startOrg(options: OrgOptions = {}): Promise<OrgHandle> {
   registerCompositeRoutes(org);
   registerBulk2Routes(org);
   registerBulk2IngestRoutes(org);
+  registerBulk1Routes(org);
   registerPhotoRoutes(org);
   for (const module of options.modules ?? discoverModules()) module.register(org);
 

@@ -23,6 +23,12 @@ function checkLineEnding(text: string, lineEnding: LineEnding): void {
   }
 }
 
+/** The line ending the data's first line uses (Bulk API 1.0 takes either). */
+export function detectLineEnding(text: string): LineEnding {
+  const newline = text.indexOf('\n');
+  return newline > 0 && text[newline - 1] === '\r' ? 'CRLF' : 'LF';
+}
+
 export function parseCsv(text: string, columnDelimiter: string, lineEnding: LineEnding): CsvTable {
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') return { header: [], rows: [] };

@@ -29,9 +29,10 @@ export interface Reply {
 
 /**
  * `data`: under /services/data/vXX.X/, needs a session, counts against the API budget and carries
- * Sforce-Limit-Info. `public`: no session (OAuth, SOAP login, versions list).
+ * Sforce-Limit-Info. `async`: Bulk API 1.0 under /services/async/XX.X/, session in the
+ * X-SFDC-Session header, counted likewise. `public`: no session (OAuth, SOAP login, versions list).
  */
-export type RouteKind = 'data' | 'public';
+export type RouteKind = 'data' | 'async' | 'public';
 
 export interface Route {
   method: string;
@@ -41,6 +42,8 @@ export interface Route {
   /** API calls this request counts as (default 1 for data routes). */
   cost?: (ctx: RequestContext) => number;
   handle: (ctx: RequestContext) => Reply | Promise<Reply>;
+  /** How this route words errors (default: the REST API's JSON array). */
+  errorReply?: (error: SfError, ctx: RequestContext) => Reply;
 }
 
 export class Router {

@@ -5,11 +5,12 @@ import type { AddressInfo, Socket } from 'node:net';
 import { SfError } from '../errors';
 import { corruptJson, type FaultDecision } from '../faults';
 import type { Org, Session } from '../org';
-import { errorReply, json, type Reply, type RequestContext } from './router';
+import { errorReply, json, type Reply, type RequestContext, type Route, type RouteKind } from './router';
 
 export const MIN_API_VERSION = 50;
 export const MAX_API_VERSION = 64;
 const DATA_PATH = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/;
+const ASYNC_PATH = /^\/services\/async\/(\d+\.\d)(\/.*)?$/;
 
 export interface RunningServer {
   server: http.Server;
@@ -30,8 +31,8 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function failure(error: unknown): Reply {
-  if (error instanceof SfError) return errorReply(error);
+function failure(error: unknown, ctx: RequestContext, route: Route): Reply {
+  if (error instanceof SfError) return route.errorReply ? route.errorReply(error, ctx) : errorReply(error);
   process.stderr.write(`[org emulator] internal error: ${(error as Error).stack ?? String(error)}\n`);
   return json(500, [{ message: `An unexpected error occurred: ${(error as Error).message}`, errorCode: 'UNKNOWN_EXCEPTION' }]);
 }
@@ -50,12 +51,15 @@ export async function dispatch(
   faults: FaultDecision | null
 ): Promise<Reply> {
   const data = DATA_PATH.exec(url.pathname);
-  const version = data ? data[1]! : '';
-  const path = data ? (data[2] ?? '/') : url.pathname;
-  if (data && (Number(version) < MIN_API_VERSION || Number(version) > MAX_API_VERSION)) {
+  const bulkV1 = data ? null : ASYNC_PATH.exec(url.pathname);
+  const versioned = data ?? bulkV1;
+  const kind: RouteKind = data ? 'data' : bulkV1 ? 'async' : 'public';
+  const version = versioned ? versioned[1]! : '';
+  const path = versioned ? (versioned[2] ?? '/') : url.pathname;
+  if (versioned && (Number(version) < MIN_API_VERSION || Number(version) > MAX_API_VERSION)) {
     return json(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
   }
-  const matched = org.router.match(data ? 'data' : 'public', method, path);
+  const matched = org.router.match(kind, method, path);
   if (matched === null) return json(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
   if (matched === 'method') {
     return json(405, [{ errorCode: 'METHOD_NOT_ALLOWED', message: `HTTP Method '${method}' not allowed for ${path}` }]);
@@ -72,6 +76,10 @@ export async function dispatch(
     base: `/services/data/v${version}`
   };
   try {
+    if (matched.route.kind === 'async') {
+      ctx.session = org.authenticate(headers['x-sfdc-session'] as string | undefined);
+      org.chargeApiCalls(matched.route.cost ? matched.route.cost(ctx) : 1);
+    }
     if (matched.route.kind === 'data' && !internal) {
       ctx.session = org.authenticate(headers.authorization);
       if (faults?.expire) {
@@ -87,7 +95,7 @@ export async function dispatch(
     org.store.changes.origin = data ? `com/salesforce/api/rest/${version}${client ? `;client=${client}` : ''}` : null;
     return await matched.route.handle(ctx);
   } catch (error) {
-    return failure(error);
+    return failure(error, ctx, matched.route);
   }
 }
 
