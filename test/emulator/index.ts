@@ -1,6 +1,6 @@
 // The local Salesforce org emulator: start one in-process (tests) or from `npm run org` (CLI).
 // Unmodified jsforce talks to it over HTTP: SOAP and OAuth login, REST query/CRUD/collections/
-// composite/describe/limits, Bulk API 2.0 query.
+// composite/describe/limits, Bulk API 2.0 query and ingest, Bulk API 1.0.
 //
 // Modules: a folder `test/emulator/<name>/` with a `module.ts` exporting `emulatorModule`
 // (an EmulatorModule) is loaded automatically and may add routes that reuse the store and SOQL
