@@ -84,7 +84,8 @@ export async function runSync(request: SyncRequest, deps: SyncDeps): Promise<Syn
         if (!held) lockLost = true;
         else return deps.state.touchStaged(token, STAGING_TTL_MS);
       },
-      () => undefined
+      // A failed renewal is not a lost lock yet: the fence asks Redis itself before every batch.
+      (error: unknown) => deps.logger.warn({ err: error }, 'sync lock renewal failed')
     ).catch(() => undefined);
   }, Math.max(200, Math.floor(deps.settings.lockTtlMs / 3)));
   try {
@@ -118,7 +119,13 @@ class SyncRun {
     deps.client.startRun();
     this.asOf = request.asOf ?? todayUtc();
     this.reader = new InputReader(deps.client, deps.settings, deps.logger);
-    this.writer = new MetricWriter(deps.client, { check: async () => undefined }, deps.logger);
+    const fence = {
+      check: async () => {
+        if (this.lockLost() || !(await deps.state.holdsLock(token))) throw new LockLostError();
+      },
+      forget: (rowKeys: string[]) => deps.state.forgetRowHashes(rowKeys)
+    };
+    this.writer = new MetricWriter(deps.client, fence, deps.logger);
   }
 
   private get state(): SyncState {

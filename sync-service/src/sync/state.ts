@@ -89,6 +89,11 @@ export class SyncState {
     return (await this.redis.eval(RENEW, 1, this.key('lock'), token, String(ttlMs))) === 1;
   }
 
+  /** Whether `token` still holds the lock (the fence checked before every write batch). */
+  async holdsLock(token: string): Promise<boolean> {
+    return (await this.redis.get(this.key('lock'))) === token;
+  }
+
   async releaseLock(token: string): Promise<void> {
     await this.redis.eval(RELEASE, 1, this.key('lock'), token);
   }
@@ -172,6 +177,11 @@ export class SyncState {
     for (let i = 0; i < flat.length; i += HSET_BATCH * 2) await this.redis.hset(this.key('rows'), ...flat.slice(i, i + HSET_BATCH * 2));
   }
 
+  /** Forgets the hashes of rows whose last write is not known to be the latest (the next run writes them). */
+  async forgetRowHashes(keys: string[]): Promise<void> {
+    if (keys.length > 0) await this.redis.hdel(this.key('rows'), ...keys);
+  }
+
   private stagingKey(kind: InputKind, token: string): string {
     return this.key(`mirror:${kind}:staging:${token}`);
   }
@@ -213,25 +223,32 @@ export class SyncState {
    * transaction is simply sent again.
    */
   async commit(token: string, commit: Commit): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      if (await this.commitOnce(token, commit)) return;
-      if (attempt >= COMMIT_ATTEMPTS) throw new LockLostError();
+    // WATCH belongs to a connection: on the shared one, any other command of this process between
+    // WATCH and EXEC (a lock renewal, another run's reads) would share or clear it.
+    const own = this.redis.duplicate();
+    try {
+      for (let attempt = 1; ; attempt++) {
+        if (await this.commitOnce(own, token, commit)) return;
+        if (attempt >= COMMIT_ATTEMPTS) throw new LockLostError();
+      }
+    } finally {
+      own.disconnect();
     }
   }
 
-  /** One WATCH/MULTI/EXEC; false when EXEC was aborted by a change of the lock key. */
-  private async commitOnce(token: string, commit: Commit): Promise<boolean> {
+  /** One WATCH/MULTI/EXEC; false when EXEC was aborted by a change of a watched key. */
+  private async commitOnce(redis: Redis, token: string, commit: Commit): Promise<boolean> {
     const lockKey = this.key('lock');
     const staged = commit.staged ?? [];
     // The staged keys are watched too: one that expires or is evicted before EXEC aborts it.
-    await this.redis.watch(lockKey, ...staged.map((kind) => this.stagingKey(kind, token)));
+    await redis.watch(lockKey, ...staged.map((kind) => this.stagingKey(kind, token)));
     try {
-      if ((await this.redis.get(lockKey)) !== token) throw new LockLostError();
+      if ((await redis.get(lockKey)) !== token) throw new LockLostError();
       for (const kind of staged) {
-        const held = await this.redis.hlen(this.stagingKey(kind, token));
+        const held = await redis.hlen(this.stagingKey(kind, token));
         if (held !== commit.meta.counts[kind]) throw new MirrorIntegrityError(`staged ${kind}: ${held} of ${commit.meta.counts[kind]}`);
       }
-      const tx = this.redis.multi();
+      const tx = redis.multi();
       tx.del(this.key('meta'));
       tx.hset(this.key('meta'), {
         version: commit.meta.version,
@@ -266,7 +283,7 @@ export class SyncState {
       if (failed) throw failed[0] as Error;
       return true;
     } finally {
-      await this.redis.unwatch();
+      await redis.unwatch();
     }
   }
 

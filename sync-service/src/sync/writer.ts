@@ -1,5 +1,7 @@
-// The writer: metric rows out to Salesforce, 200 rows a call by external id. Before every call it
-// checks the fence (the run still holds the sync lock), so a run that lost the lock stops writing.
+// The writer: metric rows out to Salesforce, 200 rows a call by external id. Before every call (and
+// after the last) it checks the fence (the run still holds the sync lock): a run that lost the lock
+// stops writing, and forgets the hashes of the batch it sent last, which may have landed after
+// another run's newer rows.
 import type { Logger } from '../logger';
 import { COLLECTION_LIMIT, type OrgClient, type RecordFailure, type SfRecord } from '../salesforce/client';
 import { accountRowKey, programRowKey, type RowDiff } from './rowHash';
@@ -7,6 +9,8 @@ import { accountRowKey, programRowKey, type RowDiff } from './rowHash';
 /** Throws when the run may no longer write (it lost the lock). */
 export interface Fence {
   check(): Promise<void>;
+  /** Rows written just before the fence closed: another run may have written them since, so their hashes no longer tell the truth. */
+  forget(rowKeys: string[]): Promise<void>;
 }
 
 export interface WriteOutcome {
@@ -38,11 +42,18 @@ export class MetricWriter {
       { object: 'Account_Metric__c', externalId: 'Snapshot_Key__c', rows: diff.accountRows as unknown as SfRecord[], rowKey: (k) => accountRowKey({ Snapshot_Key__c: k }) },
       { object: 'Program_Metric__c', externalId: 'Period_Key__c', rows: diff.programRows as unknown as SfRecord[], rowKey: (k) => programRowKey({ Period_Key__c: k }) }
     ];
+    let lastBatch: string[] = [];
     for (const target of targets) {
       for (let start = 0; start < target.rows.length; start += COLLECTION_LIMIT) {
-        await this.fence.check();
+        try {
+          await this.fence.check();
+        } catch (error) {
+          await this.fence.forget(lastBatch);
+          throw error;
+        }
         const batch = target.rows.slice(start, start + COLLECTION_LIMIT).map((row) => ({ ...row, Computed_At__c: computedAt }));
         const result = await this.client.upsert(target.object, target.externalId, batch);
+        lastBatch = result.written.map(target.rowKey);
         for (const key of result.written) outcome.written.set(target.rowKey(key), diff.hashes.get(target.rowKey(key))!);
         for (const failure of result.failures) {
           outcome.failures.push({ ...failure, key: `${target.object}:${failure.key}` });
@@ -50,6 +61,10 @@ export class MetricWriter {
         }
       }
     }
+    await this.fence.check().catch(async (error: unknown) => {
+      await this.fence.forget(lastBatch);
+      throw error;
+    });
     if (outcome.failures.length > 0) this.logger.warn({ failures: outcome.failures.slice(0, 20), count: outcome.failures.length }, 'metric rows failed to write');
     return outcome;
   }
