@@ -118,4 +118,34 @@ describe('UI API records', () => {
     expect(reply.status).toBe(404);
     expect((reply.body as Array<{ errorCode: string }>)[0]!.errorCode).toBe('NOT_FOUND');
   });
+  describe('getRecord', () => {
+    it('answers the fields named in fields and optionalFields, in the record representation', async () => {
+      const reply = await call('GET', `/ui-api/records/${planId}?fields=Account_Plan__c.Name,Account_Plan__c.Status__c&optionalFields=Account_Plan__c.Start_Date__c`);
+      expect(reply.status).toBe(200);
+      const record = reply.body as RecordRepresentation;
+      expect(record).toMatchObject({ apiName: 'Account_Plan__c', id: planId, recordTypeId: null });
+      expect(record.fields).toEqual({
+        Name: { value: 'Alpha plan', displayValue: null },
+        Status__c: { value: 'Active', displayValue: 'Active' },
+        Start_Date__c: { value: '2026-01-01', displayValue: '1/1/2026' }
+      });
+      expect(record.systemModstamp).toMatch(/Z$/);
+      expect(record.weakEtag).toBe(Date.parse(record.systemModstamp!));
+    });
+
+    it('leaves out an optional field the record does not have, and fails on a required one', async () => {
+      const optional = await call('GET', `/ui-api/records/${planId}?fields=Account_Plan__c.Name&optionalFields=Account_Plan__c.Nope__c`);
+      expect(Object.keys((optional.body as RecordRepresentation).fields)).toEqual(['Name']);
+      const required = await call('GET', `/ui-api/records/${planId}?fields=Account_Plan__c.Nope__c`);
+      expect(required.status).toBe(400);
+      expect((required.body as Array<{ errorCode: string; message: string }>)[0]).toMatchObject({ errorCode: 'INVALID_FIELD', message: expect.stringContaining("No such column 'Nope__c' on entity 'Account_Plan__c'") });
+    });
+
+    it('answers every readable field without fields, and NOT_FOUND for no record', async () => {
+      const all = (await call('GET', `/ui-api/records/${planId}`)).body as RecordRepresentation;
+      expect(Object.keys(all.fields)).toEqual(expect.arrayContaining(['Id', 'Name', 'Status__c', 'Account__c', 'CreatedDate']));
+      const missing = await call('GET', `/ui-api/records/${makeId(keyPrefixOf(planId), 99_998)}`);
+      expect(missing).toEqual({ status: 404, body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }] });
+    });
+  });
 });

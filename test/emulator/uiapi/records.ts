@@ -12,6 +12,8 @@ import type { Table } from '../store/table';
 import { displayValue, graphqlValue } from './graphql';
 import { picklistLabel } from './objectInfo';
 import { orgContextUser, contextUserOf, type ContextUser } from './contextUser';
+import { accessOf, FULL_ACCESS, type UiAccess } from './access';
+import type { FieldDef } from '../schema/types';
 
 export const RECORD_ERROR_MESSAGE = 'An error occurred while trying to update the record. Please try again.';
 
@@ -29,19 +31,32 @@ export interface RecordRepresentation {
   weakEtag: number;
 }
 
-/** A live record as the UI API shows it: every field with its value and display value. */
-export function recordRepresentation(store: Store, table: Table, id: string, base: string, user: ContextUser = orgContextUser(store)): RecordRepresentation {
-  const names = table.def.fields.map((f) => f.name);
-  const result = runQuery(store, `SELECT ${names.join(', ')} FROM ${table.name} WHERE Id = '${id}'`, { includeDeleted: false });
+/**
+ * A live record as the UI API shows it to `user`: the given fields (by default every field the
+ * user may read) with their values and display values.
+ */
+export function recordRepresentation(
+  store: Store,
+  table: Table,
+  id: string,
+  base: string,
+  user: ContextUser = orgContextUser(store),
+  access: UiAccess = FULL_ACCESS,
+  wanted: FieldDef[] = table.def.fields.filter((f) => access.canReadField(table.name, f))
+): RecordRepresentation {
+  // Id and the audit stamps are always read: the representation's own keys come from them.
+  const names = new Set(['Id', ...wanted.map((f) => f.name), ...['LastModifiedById', 'LastModifiedDate', 'SystemModstamp'].filter((n) => table.field(n))]);
+  if (table.field('CurrencyIsoCode')) names.add('CurrencyIsoCode');
+  const result = runQuery(store, `SELECT ${[...names].join(', ')} FROM ${table.name} WHERE Id = '${id}'`, { includeDeleted: false });
   if (result.kind !== 'records' || result.rows.length === 0) throw new SfError(404, 'NOT_FOUND', 'The requested resource does not exist');
   const record = JSON.parse(result.projection.json(result.rows[0]!, base)) as Record<string, unknown>;
   const currency = typeof record.CurrencyIsoCode === 'string' ? record.CurrencyIsoCode : store.corporateCurrency();
   const fields: RecordRepresentation['fields'] = {};
-  for (const field of table.def.fields) {
+  for (const field of wanted) {
     const value = graphqlValue(field, record[field.name]);
     fields[field.name] = { displayValue: displayValue(field, value, currency, user, (p) => picklistLabel(store.schema, table.def, field, p, user)), value };
   }
-  const stamp = (name: string): string | null => (typeof fields[name]?.value === 'string' ? (fields[name]!.value as string) : null);
+  const stamp = (name: string): string | null => (typeof record[name] === 'string' ? (graphqlValue(table.field(name)!, record[name]) as string) : null);
   const modstamp = stamp('SystemModstamp');
   return {
     apiName: table.name,
@@ -115,7 +130,7 @@ function create(ctx: RequestContext): Reply {
   if (!table) throw new SfError(400, 'INVALID_TYPE', `Object ${apiName} is not supported in UI API`);
   try {
     const id = store.insert(table.name, fieldsOf(body), ctx.session!.userRow);
-    return json(201, recordRepresentation(store, table, id, ctx.base, contextUserOf(ctx)));
+    return json(201, recordRepresentation(store, table, id, ctx.base, contextUserOf(ctx), accessOf(ctx)));
   } catch (error) {
     if (error instanceof SfError) return writeFailure(error, table);
     throw error;
@@ -139,7 +154,7 @@ function update(ctx: RequestContext): Reply {
       delete fields.Id;
     }
     store.update(table.name, id, fields, ctx.session!.userRow);
-    return json(200, recordRepresentation(store, table, id, ctx.base, contextUserOf(ctx)));
+    return json(200, recordRepresentation(store, table, id, ctx.base, contextUserOf(ctx), accessOf(ctx)));
   } catch (error) {
     if (error instanceof SfError) return writeFailure(error, table);
     throw error;
@@ -159,7 +174,59 @@ function destroy(ctx: RequestContext): Reply {
   }
 }
 
+function uiError(status: number, errorCode: string, message: string): Reply {
+  return json(status, [{ errorCode, message }]);
+}
+
+/** `fields` / `optionalFields` of getRecord: `Object.Field` names, comma-separated, repeatable. */
+function requestedFields(ctx: RequestContext, parameter: string): string[] {
+  return ctx.url.searchParams.getAll(parameter).flatMap((value) => value.split(',')).map((name) => name.trim()).filter((name) => name !== '');
+}
+
+/**
+ * `GET /ui-api/records/{id}?fields=…&optionalFields=…` (getRecord): the named fields; a field in
+ * `fields` the user may not read (or that does not exist) fails the request, one in
+ * `optionalFields` is left out. Without either, every field the user may read.
+ */
+function read(ctx: RequestContext): Reply {
+  const store = ctx.org.store;
+  const access = accessOf(ctx);
+  let table: Table;
+  try {
+    table = store.locate(null, ctx.params.id!).table;
+  } catch (error) {
+    if (error instanceof SfError) return uiError(404, 'NOT_FOUND', 'The requested resource does not exist');
+    throw error;
+  }
+  if (!access.canReadObject(table.name)) {
+    return uiError(403, 'INSUFFICIENT_ACCESS', "You don't have access to this record. Ask your administrator for help or to request access.");
+  }
+  const required = requestedFields(ctx, 'fields');
+  const optional = requestedFields(ctx, 'optionalFields');
+  let wanted: FieldDef[] | undefined;
+  if (required.length > 0 || optional.length > 0) {
+    wanted = [];
+    for (const [names, mandatory] of [[required, true], [optional, false]] as const) {
+      for (const qualified of names) {
+        const [objectName, fieldName, ...rest] = qualified.split('.');
+        const field = objectName === table.name && rest.length === 0 && fieldName ? table.field(fieldName) : undefined;
+        const readable = field !== undefined && field.name === fieldName && access.canReadField(table.name, field);
+        if (readable) {
+          if (!wanted.includes(field)) wanted.push(field);
+        } else if (mandatory) {
+          if (objectName === table.name && rest.length > 0) {
+            return uiError(400, 'UNSUPPORTED_BY_EMULATOR', `Relationship fields such as ${qualified} are not supported by the org emulator's getRecord`);
+          }
+          return uiError(400, 'INVALID_FIELD', `No such column '${fieldName ?? qualified}' on entity '${objectName}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`);
+        }
+      }
+    }
+  }
+  return json(200, recordRepresentation(store, table, ctx.params.id!, ctx.base, contextUserOf(ctx), access, wanted));
+}
+
 export function registerRecordRoutes(org: Org): void {
+  org.router.add({ method: 'GET', kind: 'data', pattern: /^\/ui-api\/records\/(?<id>[^/]+)\/?$/, handle: read });
   org.router.add({ method: 'POST', kind: 'data', pattern: /^\/ui-api\/records\/?$/, handle: create });
   org.router.add({ method: 'PATCH', kind: 'data', pattern: /^\/ui-api\/records\/(?<id>[^/]+)\/?$/, handle: update });
   org.router.add({ method: 'DELETE', kind: 'data', pattern: /^\/ui-api\/records\/(?<id>[^/]+)\/?$/, handle: destroy });
