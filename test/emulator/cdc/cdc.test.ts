@@ -178,6 +178,26 @@ describe('Change Data Capture over CometD', () => {
     expect(only!.payload.Name).toBe('After rollback');
   });
 
+  it('gives one event per record for a composite transaction, typed by its first write, with the committed values', async () => {
+    const listener = await track('/data/AccountChangeEvent');
+    await conn.requestPost('/services/data/v64.0/composite', {
+      allOrNone: true,
+      compositeRequest: [
+        { method: 'POST', url: '/services/data/v64.0/sobjects/Account', referenceId: 'first', body: { Name: 'Draft name' } },
+        { method: 'PATCH', url: '/services/data/v64.0/sobjects/Account/@{first.id}', referenceId: 'rename', body: { Name: 'Final name' } },
+        { method: 'POST', url: '/services/data/v64.0/sobjects/Account', referenceId: 'second', body: { Name: 'Second' } }
+      ]
+    });
+    const [first, second] = await listener.waitFor(2);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(listener.events).toHaveLength(2);
+    expect(header(first!).changeType).toBe('CREATE');
+    expect(first!.payload.Name).toBe('Final name');
+    expect(second!.payload.Name).toBe('Second');
+    expect(header(second!).transactionKey).toBe(header(first!).transactionKey);
+    expect([header(first!).sequenceNumber, header(second!).sequenceNumber]).toEqual([1, 2]);
+  });
+
   it('names custom object channels with the __ChangeEvent suffix', async () => {
     const listener = await track('/data/Account_Plan__ChangeEvent');
     const account = await conn.sobject('Account').create({ Name: 'Plan Holder' });
