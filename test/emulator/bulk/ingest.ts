@@ -35,14 +35,20 @@ export interface RecordWriter {
 }
 
 /** Writes as `userRow` through the store, the single write path of the REST routes. */
-export function storeWriter(org: Org, userRow: number): RecordWriter {
+export function storeWriter(org: Org, userRow: number, apiVersion: string): RecordWriter {
   const store = org.store;
+  // Jobs run between requests, so each write names the Bulk API as its change events' origin.
+  const origin = `com/salesforce/api/bulkapi/${apiVersion}`;
+  const as = <T>(write: () => T): T => {
+    store.changes.origin = origin;
+    return write();
+  };
   return {
-    insert: (objectName, values) => store.insert(objectName, values, userRow),
-    update: (objectName, id, values) => store.update(objectName, id, values, userRow),
-    upsert: (objectName, field, value, values) => store.upsert(objectName, field, value, values, userRow),
-    remove: (objectName, id) => store.remove(objectName, id, userRow),
-    purge: (objectName, id) => store.purge(objectName, id, userRow)
+    insert: (objectName, values) => as(() => store.insert(objectName, values, userRow)),
+    update: (objectName, id, values) => as(() => store.update(objectName, id, values, userRow)),
+    upsert: (objectName, field, value, values) => as(() => store.upsert(objectName, field, value, values, userRow)),
+    remove: (objectName, id) => as(() => store.remove(objectName, id, userRow)),
+    purge: (objectName, id) => as(() => store.purge(objectName, id, userRow))
   };
 }
 

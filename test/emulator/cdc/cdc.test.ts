@@ -169,6 +169,26 @@ describe('Change Data Capture over CometD', () => {
     expect(header(live).changedFields).toContain('Amount');
   });
 
+  it('delivers Bulk API 2.0 ingest changes in order with the Bulk API as their origin, then REST ones', async () => {
+    const listener = await track('/data/AccountChangeEvent');
+    const result = await conn.bulk2.loadAndWaitForResults({
+      object: 'Account',
+      operation: 'insert',
+      input: [{ Name: 'Bulk one' }, { Name: 'Bulk two' }, { Name: '' }, { Name: 'Bulk three' }]
+    });
+    expect(result.successfulResults).toHaveLength(3);
+    const ids = result.successfulResults.map((r) => r.sf__Id);
+    await conn.sobject('Account').update({ Id: ids[1]!, Name: 'Bulk two, renamed' });
+    const events = await listener.waitFor(4);
+    expect(events.map((e) => [header(e).changeType, header(e).recordIds[0], header(e).changeOrigin])).toEqual([
+      ['CREATE', ids[0], 'com/salesforce/api/bulkapi/64.0'],
+      ['CREATE', ids[1], 'com/salesforce/api/bulkapi/64.0'],
+      ['CREATE', ids[2], 'com/salesforce/api/bulkapi/64.0'],
+      ['UPDATE', ids[1], 'com/salesforce/api/rest/64.0']
+    ]);
+    expect(events.map((e) => e.payload.Name)).toEqual(['Bulk one', 'Bulk two', 'Bulk three', 'Bulk two, renamed']);
+  });
+
   it('publishes nothing for a rolled-back transaction', async () => {
     const listener = await track('/data/AccountChangeEvent');
     const results = await conn.sobject('Account').create([{ Name: 'Kept?' }, { Name: '' }], { allOrNone: true });

@@ -258,7 +258,7 @@ function startBatch(org: Org, job: Job, batch: Batch): void {
     }
     try {
       const data = parseCsv(batch.request, 'COMMA', detectLineEnding(batch.request));
-      batch.run = new IngestRun(org.store.requireTable(job.object), job.operation as IngestOperation, job.externalIdFieldName, data, storeWriter(org, job.userRow));
+      batch.run = new IngestRun(org.store.requireTable(job.object), job.operation as IngestOperation, job.externalIdFieldName, data, storeWriter(org, job.userRow, job.apiVersion));
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
       finish('Failed', error.message);

@@ -156,7 +156,7 @@ function start(org: Org, job: IngestJob): void {
   };
   try {
     const data = parseCsv(job.upload ?? '', job.columnDelimiter, job.lineEnding);
-    job.run = new IngestRun(org.store.requireTable(job.object), job.operation, job.externalIdFieldName, data, storeWriter(org, job.userRow));
+    job.run = new IngestRun(org.store.requireTable(job.object), job.operation, job.externalIdFieldName, data, storeWriter(org, job.userRow, job.apiVersion));
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     job.errorMessage = error.message;
@@ -185,7 +185,7 @@ function changeState(ctx: RequestContext): Reply {
     }
     if (!job.run && job.upload !== null) {
       try {
-        job.run = new IngestRun(ctx.org.store.requireTable(job.object), job.operation, job.externalIdFieldName, parseCsv(job.upload, job.columnDelimiter, job.lineEnding), storeWriter(ctx.org, job.userRow));
+        job.run = new IngestRun(ctx.org.store.requireTable(job.object), job.operation, job.externalIdFieldName, parseCsv(job.upload, job.columnDelimiter, job.lineEnding), storeWriter(ctx.org, job.userRow, job.apiVersion));
         job.run.stop();
       } catch (error) {
         if (!(error instanceof CsvError)) throw error;
