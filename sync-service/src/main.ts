@@ -122,20 +122,20 @@ export async function start(argv: string[], env: NodeJS.ProcessEnv): Promise<{ s
 }
 
 if (require.main === module) {
-  start(process.argv.slice(2), process.env).then(
-    (service) => {
-      for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-        process.once(signal, () => {
-          service.shutdown(signal).then(
-            () => process.exit(0),
-            () => process.exit(1)
-          );
-        });
-      }
-    },
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof ConfigError ? error.message : String((error as Error)?.stack ?? error)}\n`);
-      process.exit(1);
-    }
-  );
+  // The handlers go in before start() can log "sync service started" (it awaits first), so a
+  // SIGTERM sent on seeing that line finds them. A signal during start-up stops the service
+  // gracefully once start() has opened what it opens.
+  const starting = start(process.argv.slice(2), process.env);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      starting.then((service) => service.shutdown(signal)).then(
+        () => process.exit(0),
+        () => process.exit(1)
+      );
+    });
+  }
+  starting.catch((error: unknown) => {
+    process.stderr.write(`${error instanceof ConfigError ? error.message : String((error as Error)?.stack ?? error)}\n`);
+    process.exit(1);
+  });
 }

@@ -44,7 +44,7 @@ async function until<T>(what: string, owner: Owner, check: () => T | null | unde
   }
 }
 
-const ready = (owner: Owner, timeoutMs = 60_000) => until('"ready"', owner, () => owner.output().includes('ready\n'), timeoutMs);
+const ready = (owner: Owner, timeoutMs = 120_000) => until('"ready"', owner, () => owner.output().includes('ready\n'), timeoutMs);
 const describeProcesses = (processes: OwnedProcess[]) => processes.map((p) => `${p.pid} ${p.command}`);
 const commands = (owner: Owner) => processesOwnedBy(owner.id).map((p) => p.command);
 
@@ -87,7 +87,7 @@ onLinux('a spawned child and everything it started end with their owner', () => 
     end(o.child);
     await o.child.exited;
     expect(describeProcesses(await survivorsAfter(o.id, GONE_WITHIN_MS))).toEqual([]);
-  }, 60_000);
+  }, 150_000);
 
   it('stop() ends a child that ignores SIGTERM, and its own children, after the grace period', async () => {
     const id = newOwnerId('lifecycle-test');
@@ -99,7 +99,7 @@ onLinux('a spawned child and everything it started end with their owner', () => 
     expect(Date.now() - started).toBeGreaterThanOrEqual(450);
     expect(await child.exited).toBe('SIGKILL');
     expect(describeProcesses(await survivorsAfter(id, GONE_WITHIN_MS))).toEqual([]);
-  }, 60_000);
+  }, 150_000);
 });
 
 const withRedis = canFindOwnedProcesses() && redisServerAvailable() ? describe : describe.skip;
@@ -110,27 +110,27 @@ withRedis('the stack (npm start, the browser tests) ends with its owner', () => 
 
   it('owner SIGKILLed once the stack is up: redis-server, the service and everything else end', async () => {
     const o = owner(['stack'], env);
-    await ready(o, 150_000);
+    await ready(o, 240_000);
     const running = commands(o);
     expect(running.some((c) => c.startsWith('redis-server'))).toBe(true);
     expect(running.some((c) => c.includes('sync-service/src/main.ts'))).toBe(true);
     o.child.process.kill('SIGKILL');
     expect(describeProcesses(await survivorsAfter(o.id, GONE_WITHIN_MS))).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 
   it('owner SIGKILLed in the middle of starting (the full sync running)', async () => {
     const o = owner(['stack'], env);
-    await until('the sync CLI', o, () => commands(o).some((c) => c.includes('sync-service/src/cli/sync.ts')), 150_000);
+    await until('the sync CLI', o, () => commands(o).some((c) => c.includes('sync-service/src/cli/sync.ts')), 240_000);
     o.child.process.kill('SIGKILL');
     expect(describeProcesses(await survivorsAfter(o.id, GONE_WITHIN_MS))).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 
   it('owner failing in the middle of starting (uncaught, at the service\'s first log line), no cleanup run', async () => {
     const o = owner(['stack', '--fail-at', '[service]'], env);
     expect(await o.child.exited).toBe(1);
     expect(o.output()).toContain('failing on purpose at "[service]');
     expect(describeProcesses(await survivorsAfter(o.id, GONE_WITHIN_MS))).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 });
 
 const withChromium = canFindOwnedProcesses() && fs.existsSync(CHROMIUM_PATH) ? describe : describe.skip;
@@ -142,5 +142,5 @@ withChromium('Chromium ends with its owner', () => {
     expect(commands(o).filter((c) => c.includes('chromium')).length).toBeGreaterThan(1);
     o.child.process.kill('SIGKILL');
     expect(describeProcesses(await survivorsAfter(o.id, GONE_WITHIN_MS))).toEqual([]);
-  }, 60_000);
+  }, 150_000);
 });
