@@ -30,19 +30,20 @@ export function opportunityFields(multiCurrency: boolean): string[] {
 }
 
 export function inputSources(multiCurrency: boolean): Record<InputKind, InputSource> {
+  const currency = multiCurrency ? ['CurrencyIsoCode'] : [];
   return {
     opportunity: { kind: 'opportunity', object: 'Opportunity', fields: opportunityFields(multiCurrency), accountField: 'AccountId' },
     account: { kind: 'account', object: 'Account', fields: ['Id', 'Strategic_Account__c', 'SystemModstamp'], accountField: 'Id' },
     plan: {
       kind: 'plan',
       object: 'Account_Plan__c',
-      fields: ['Id', 'Account__c', 'Status__c', 'Start_Date__c', 'Revenue_Target__c', 'Influence_Rating__c', 'Co_Innovation_Rating__c', 'Collaboration_Rating__c', 'Risk_Rating__c', 'SystemModstamp'],
+      fields: ['Id', 'Account__c', 'Status__c', 'Start_Date__c', 'Revenue_Target__c', 'Influence_Rating__c', 'Co_Innovation_Rating__c', 'Collaboration_Rating__c', 'Risk_Rating__c', ...currency, 'SystemModstamp'],
       accountField: 'Account__c'
     },
     initiative: {
       kind: 'initiative',
       object: 'Joint_Initiative__c',
-      fields: ['Id', 'Account_Plan__r.Account__c', 'Status__c', 'Customer_Value_Realized__c', 'Supplier_Value_Realized__c', 'SystemModstamp'],
+      fields: ['Id', 'Account_Plan__r.Account__c', 'Status__c', 'Customer_Value_Realized__c', 'Supplier_Value_Realized__c', ...currency, 'SystemModstamp'],
       accountField: 'Account_Plan__r.Account__c'
     },
     sponsor: {
@@ -130,8 +131,17 @@ export function toAccount(record: SfRecord): AccountInput {
   return { id: requiredId(record, 'Id'), isStrategic: bool(record.Strategic_Account__c) };
 }
 
-export function toPlan(record: SfRecord): PlanInput {
-  return {
+/** A plan as read: its target in the plan's own currency (see `toCorporate`). */
+export type PlanRecord = PlanInput & { currencyIsoCode?: string | null };
+/** An initiative as read: its values in its own currency (see `toCorporate`). */
+export type InitiativeRecord = InitiativeInput & { currencyIsoCode?: string | null };
+
+function withCurrency<T extends object>(input: T, record: SfRecord): T & { currencyIsoCode?: string | null } {
+  return 'CurrencyIsoCode' in record ? { ...input, currencyIsoCode: text(record.CurrencyIsoCode) } : input;
+}
+
+export function toPlan(record: SfRecord): PlanRecord {
+  return withCurrency({
     id: requiredId(record, 'Id'),
     accountId: requiredId(record, 'Account__c'),
     status: text(record.Status__c),
@@ -141,17 +151,17 @@ export function toPlan(record: SfRecord): PlanInput {
     coInnovationRating: number(record.Co_Innovation_Rating__c),
     collaborationRating: number(record.Collaboration_Rating__c),
     riskRating: number(record.Risk_Rating__c)
-  };
+  }, record);
 }
 
-export function toInitiative(record: SfRecord): InitiativeInput {
-  return {
+export function toInitiative(record: SfRecord): InitiativeRecord {
+  return withCurrency({
     id: requiredId(record, 'Id'),
     accountId: requiredId(record, 'Account_Plan__r.Account__c'),
     status: text(record.Status__c),
     customerValueRealized: number(record.Customer_Value_Realized__c),
     supplierValueRealized: number(record.Supplier_Value_Realized__c)
-  };
+  }, record);
 }
 
 export function toSponsor(record: SfRecord): SponsorInput {
@@ -168,9 +178,9 @@ export type InputOf<K extends InputKind> = K extends 'opportunity'
   : K extends 'account'
     ? AccountInput
     : K extends 'plan'
-      ? PlanInput
+      ? PlanRecord
       : K extends 'initiative'
-        ? InitiativeInput
+        ? InitiativeRecord
         : SponsorInput;
 
 export const TO_INPUT: { [K in InputKind]: (record: SfRecord) => InputOf<K> } = {

@@ -1,11 +1,36 @@
 // The planner: inputs and state in, the metric rows to write out. Pure functions, no I/O: the
 // mirror with a run's changes applied, the engine run over it, and the rows whose content differs
 // from the hashes stored after their last write.
-import { createMetricsRun, type MetricsResult, type MetricsRun, type OpportunityInput } from '../metrics';
-import { accountOf, emptyInputs, type InputKind, type InputOf, type Inputs, type OrgContext } from './inputs';
+import Decimal from 'decimal.js';
+import { createMetricsRun, type InitiativeInput, type MetricsResult, type MetricsRun, type OpportunityInput, type PlanInput } from '../metrics';
+import { accountOf, emptyInputs, type InitiativeRecord, type InputKind, type InputOf, type Inputs, type OrgContext, type PlanRecord } from './inputs';
 import type { ChangedRecords } from './reader';
 import { diffRows, type RowDiff } from './rowHash';
 import { INPUT_KINDS, type MirrorChanges } from './state';
+
+/**
+ * An amount of `isoCode` in the corporate currency, to the cent (DESIGN.md: amounts are converted
+ * with the CurrencyType rate where no date applies; Salesforce applies dated rates to
+ * opportunities only). Null when the org has no rate for the currency: no number beats a wrong one.
+ */
+export function toCorporate(context: OrgContext, amount: number | null, isoCode: string | null | undefined): number | null {
+  if (amount === null || isoCode === undefined || isoCode === null || isoCode === context.org.corporateCurrency) return amount;
+  const rate = context.rates.static.find((r) => r.isoCode === isoCode)?.conversionRate;
+  if (rate === undefined || !(rate > 0)) return null;
+  return new Decimal(amount).div(rate).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
+}
+
+function planInCorporate(context: OrgContext, { currencyIsoCode, ...plan }: PlanRecord): PlanInput {
+  return { ...plan, revenueTarget: toCorporate(context, plan.revenueTarget, currencyIsoCode) };
+}
+
+function initiativeInCorporate(context: OrgContext, { currencyIsoCode, ...initiative }: InitiativeRecord): InitiativeInput {
+  return {
+    ...initiative,
+    customerValueRealized: toCorporate(context, initiative.customerValueRealized, currencyIsoCode),
+    supplierValueRealized: toCorporate(context, initiative.supplierValueRealized, currencyIsoCode)
+  };
+}
 
 /** An engine run over the accounts, plans, initiatives and sponsors of `inputs`; opportunities are added by the caller. */
 export function engineFor(asOf: string, context: OrgContext, inputs: Pick<Inputs, 'account' | 'plan' | 'initiative' | 'sponsor'>): MetricsRun {
@@ -14,8 +39,8 @@ export function engineFor(asOf: string, context: OrgContext, inputs: Pick<Inputs
     org: context.org,
     rates: context.rates,
     accounts: [...inputs.account.values()],
-    plans: [...inputs.plan.values()],
-    initiatives: [...inputs.initiative.values()],
+    plans: [...inputs.plan.values()].map((plan) => planInCorporate(context, plan)),
+    initiatives: [...inputs.initiative.values()].map((initiative) => initiativeInCorporate(context, initiative)),
     sponsors: [...inputs.sponsor.values()],
     weights: context.weights
   });

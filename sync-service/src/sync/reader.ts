@@ -59,15 +59,20 @@ export class InputReader {
       weights: { soql: CONTEXT_QUERIES.weights },
       ...extra
     });
-    const optional = (answer: QueryPage | SubrequestError): SfRecord[] | null => {
-      if (!isSubrequestError(answer)) return answer.records;
-      if (answer.errorCode === 'INVALID_TYPE') return null;
-      throw new Error(`${answer.errorCode}: ${answer.message}`);
+    // Every page: an org with daily dated rates has thousands of them.
+    const optional = async (answer: QueryPage | SubrequestError): Promise<SfRecord[] | null> => {
+      if (isSubrequestError(answer)) {
+        if (answer.errorCode === 'INVALID_TYPE') return null;
+        throw new Error(`${answer.errorCode}: ${answer.message}`);
+      }
+      const records: SfRecord[] = [];
+      await this.client.drain(answer, (page) => void records.push(...page));
+      return records;
     };
     const context = toOrgContext(
       pageOrThrow(answers.organization!, 'Organization').records,
-      optional(answers.currencies!),
-      optional(answers.datedRates!),
+      await optional(answers.currencies!),
+      await optional(answers.datedRates!),
       pageOrThrow(answers.weights!, 'Strategic_Score_Weight__mdt').records
     );
     const pages = {} as Record<K, QueryPage>;

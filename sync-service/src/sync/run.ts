@@ -162,9 +162,9 @@ class SyncRun {
   }
 
   /** Writes the rows of `result` that changed; the hashes to keep are every row's but the failed ones. */
-  private async write(result: MetricsResult, includeAccount?: (id: string) => boolean): Promise<WriteOutcome & { after: Map<string, string>; unchanged: number }> {
+  private async write(context: OrgContext, result: MetricsResult, includeAccount?: (id: string) => boolean): Promise<WriteOutcome & { after: Map<string, string>; unchanged: number }> {
     const diff = planRows(result, await this.state.rowHashes(), includeAccount);
-    const outcome = await this.writer.write(diff);
+    const outcome = await this.writer.write(diff, context.multiCurrency ? context.org.corporateCurrency : null);
     const after = new Map([...diff.hashes].filter(([key]) => !outcome.failedKeys.has(key)));
     await this.progress(90, 'wrote metric rows');
     return { ...outcome, after, unchanged: diff.unchanged };
@@ -208,7 +208,7 @@ class SyncRun {
     if (read !== ids.size) throw new Error(`read ${read} opportunity records but ${ids.size} distinct ids`);
     await this.progress(50, 'read opportunities');
     const result = engine.finish();
-    const { written, after, failures, unchanged } = await this.write(result);
+    const { written, after, failures, unchanged } = await this.write(context, result);
     const counts = { accounts: inputs.account.size, opportunities: ids.size, changed: 0 };
     if (failures.length > 0) {
       await this.state.dropStaged(this.token);
@@ -273,7 +273,7 @@ class SyncRun {
     }
     const inputs = inputsFromMirror(await this.readWholeMirror(), changes);
     const result = computeMetrics(this.asOf, first.context, inputs);
-    const { written, after, failures, unchanged } = await this.write(result);
+    const { written, after, failures, unchanged } = await this.write(first.context, result);
     const seen = { accounts: inputs.account.size, opportunities: inputs.opportunity.size, changed: count };
     if (failures.length > 0) {
       await this.state.saveRowHashes(written);
@@ -305,7 +305,7 @@ class SyncRun {
       inputs = (await this.reader.readEverything(context, all)).inputs;
     }
     const result = computeMetrics(this.asOf, context, inputs);
-    const { written, failures, unchanged } = await this.write(result, (id) => id === accountId);
+    const { written, failures, unchanged } = await this.write(context, result, (id) => id === accountId);
     await this.state.saveRowHashes(written);
     const opportunities = [...inputs.opportunity.values()].filter((o) => o.accountId === accountId).length;
     return this.summary('account', result, { accounts: 1, opportunities, changed: 0 }, written.size, unchanged, failures, false);

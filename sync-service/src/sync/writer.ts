@@ -36,7 +36,9 @@ export class MetricWriter {
     private readonly logger: Logger
   ) {}
 
-  async write(diff: RowDiff, computedAt = new Date().toISOString()): Promise<WriteOutcome> {
+  /** `currency`: the corporate currency the rows are in, or null in an org without CurrencyIsoCode. */
+  async write(diff: RowDiff, currency: string | null, computedAt = new Date().toISOString()): Promise<WriteOutcome> {
+    const stamp = currency === null ? { Computed_At__c: computedAt } : { Computed_At__c: computedAt, CurrencyIsoCode: currency };
     const outcome: WriteOutcome = { written: new Map(), failures: [], failedKeys: new Set() };
     const targets: Target[] = [
       { object: 'Account_Metric__c', externalId: 'Snapshot_Key__c', rows: diff.accountRows as unknown as SfRecord[], rowKey: (k) => accountRowKey({ Snapshot_Key__c: k }) },
@@ -51,7 +53,7 @@ export class MetricWriter {
           await this.fence.forget(lastBatch);
           throw error;
         }
-        const batch = target.rows.slice(start, start + COLLECTION_LIMIT).map((row) => ({ ...row, Computed_At__c: computedAt }));
+        const batch = target.rows.slice(start, start + COLLECTION_LIMIT).map((row) => ({ ...row, ...stamp }));
         const result = await this.client.upsert(target.object, target.externalId, batch);
         lastBatch = result.written.map(target.rowKey);
         for (const key of result.written) outcome.written.set(target.rowKey(key), diff.hashes.get(target.rowKey(key))!);
