@@ -7,7 +7,8 @@ import { corruptJson, type FaultDecision } from '../faults';
 import type { Org, Session } from '../org';
 import { errorReply, json, type Reply, type RequestContext, type Route, type RouteKind } from './router';
 
-export const MIN_API_VERSION = 50;
+/** Salesforce retired versions 21.0 to 30.0 in Summer '25; 31.0 is the oldest an org still answers. */
+export const MIN_API_VERSION = 31;
 export const MAX_API_VERSION = 64;
 const DATA_PATH = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/;
 const ASYNC_PATH = /^\/services\/async\/(\d+\.\d)(\/.*)?$/;

@@ -271,6 +271,10 @@ function startBatch(org: Org, job: Job, batch: Batch): void {
 function addBatch(ctx: RequestContext): Reply {
   const job = jobOf(ctx);
   if (job.state !== 'Open') throw new AsyncApiError('InvalidJobState', `Job ${job.id} is not open (state ${job.state})`);
+  const request = ctx.body.toString('utf8');
+  if (job.operation !== 'query' && job.operation !== 'queryAll' && request.trim() === '') {
+    throw new AsyncApiError('ClientInputError', 'Failed to read from the batch: the request holds no CSV header and no records');
+  }
   const now = ctx.org.store.clock.now();
   const batch: Batch = {
     id: nextBatchId(),
@@ -279,7 +283,7 @@ function addBatch(ctx: RequestContext): Reply {
     stateMessage: null,
     createdDate: now,
     systemModstamp: now,
-    request: ctx.body.toString('utf8'),
+    request,
     run: null,
     query: null,
     startedAt: 0,

@@ -37,7 +37,8 @@ function runCollection<T>(
   allOrNone: boolean,
   operation: (item: T, index: number) => SaveResult,
   idOf: (item: T) => string | null,
-  reportsCreated = false
+  reportsCreated = false,
+  wouldCreate: (item: T) => boolean = () => false
 ): SaveResult[] {
   const results: SaveResult[] = [];
   try {
@@ -57,7 +58,8 @@ function runCollection<T>(
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
     return results.map((result, index) => {
-      if (!result.success) return result;
+      // A rolled-back upsert reports created: true for each record it would have inserted, the failed one included.
+      if (!result.success) return reportsCreated ? { ...result, created: wouldCreate(items[index]!) } : result;
       const id = idOf(items[index]!);
       const rolled: SaveResult = { id: result.created ? null : id, success: false, errors: [{ statusCode: ROLLED_BACK.statusCode, message: ROLLED_BACK.message, fields: [] }] };
       if (result.created !== undefined) rolled.created = result.created;
@@ -148,7 +150,10 @@ function upsertMany(ctx: RequestContext): Reply {
       }
       const result = ctx.org.store.upsert(table.name, field.name, value, fieldsOf(record), actor);
       return { id: result.id, success: true, errors: [], created: result.created };
-    }, () => null, true)
+    }, () => null, true, (record) => {
+      const value = valueOf(record);
+      return value === null || ctx.org.store.findByExternalId(table, field, value).length === 0;
+    })
   );
 }
 

@@ -10,7 +10,7 @@ import { runQuery } from '../soql/query';
 import { DELETED, LIVE, type Table } from '../store/table';
 import { msToIso, parseIsoDateTime } from '../store/values';
 
-const RELEASES: Record<number, string> = { 50: "Winter '21", 51: "Spring '21", 52: "Summer '21", 53: "Winter '22", 54: "Spring '22", 55: "Summer '22", 56: "Winter '23", 57: "Spring '23", 58: "Summer '23", 59: "Winter '24", 60: "Spring '24", 61: "Summer '24", 62: "Winter '25", 63: "Spring '25", 64: "Summer '25" };
+const RELEASES: Record<number, string> = { 31: "Summer '14", 32: "Winter '15", 33: "Spring '15", 34: "Summer '15", 35: "Winter '16", 36: "Spring '16", 37: "Summer '16", 38: "Winter '17", 39: "Spring '17", 40: "Summer '17", 41: "Winter '18", 42: "Spring '18", 43: "Summer '18", 44: "Winter '19", 45: "Spring '19", 46: "Summer '19", 47: "Winter '20", 48: "Spring '20", 49: "Summer '20", 50: "Winter '21", 51: "Spring '21", 52: "Summer '21", 53: "Winter '22", 54: "Spring '22", 55: "Summer '22", 56: "Winter '23", 57: "Spring '23", 58: "Summer '23", 59: "Winter '24", 60: "Spring '24", 61: "Summer '24", 62: "Winter '25", 63: "Spring '25", 64: "Summer '25" };
 
 function versions(): Reply {
   const list = [];
@@ -124,7 +124,9 @@ function upsert(ctx: RequestContext): Reply {
     }
   }
   const { id, created } = store.upsert(table.name, ctx.params.field!, ctx.params.value!, jsonBody<Record<string, unknown>>(ctx), ctx.session!.userRow);
-  // Since API 46.0 an update by external id answers 200 with a body (204 before).
+  // Since API 46.0 an update by external id answers 200 with a body and both carry `created`;
+  // before, an insert answered 201 without it and an update 204 without a body.
+  if (Number(ctx.version) < 46) return created ? json(201, { id, success: true, errors: [] }) : noContent();
   return created ? json(201, { id, success: true, errors: [], created: true }) : json(200, { id, success: true, errors: [], created: false });
 }
 
