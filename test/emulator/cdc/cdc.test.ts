@@ -2,7 +2,7 @@
 // events in commit order with their replay ids, resubscription from a replay id after a client
 // restart, the platform's errors for an unselected object's channel, an expired replay id and a
 // bad session, gap events under faults, and event latency for another user's update.
-import type { Connection } from 'jsforce';
+import jsforce, { type Connection } from 'jsforce';
 import { StreamingExtension } from 'jsforce/lib/api/streaming';
 import { startOrg, type OrgHandle } from '../index';
 import { passwordConnection } from '../testing/clients';
@@ -218,6 +218,14 @@ describe('Change Data Capture over CometD', () => {
     expect([header(first!).sequenceNumber, header(second!).sequenceNumber]).toEqual([1, 2]);
   });
 
+  it("adds the client id of Sforce-Call-Options to changeOrigin, as the platform does", async () => {
+    const listener = await track('/data/AccountChangeEvent');
+    const tagged = new jsforce.Connection({ instanceUrl: conn.instanceUrl, accessToken: conn.accessToken!, version: '64.0', callOptions: { client: 'TandemSync' } });
+    await tagged.sobject('Account').create({ Name: 'Tagged' });
+    const [event] = await listener.waitFor(1);
+    expect(header(event!).changeOrigin).toBe('com/salesforce/api/rest/64.0;client=TandemSync');
+  });
+
   it('names custom object channels with the __ChangeEvent suffix', async () => {
     const listener = await track('/data/Account_Plan__ChangeEvent');
     const account = await conn.sobject('Account').create({ Name: 'Plan Holder' });
@@ -272,6 +280,7 @@ describe('Change Data Capture over CometD', () => {
 
   it('replaces lost events by gap events under the cdcGap fault', async () => {
     const listener = await track('/data/AccountChangeEvent');
+    expect(() => org.setFaults('cdcGap=2')).toThrow('fault cdcGap: expected a probability between 0 and 1, got "2"');
     org.setFaults('cdcGap=1');
     try {
       const account = await conn.sobject('Account').create({ Name: 'Gappy' });
