@@ -89,4 +89,26 @@ describe('Bulk API 1.0 on the wire', () => {
     expect(anonymous.status).toBe(400);
     expect(anonymous.text).toContain('<exceptionCode>InvalidSessionId</exceptionCode>');
   });
+
+  it('takes JSON jobs and batches, answering in JSON', async () => {
+    const headers = { 'X-SFDC-Session': conn.accessToken!, 'Content-Type': 'application/json' };
+    const job = await raw('POST', '/job', JSON.stringify({ operation: 'insert', object: 'Account', contentType: 'JSON' }), headers);
+    expect(job.status).toBe(201);
+    const info = JSON.parse(job.text) as { id: string; state: string; contentType: string; apiVersion: number };
+    expect(info).toMatchObject({ state: 'Open', contentType: 'JSON', apiVersion: 64 });
+    const batch = await raw('POST', `/job/${info.id}/batch`, JSON.stringify([{ Name: 'From JSON', NumberOfEmployees: 12, BillingState: null }, { NumberOfEmployees: 'many' }]), headers);
+    const batchId = (JSON.parse(batch.text) as { id: string }).id;
+    let state = '';
+    for (let i = 0; i < 100 && state !== 'Completed'; i++) {
+      state = (JSON.parse((await raw('GET', `/job/${info.id}/batch/${batchId}`, '', headers)).text) as { state: string }).state;
+      if (state !== 'Completed') await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const results = JSON.parse((await raw('GET', `/job/${info.id}/batch/${batchId}/result`, '', headers)).text) as Array<Record<string, unknown>>;
+    expect(results).toEqual([
+      { success: true, created: true, id: expect.stringMatching(/^001\w{15}$/), errors: [] },
+      { success: false, created: false, id: null, errors: [{ statusCode: 'INVALID_TYPE_ON_FIELD_IN_RECORD', message: 'Employees: value not of required type: many', fields: ['NumberOfEmployees'], extendedErrorDetails: null }] }
+    ]);
+    const missing = await raw('GET', '/job/750000000000000AAA', '', headers);
+    expect(JSON.parse(missing.text)).toEqual({ exceptionCode: 'InvalidJob', exceptionMessage: 'Unable to find job: 750000000000000AAA' });
+  });
 });

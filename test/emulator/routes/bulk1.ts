@@ -1,11 +1,12 @@
 // Bulk API 1.0 as jsforce's `bulk` client drives it (`conn.bulk.load`, `Query#update`,
 // `Query#destroy`, `conn.bulk.query`): XML job and batch resources under
 // /services/async/XX.X/ with the session in X-SFDC-Session, CSV batches processed as soon as they
-// arrive, CSV batch results (`Id,Success,Created,Error`) and query result sets. Errors are
-// `<error><exceptionCode>…` documents, with status 400 as Salesforce sends them.
+// arrive, CSV batch results (`Id,Success,Created,Error`) and query result sets. A job created with
+// a JSON request (`contentType` JSON) answers in JSON and takes JSON batches, as Salesforce's do.
+// Errors are `<error><exceptionCode>…` documents (or their JSON form), with status 400.
 import { XMLParser } from 'fast-xml-parser';
-import { CsvError, detectLineEnding, parseCsv, writeCsv } from '../bulk/csv';
-import { INGEST_OPERATIONS, IngestRun, bulkErrorText, mayHardDelete, runInChunks, storeWriter, type IngestOperation } from '../bulk/ingest';
+import { CsvError, detectLineEnding, parseCsv, writeCsv, type CsvTable } from '../bulk/csv';
+import { INGEST_OPERATIONS, IngestRun, NULL_VALUE, bulkErrorText, mayHardDelete, runInChunks, storeWriter, type IngestOperation } from '../bulk/ingest';
 import { nextBatchId, nextJobId } from '../bulk/jobIds';
 import { SfError } from '../errors';
 import type { Reply, RequestContext } from '../http/router';
@@ -17,6 +18,8 @@ const NAMESPACE = 'http://www.force.com/2009/06/asyncapi/dataload';
 type Operation = IngestOperation | 'query' | 'queryAll';
 type JobState = 'Open' | 'Closed' | 'Aborted' | 'Failed';
 type BatchState = 'Queued' | 'InProgress' | 'Completed' | 'Failed' | 'NotProcessed';
+type Format = 'xml' | 'json';
+type Fields = Array<[string, string | number | null]>;
 
 interface Batch {
   id: string;
@@ -38,6 +41,9 @@ interface Job {
   operation: Operation;
   externalIdFieldName: string | null;
   concurrencyMode: string;
+  contentType: 'CSV' | 'JSON';
+  /** Answers follow the format the job was created in. */
+  format: Format;
   userRow: number;
   createdDate: number;
   systemModstamp: number;
@@ -68,7 +74,7 @@ function escapeXml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-function xmlDocument(root: string, fields: Array<[string, string | number | null]>): string {
+function xmlDocument(root: string, fields: Fields): string {
   const body = fields
     .filter(([, value]) => value !== null)
     .map(([name, value]) => ` <${name}>${escapeXml(String(value))}</${name}>`)
@@ -80,15 +86,43 @@ function xmlReply(body: string, status = 200): Reply {
   return { status, headers: { 'Content-Type': 'application/xml' }, body };
 }
 
+function jsonReply(value: unknown, status = 200): Reply {
+  return { status, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(value) };
+}
+
+function fieldObject(fields: Fields): Record<string, string | number> {
+  const object: Record<string, string | number> = {};
+  for (const [name, value] of fields) if (value !== null) object[name] = value;
+  return object;
+}
+
+function render(root: string, fields: Fields, format: Format, status = 200): Reply {
+  return format === 'json' ? jsonReply(fieldObject(fields), status) : xmlReply(xmlDocument(root, fields), status);
+}
+
+const requestFormat = (ctx: RequestContext): Format => (/json/i.test(String(ctx.headers['content-type'] ?? '')) ? 'json' : 'xml');
+
 /** Salesforce's Bulk 1.0 error document; REST session and limit errors get their 1.0 names. */
-function asyncErrorReply(error: SfError): Reply {
+function asyncErrorReply(error: SfError, ctx: RequestContext): Reply {
   const code = error.errorCode === 'INVALID_SESSION_ID' ? 'InvalidSessionId' : error.errorCode === 'REQUEST_LIMIT_EXCEEDED' ? 'ExceededQuota' : error.errorCode;
   const message = error.errorCode === 'INVALID_SESSION_ID' ? 'Invalid session id' : error.message;
   const status = error instanceof AsyncApiError ? error.status : error.status >= 500 ? error.status : 400;
-  return xmlReply(xmlDocument('error', [['exceptionCode', code], ['exceptionMessage', message]]), status);
+  return render('error', [['exceptionCode', code], ['exceptionMessage', message]], requestFormat(ctx), status);
 }
 
 const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, removeNSPrefix: true });
+
+/** A job document in the request's format (XML `<jobInfo>` or its JSON object). */
+function jobBody(ctx: RequestContext): Record<string, string> {
+  if (requestFormat(ctx) === 'xml') return xmlBody(ctx, 'jobInfo');
+  try {
+    const parsed = JSON.parse(ctx.body.toString('utf8')) as unknown;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, string>;
+  } catch {
+    // answered below
+  }
+  throw new AsyncApiError('InvalidJob', 'Unable to parse Job: expected a JSON object');
+}
 
 function xmlBody(ctx: RequestContext, root: string): Record<string, string> {
   let parsed: Record<string, unknown>;
@@ -112,11 +146,12 @@ function processedOf(batch: Batch): number {
   return batch.run ? batch.run.outcomes.length : batch.query && batch.state === 'Completed' ? batch.query.rows.length : 0;
 }
 
-function jobInfo(org: Org, job: Job): string {
+function jobInfo(org: Org, job: Job, status = 200): Reply {
   const counts = batchCounts(job);
   const processed = job.batches.reduce((sum, b) => sum + processedOf(b), 0);
   const failed = job.batches.reduce((sum, b) => sum + (b.run?.failed ?? 0), 0);
-  return xmlDocument('jobInfo', [
+  const apiVersion: string | number = job.format === 'json' ? Number(job.apiVersion) : job.apiVersion;
+  return render('jobInfo', [
     ['id', job.id],
     ['operation', job.operation],
     ['object', job.object],
@@ -126,7 +161,7 @@ function jobInfo(org: Org, job: Job): string {
     ['state', job.state],
     ['externalIdFieldName', job.externalIdFieldName],
     ['concurrencyMode', job.concurrencyMode],
-    ['contentType', 'CSV'],
+    ['contentType', job.contentType],
     ['numberBatchesQueued', counts.Queued],
     ['numberBatchesInProgress', counts.InProgress],
     ['numberBatchesCompleted', counts.Completed],
@@ -134,12 +169,12 @@ function jobInfo(org: Org, job: Job): string {
     ['numberBatchesTotal', job.batches.length],
     ['numberRecordsProcessed', processed],
     ['numberRetries', 0],
-    ['apiVersion', job.apiVersion],
+    ['apiVersion', apiVersion],
     ['numberRecordsFailed', failed],
     ['totalProcessingTime', job.batches.reduce((sum, b) => sum + processingTime(b), 0)],
     ['apiActiveProcessingTime', 0],
     ['apexProcessingTime', 0]
-  ]);
+  ], job.format, status);
 }
 
 function processingTime(batch: Batch): number {
@@ -151,7 +186,7 @@ function isoZ(ms: number): string {
   return msToIso(ms).replace('+0000', 'Z');
 }
 
-function batchFields(batch: Batch): Array<[string, string | number | null]> {
+function batchFields(batch: Batch): Fields {
   return [
     ['id', batch.id],
     ['jobId', batch.jobId],
@@ -180,14 +215,14 @@ function batchOf(ctx: RequestContext): Batch {
 }
 
 function createJob(ctx: RequestContext): Reply {
-  const body = xmlBody(ctx, 'jobInfo');
+  const body = jobBody(ctx);
   const operation = String(body.operation ?? '') as Operation;
   if (![...INGEST_OPERATIONS, 'query', 'queryAll'].includes(operation)) throw new AsyncApiError('InvalidJob', `Invalid operation: ${operation}`);
   const objectName = String(body.object ?? '');
   const table = ctx.org.store.table(objectName);
   if (!table) throw new AsyncApiError('InvalidJob', `Unable to find object: ${objectName}`);
   const contentType = String(body.contentType ?? 'CSV');
-  if (contentType !== 'CSV') throw new AsyncApiError('InvalidJob', `Unsupported content type: ${contentType} (the emulator takes CSV batches)`);
+  if (contentType !== 'CSV' && contentType !== 'JSON') throw new AsyncApiError('InvalidJob', `Unsupported content type: ${contentType} (the emulator takes CSV and JSON batches)`);
   let externalIdFieldName: string | null = null;
   if (operation === 'upsert') {
     const name = String(body.externalIdFieldName ?? '');
@@ -206,6 +241,8 @@ function createJob(ctx: RequestContext): Reply {
     operation,
     externalIdFieldName,
     concurrencyMode: String(body.concurrencyMode ?? 'Parallel'),
+    contentType,
+    format: requestFormat(ctx),
     userRow: ctx.session!.userRow,
     createdDate: now,
     systemModstamp: now,
@@ -214,12 +251,12 @@ function createJob(ctx: RequestContext): Reply {
     batches: []
   };
   jobsOf(ctx.org).set(job.id, job);
-  return xmlReply(jobInfo(ctx.org, job), 201);
+  return jobInfo(ctx.org, job, 201);
 }
 
 function changeJobState(ctx: RequestContext): Reply {
   const job = jobOf(ctx);
-  const state = String(xmlBody(ctx, 'jobInfo').state ?? '');
+  const state = String(jobBody(ctx).state ?? '');
   if (state !== 'Closed' && state !== 'Aborted') throw new AsyncApiError('InvalidJob', `Invalid state: ${state}`);
   if (job.state !== 'Open') throw new AsyncApiError('InvalidJobState', `Job ${job.id} is not open (state ${job.state})`);
   job.state = state;
@@ -229,7 +266,31 @@ function changeJobState(ctx: RequestContext): Reply {
       if (batch.state === 'Queued') batch.state = 'NotProcessed';
     }
   }
-  return xmlReply(jobInfo(ctx.org, job));
+  return jobInfo(ctx.org, job);
+}
+
+/** A JSON batch as the CSV table the ingest reads: `null` is `#N/A`, parents by external id are `Rel.Field` columns. */
+function jsonBatchTable(text: string): CsvTable {
+  let records: unknown;
+  try {
+    records = JSON.parse(text);
+  } catch (error) {
+    throw new CsvError(`InvalidBatch : Failed to parse JSON: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(records)) throw new CsvError('InvalidBatch : Records not processed: a JSON batch is an array of records');
+  const header: string[] = [];
+  const flat = records.map((record: Record<string, unknown>) => {
+    const cells = new Map<string, string>();
+    for (const [key, value] of Object.entries(record ?? {})) {
+      if (key === 'attributes') continue;
+      if (value !== null && typeof value === 'object') {
+        for (const [inner, innerValue] of Object.entries(value as Record<string, unknown>)) if (inner !== 'attributes') cells.set(`${key}.${inner}`, String(innerValue));
+      } else cells.set(key, value === null ? NULL_VALUE : String(value));
+    }
+    for (const key of cells.keys()) if (!header.includes(key)) header.push(key);
+    return cells;
+  });
+  return { header, rows: flat.map((cells) => header.map((name) => cells.get(name) ?? '')) };
 }
 
 /** Runs a batch after the answer that queued it: an ingest batch a chunk at a time, a query at once. */
@@ -257,7 +318,7 @@ function startBatch(org: Org, job: Job, batch: Batch): void {
       return;
     }
     try {
-      const data = parseCsv(batch.request, 'COMMA', detectLineEnding(batch.request));
+      const data = job.contentType === 'JSON' ? jsonBatchTable(batch.request) : parseCsv(batch.request, 'COMMA', detectLineEnding(batch.request));
       batch.run = new IngestRun(org.store.requireTable(job.object), job.operation as IngestOperation, job.externalIdFieldName, data, storeWriter(org, job.userRow, job.apiVersion));
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
@@ -291,11 +352,12 @@ function addBatch(ctx: RequestContext): Reply {
   };
   job.batches.push(batch);
   startBatch(ctx.org, job, batch);
-  return xmlReply(xmlDocument('batchInfo', batchFields(batch)), 201);
+  return render('batchInfo', batchFields(batch), job.format, 201);
 }
 
 function batchList(ctx: RequestContext): Reply {
   const job = jobOf(ctx);
+  if (job.format === 'json') return jsonReply({ batchInfo: job.batches.map((batch) => fieldObject(batchFields(batch))) });
   const items = job.batches.map((batch) => xmlDocument('batchInfo', batchFields(batch)).replace(/^<\?xml[^>]*\?>/, '').replace(/\n\s+xmlns="[^"]*"/, ''));
   return xmlReply(`<?xml version="1.0" encoding="UTF-8"?><batchInfoList\n   xmlns="${NAMESPACE}">\n${items.join('\n')}\n</batchInfoList>`);
 }
@@ -307,7 +369,18 @@ function batchResult(ctx: RequestContext): Reply {
   if (batch.state !== 'Completed' && batch.state !== 'Failed') throw new AsyncApiError('InvalidBatch', `Batch not completed`);
   if (job.operation === 'query' || job.operation === 'queryAll') {
     if (!batch.query) throw new AsyncApiError('InvalidBatch', batch.stateMessage ?? 'Batch failed');
+    if (job.format === 'json') return jsonReply([resultIdOf(batch)]);
     return xmlReply(`<?xml version="1.0" encoding="UTF-8"?><result-list xmlns="${NAMESPACE}"><result>${resultIdOf(batch)}</result></result-list>`);
+  }
+  if (job.contentType === 'JSON') {
+    return jsonReply(
+      (batch.run?.outcomes ?? []).map((o) => ({
+        success: !o.error,
+        created: o.created,
+        id: o.id || null,
+        errors: o.error ? [{ message: o.error.message, fields: o.error.fields, statusCode: o.error.errorCode, extendedErrorDetails: null }] : []
+      }))
+    );
   }
   const rows = (batch.run?.outcomes ?? []).map((o) => [o.id, String(!o.error), String(o.created), o.error ? bulkErrorText(o.error) : '']);
   return { status: 200, headers: { 'Content-Type': 'text/csv' }, body: writeCsv(['Id', 'Success', 'Created', 'Error'], rows) };
@@ -322,6 +395,7 @@ function queryResult(ctx: RequestContext): Reply {
   const batch = batchOf(ctx);
   if (!batch.query || ctx.params.result !== resultIdOf(batch)) throw new AsyncApiError('InvalidBatch', `Unable to find result for id: ${ctx.params.result}`);
   const { projection, rows } = batch.query;
+  if (jobOf(ctx).contentType === 'JSON') return { status: 200, headers: { 'Content-Type': 'application/json' }, body: `[${Array.from(rows, (row) => projection.json(row, ctx.base)).join(',')}]` };
   const lines = Array.from(rows, (row) => projection.csvRow(row).map((v) => v ?? ''));
   return { status: 200, headers: { 'Content-Type': 'text/csv' }, body: writeCsv(projection.csvHeader, lines) };
 }
@@ -330,11 +404,11 @@ export function registerBulk1Routes(org: Org): void {
   const route = (method: string, pattern: RegExp, handle: (ctx: RequestContext) => Reply): void =>
     org.router.add({ method, pattern, kind: 'async', handle, errorReply: asyncErrorReply });
   route('POST', /^\/job\/?$/, createJob);
-  route('GET', /^\/job\/(?<job>\w+)\/?$/, (ctx) => xmlReply(jobInfo(ctx.org, jobOf(ctx))));
+  route('GET', /^\/job\/(?<job>\w+)\/?$/, (ctx) => jobInfo(ctx.org, jobOf(ctx)));
   route('POST', /^\/job\/(?<job>\w+)\/?$/, changeJobState);
   route('POST', /^\/job\/(?<job>\w+)\/batch\/?$/, addBatch);
   route('GET', /^\/job\/(?<job>\w+)\/batch\/?$/, batchList);
-  route('GET', /^\/job\/(?<job>\w+)\/batch\/(?<batch>\w+)\/?$/, (ctx) => xmlReply(xmlDocument('batchInfo', batchFields(batchOf(ctx)))));
+  route('GET', /^\/job\/(?<job>\w+)\/batch\/(?<batch>\w+)\/?$/, (ctx) => render('batchInfo', batchFields(batchOf(ctx)), jobOf(ctx).format));
   route('GET', /^\/job\/(?<job>\w+)\/batch\/(?<batch>\w+)\/request\/?$/, (ctx) => ({ status: 200, headers: { 'Content-Type': 'text/csv' }, body: batchOf(ctx).request }));
   route('GET', /^\/job\/(?<job>\w+)\/batch\/(?<batch>\w+)\/result\/?$/, batchResult);
   route('GET', /^\/job\/(?<job>\w+)\/batch\/(?<batch>\w+)\/result\/(?<result>\w+)\/?$/, queryResult);
