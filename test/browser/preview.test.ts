@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_GAP_ACCOUNT } from '../emulator';
-import { startStack, type Stack } from '../preview/stack';
+import { closeAllStacks, startStack, type Stack } from '../preview/stack';
 import { passwordLogin } from '../preview/session';
 import { readLabels } from '../preview/labels';
 import type { OrgSession } from '../preview/server';
@@ -14,6 +14,8 @@ const TODAY = '2026-06-15';
 
 let stack: Stack;
 let browser: Browser;
+let launching: Promise<Browser> | undefined;
+let tornDown = false;
 let page: Page;
 let session: OrgSession;
 const consoleErrors: string[] = [];
@@ -54,7 +56,9 @@ async function openAccount(name: string, lang = 'en'): Promise<string> {
 beforeAll(async () => {
   stack = await startStack({ today: TODAY, seed: 1 });
   session = await passwordLogin(stack.org);
-  browser = await launchChromium();
+  if (tornDown) return; // the hook timed out meanwhile and afterAll has run
+  launching = launchChromium();
+  browser = await launching;
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
@@ -62,9 +66,11 @@ beforeAll(async () => {
   page.on('pageerror', (error) => consoleErrors.push(error.message));
 }, 180_000);
 
+// Also after a beforeAll that timed out: what it was still starting is closed once started.
 afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
+  tornDown = true;
+  await launching?.then((launched) => launched.close(), () => undefined);
+  await closeAllStacks();
 });
 
 test('the page shows the three components for a strategic account with the metrics the sync computed', async () => {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { spawnNode, type OwnedChild } from '../../scripts/lifecycle/ownedChild';
 import { canFindOwnedProcesses, newOwnerId, processesOwnedBy, survivorsAfter, withOwner, type OwnedProcess } from '../../scripts/lifecycle/owner';
 import { CHROMIUM_PATH } from '../browser/chromium';
+import { closeAllStacks, startStack } from '../preview/stack';
 import { redisServerAvailable } from '../support/redis';
 
 const OWNER = path.join(__dirname, 'ownerProcess.ts');
@@ -82,7 +83,7 @@ onLinux('a spawned child and everything it started end with their owner', () => 
     const o = owner(['children']);
     await ready(o);
     // the stubborn node child and its sleep, and the guarded sleep (the guard starts it a moment later)
-    await until('both sleeps', o, () => commands(o).filter((c) => c === 'sleep 600').length === 2, 10_000);
+    await until('both sleeps', o, () => commands(o).filter((c) => c === 'sleep 600').length === 2, 30_000);
     expect(commands(o).filter((c) => c.includes('stubbornChild.ts'))).toHaveLength(1);
     end(o.child);
     await o.child.exited;
@@ -130,6 +131,28 @@ withRedis('the stack (npm start, the browser tests) ends with its owner', () => 
     expect(await o.child.exited).toBe(1);
     expect(o.output()).toContain('failing on purpose at "[service]');
     expect(describeProcesses(await survivorsAfter(o.id, GONE_WITHIN_MS))).toEqual([]);
+  }, 300_000);
+  it('closeAllStacks() ends a stack still starting (what an afterAll does after its beforeAll timed out)', async () => {
+    const id = newOwnerId('lifecycle-test');
+    const saved = { owner: process.env.TANDEM_OWNER, redis: process.env.REDIS_URL };
+    process.env.TANDEM_OWNER = withOwner(process.env, id).TANDEM_OWNER;
+    delete process.env.REDIS_URL;
+    try {
+      const starting = startStack({ build: false });
+      starting.catch(() => undefined); // asserted below
+      const deadline = Date.now() + 240_000;
+      while (!processesOwnedBy(id).some((p) => p.command.includes('sync-service/src/cli/sync.ts'))) {
+        if (Date.now() > deadline) throw new Error('the sync CLI did not start');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await closeAllStacks();
+      await expect(starting).rejects.toThrow('the stack was closed while starting');
+      expect(describeProcesses(await survivorsAfter(id, GONE_WITHIN_MS))).toEqual([]);
+    } finally {
+      process.env.TANDEM_OWNER = saved.owner;
+      if (saved.owner === undefined) delete process.env.TANDEM_OWNER;
+      if (saved.redis !== undefined) process.env.REDIS_URL = saved.redis;
+    }
   }, 300_000);
 });
 

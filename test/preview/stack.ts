@@ -36,6 +36,17 @@ export interface Stack {
 
 export class StackError extends Error {}
 
+/** close() of every stack this process started and has not closed, started up or still starting. */
+const openStacks = new Set<() => Promise<void>>();
+
+/**
+ * Closes every stack this process started, including one still starting (a test hook that timed
+ * out never received its stack; its afterAll calls this).
+ */
+export async function closeAllStacks(): Promise<void> {
+  await Promise.all([...openStacks].map((close) => close()));
+}
+
 /** A Redis at `url` answers PING within a second. */
 export function redisReachable(url: string): Promise<boolean> {
   const { hostname, port } = new URL(url);
@@ -59,11 +70,21 @@ function isoToday(): string {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const log = options.log ?? (() => undefined);
   const cleanups: Array<() => Promise<void>> = [];
+  let closed = false;
+  // Stops what has started so far; a start-up still under way stops at its next step (and stops
+  // what that step started), so a test whose start-up timed out can still end everything.
   const close = async () => {
-    for (const cleanup of cleanups.reverse()) {
+    closed = true;
+    openStacks.delete(close);
+    for (let cleanup = cleanups.pop(); cleanup; cleanup = cleanups.pop()) {
       await cleanup().catch((error: unknown) => log(`stop: ${(error as Error).message}`));
     }
   };
+  const started = <T>(value: T): T => {
+    if (closed) throw new StackError('the stack was closed while starting');
+    return value;
+  };
+  openStacks.add(close);
   try {
     const today = options.today ?? isoToday();
 
@@ -77,17 +98,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       if (!redisServerAvailable()) throw new StackError(REDIS_INSTALL_HINT);
       const redis: SpawnedRedis = await startRedis();
       cleanups.push(() => redis.stop());
+      started(redis);
       redisUrl = redis.url;
     }
     log(`redis ${redisUrl}`);
 
     const org = await startOrg({ data: 'demo', seed: options.seed ?? 1, today });
     cleanups.push(() => org.close());
+    started(org);
     for (const warning of org.warnings) log(`org emulator: ${warning}`);
     log(`org emulator ${org.instanceUrl}`);
 
     const apiToken = crypto.randomBytes(24).toString('hex');
-    const servicePort = await freePort();
+    const servicePort = started(await freePort());
     const serviceEnv: NodeJS.ProcessEnv = {
       ...process.env,
       SF_LOGIN_URL: org.loginUrl,
@@ -109,7 +132,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
     const sync: OwnedChild = spawnNode('sync', SYNC_CLI, ['--once', '--mode', 'full'], { cwd: ROOT, env: serviceEnv, onLine: childLog('sync') });
     cleanups.push(() => sync.stop());
-    const syncExit = await sync.exited;
+    const syncExit = started(await sync.exited);
     if (syncExit !== 0) throw new StackError(`the full sync failed (exit ${syncExit}); see the [sync] lines above`);
     log('full sync done');
 
@@ -117,8 +140,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     cleanups.push(() => service.stop(15_000));
     const apiUrl = `http://127.0.0.1:${servicePort}`;
     await waitForHttp(`${apiUrl}/readyz`, service, 60_000);
-
-    await building;
+    started(await building);
     const session = sessionSource(org);
     const preview: PreviewServer = await startPreviewServer({
       port: options.previewPort,
@@ -126,6 +148,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       service: { url: apiUrl, apiToken }
     });
     cleanups.push(() => preview.close());
+    started(preview);
     // The board needs the API token; the preview server adds it, so a browser can open it.
     const queueBoardUrl = `${preview.url}admin/queues`;
 
