@@ -226,6 +226,17 @@ describe('Change Data Capture over CometD', () => {
     expect(header(event!).changeOrigin).toBe('com/salesforce/api/rest/64.0;client=TandemSync');
   });
 
+  it('sends addresses as compound fields', async () => {
+    const listener = await track('/data/AccountChangeEvent');
+    const account = await conn.sobject('Account').create({ Name: 'Milan Cargo', BillingCity: 'Milan', BillingCountry: 'Italy' });
+    await conn.sobject('Account').update({ Id: account.id!, BillingCity: 'Turin' });
+    const [created, updated] = await listener.waitFor(2);
+    expect(created!.payload.BillingAddress).toEqual({ City: 'Milan', Country: 'Italy' });
+    expect(created!.payload).not.toHaveProperty('BillingCity');
+    expect(updated!.payload.BillingAddress).toEqual({ City: 'Turin' });
+    expect(header(updated!).changedFields).toContain('BillingAddress.City');
+  });
+
   it('names custom object channels with the __ChangeEvent suffix', async () => {
     const listener = await track('/data/Account_Plan__ChangeEvent');
     const account = await conn.sobject('Account').create({ Name: 'Plan Holder' });
