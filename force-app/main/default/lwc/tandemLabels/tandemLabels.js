@@ -233,7 +233,17 @@ import valueSyncProcessing from '@salesforce/label/c.Tandem_Value_Sync_Processin
 import valueSyncDone from '@salesforce/label/c.Tandem_Value_Sync_Done';
 import valueSyncFailed from '@salesforce/label/c.Tandem_Value_Sync_Failed';
 
+import planRatings from '@salesforce/label/c.Tandem_Plan_Ratings';
+import planRatingOfFive from '@salesforce/label/c.Tandem_Plan_Rating_Of_Five';
+import planMetricAttainment from '@salesforce/label/c.Tandem_Plan_Metric_Attainment';
+import planMetricDecline from '@salesforce/label/c.Tandem_Plan_Metric_Decline';
+import planInitiativeOverdue from '@salesforce/label/c.Tandem_Plan_Initiative_Overdue';
 export const labels = {
+  planRatings,
+  planRatingOfFive,
+  planMetricAttainment,
+  planMetricDecline,
+  planInitiativeOverdue,
   commonLoading,
   commonSave,
   commonCancel,

@@ -153,3 +153,70 @@ export function readSyncRequest(data) {
     inProgress: !FINAL_SYNC_STATUSES.has(status)
   };
 }
+
+// ---- status and honesty rules shared by the plan's children ---------------------------------
+
+const OBJECTIVE_TONE = {
+  'On track': 'success',
+  Achieved: 'success',
+  'At risk': 'warning',
+  'Off track': 'error'
+};
+const INITIATIVE_TONE = { Active: 'success', Completed: 'inverse' };
+const OPEN_INITIATIVE = new Set(['Proposed', 'Active']);
+
+/** Badge and bar colour of an objective's status: green on track, amber at risk, red off track. */
+export function objectiveTone(status) {
+  return OBJECTIVE_TONE[status] || 'neutral';
+}
+
+/** An open initiative (Proposed or Active) whose target date has passed. */
+export function isInitiativeOverdue(initiative, today) {
+  return (
+    OPEN_INITIATIVE.has(initiative.status) &&
+    typeof initiative.targetDate === 'string' &&
+    initiative.targetDate < today
+  );
+}
+
+export function initiativeTone(initiative, today) {
+  return isInitiativeOverdue(initiative, today)
+    ? 'error'
+    : INITIATIVE_TONE[initiative.status] || 'neutral';
+}
+
+/**
+ * Attainment: trailing-twelve-months revenue as a percentage of the plan's revenue target
+ * (the revenue aimed for at plan end); null without a positive target or a known TTM.
+ */
+export function attainmentPercent(revenueTtm, revenueTarget) {
+  if (typeof revenueTtm !== 'number' || typeof revenueTarget !== 'number' || revenueTarget <= 0) {
+    return null;
+  }
+  return (revenueTtm / revenueTarget) * 100;
+}
+
+const NO_ACCESS = Object.freeze({ createable: false, updateable: false, fields: {} });
+
+/**
+ * What the user may do with each object, from getObjectInfos' `results` (UI API ObjectInfo):
+ * { [apiName]: { createable, updateable, fields: { [field]: { createable, updateable } } } }.
+ * An object whose info failed or has not arrived allows nothing, so no action shows too early.
+ */
+export function accessByObject(objectInfos, apiNames) {
+  const access = {};
+  apiNames.forEach((apiName) => {
+    access[apiName] = NO_ACCESS;
+  });
+  const results = (objectInfos && objectInfos.results) || [];
+  results.forEach(({ result, statusCode }) => {
+    if (statusCode === 200 && result && access[result.apiName]) {
+      access[result.apiName] = {
+        createable: result.createable === true,
+        updateable: result.updateable === true,
+        fields: result.fields || {}
+      };
+    }
+  });
+  return access;
+}

@@ -43,9 +43,6 @@ import INITIATIVE_CUSTOMER_REALIZED from '@salesforce/schema/Joint_Initiative__c
 import INITIATIVE_SUPPLIER_TARGET from '@salesforce/schema/Joint_Initiative__c.Supplier_Value_Target__c';
 import INITIATIVE_SUPPLIER_REALIZED from '@salesforce/schema/Joint_Initiative__c.Supplier_Value_Realized__c';
 import INITIATIVE_SUCCESS from '@salesforce/schema/Joint_Initiative__c.Success_Measure__c';
-import SYNC_OBJECT from '@salesforce/schema/Sync_Request__c';
-import SYNC_ACCOUNT from '@salesforce/schema/Sync_Request__c.Account__c';
-import SYNC_STATUS from '@salesforce/schema/Sync_Request__c.Status__c';
 
 /**
  * Form fields per object: `key` is the property of the plan model (planModel.js), `type` how
@@ -236,7 +233,3 @@ export const INITIATIVE_FORM = {
     }
   ]
 };
-
-export const PLAN_STATUS_FIELD = PLAN_STATUS;
-
-export const SYNC_REQUEST = { object: SYNC_OBJECT, account: SYNC_ACCOUNT, status: SYNC_STATUS };

@@ -1,0 +1,72 @@
+import { createElement } from '@lwc/engine-dom';
+import PlanMetrics from 'c/planMetrics';
+import {
+  deepQuery as $,
+  deepQueryAll as $$,
+  text
+} from '../../../../../test/jest-utils/shadowQuery';
+
+const CURRENT = {
+  id: 'm1',
+  period: 'FY2026-Q3',
+  asOf: '2026-08-20',
+  isCurrent: true,
+  revenueQuarter: 870000,
+  revenueTtm: 3000000,
+  growthYoy: -37,
+  cagr3y: -4.2,
+  pipeline12m: 1800000,
+  pipelineCoverage: 0.3,
+  winRate: 35,
+  mutualValueBalance: 71.4,
+  strategicScore: 82.5
+};
+
+async function mount(props) {
+  const element = createElement('c-plan-metrics', { is: PlanMetrics });
+  Object.assign(element, props);
+  document.body.appendChild(element);
+  await Promise.resolve();
+  return element;
+}
+
+const tile = (element, key) => $(element, `li.tile[data-key="${key}"]`);
+
+describe('c-plan-metrics', () => {
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+  });
+
+  it('puts attainment of the plan target next to growth, and marks a decline in red', async () => {
+    const element = await mount({ metrics: [CURRENT], revenueTarget: 6000000 });
+    const revenue = tile(element, 'revenue');
+    // 3M of a 6M target = 50 % attained; −37 % year over year is a decline.
+    expect($$(revenue, '.tile-detail').map(text)).toEqual([
+      '-37% year over year',
+      'Attainment of the target: 50%'
+    ]);
+    const [yoy, attainment] = $$(revenue, '.tile-detail');
+    expect(yoy.classList).toContain('slds-text-color_error');
+    expect($(revenue, 'lightning-icon.decline-icon').alternativeText).toBe('Decline');
+    expect(attainment.classList).not.toContain('slds-text-color_error');
+    expect(text($(tile(element, 'cagr'), '.tile-detail'))).toBe('Decline');
+    expect(text($(tile(element, 'pipeline'), '.tile-detail'))).toBe(
+      'Coverage of the target: 0.30×'
+    );
+    await expect(element).toBeAccessible();
+  });
+
+  it('claims no attainment without a readable plan target', async () => {
+    const element = await mount({ metrics: [{ ...CURRENT, growthYoy: 5 }] });
+    expect($$(tile(element, 'revenue'), '.tile-detail').map(text)).toEqual(['+5% year over year']);
+    expect($(tile(element, 'revenue'), '.decline-icon')).toBeNull();
+  });
+
+  it('says so when there are no metrics yet', async () => {
+    const element = await mount({ metrics: [] });
+    expect(text($(element, '.no-metrics'))).not.toBeNull();
+    expect($(element, 'c-revenue-chart')).toBeNull();
+  });
+});

@@ -1,0 +1,117 @@
+import { LightningElement, api } from 'lwc';
+import {
+  formatCurrency,
+  formatDate,
+  formatLabel,
+  formatNumber,
+  formatPercent,
+  formatRatio,
+  NO_VALUE
+} from 'c/tandemFormat';
+import { labels } from 'c/tandemLabels';
+import { attainmentPercent, chartPoints, latestMetric } from 'c/planModel';
+
+const isNegative = (value) => typeof value === 'number' && value < 0;
+
+/**
+ * The latest metric snapshot as tiles (revenue with growth and attainment of the plan's target,
+ * CAGR, pipeline with coverage, win rate, mutual value, strategic score) and the quarterly
+ * revenue chart. A metric the user may not read shows "—".
+ */
+export default class PlanMetrics extends LightningElement {
+  /** Snapshots, newest first (c/planModel's readMetrics). */
+  @api metrics = [];
+  /** The Active plan's revenue target; undefined without a plan or when hidden. */
+  @api revenueTarget;
+  @api quartersShown = 12;
+
+  labels = labels;
+
+  get latest() {
+    return latestMetric(this.metrics || []);
+  }
+
+  get hasMetrics() {
+    return Boolean(this.latest);
+  }
+
+  get asOfText() {
+    return formatLabel(
+      labels.planAsOf,
+      formatDate(this.latest.asOf),
+      this.latest.period || NO_VALUE
+    );
+  }
+
+  get tiles() {
+    const m = this.latest;
+    const out = (value) => formatLabel(labels.planMetricOutOfHundred, formatNumber(value));
+    const tiles = [
+      {
+        key: 'revenue',
+        label: labels.planMetricRevenueTtm,
+        value: formatCurrency(m.revenueTtm, { compact: true }),
+        exactValue: formatCurrency(m.revenueTtm),
+        details: [
+          {
+            key: 'yoy',
+            text: formatLabel(labels.planMetricYoy, formatPercent(m.growthYoy, { signed: true })),
+            decline: isNegative(m.growthYoy)
+          }
+        ]
+      },
+      {
+        key: 'cagr',
+        label: labels.planMetricCagr,
+        value: formatPercent(m.cagr3y, { signed: true }),
+        details: isNegative(m.cagr3y)
+          ? [{ key: 'cagr', text: labels.planMetricDecline, decline: true }]
+          : []
+      },
+      {
+        key: 'pipeline',
+        label: labels.planMetricPipeline,
+        value: formatCurrency(m.pipeline12m, { compact: true }),
+        exactValue: formatCurrency(m.pipeline12m),
+        details: [
+          {
+            key: 'coverage',
+            text: formatLabel(labels.planMetricCoverage, formatRatio(m.pipelineCoverage))
+          }
+        ]
+      },
+      {
+        key: 'winRate',
+        label: labels.planMetricWinRate,
+        value: formatPercent(m.winRate),
+        details: []
+      },
+      {
+        key: 'mutualValue',
+        label: labels.planMetricMutualValue,
+        value: out(m.mutualValueBalance),
+        details: []
+      },
+      { key: 'score', label: labels.planMetricScore, value: out(m.strategicScore), details: [] }
+    ];
+    if (this.revenueTarget !== undefined) {
+      // Attainment beside coverage: how far this year's revenue is from the plan's goal.
+      tiles[0].details.push({
+        key: 'attainment',
+        text: formatLabel(
+          labels.planMetricAttainment,
+          formatPercent(attainmentPercent(m.revenueTtm, this.revenueTarget))
+        )
+      });
+    }
+    return tiles;
+  }
+
+  get chartPoints() {
+    return chartPoints(this.metrics || [], this.quartersShown);
+  }
+
+  get chartHeading() {
+    return formatLabel(labels.planChartHeading, this.chartPoints.length);
+  }
+}
