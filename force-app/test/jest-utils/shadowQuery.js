@@ -16,7 +16,9 @@ function roots(node) {
 
 /** Every element matching `selector` under the node (its shadow tree if it has one) and in its children's shadow trees. */
 function deepQueryAll(element, selector) {
-  return roots(element.shadowRoot || element).flatMap((root) => [...root.querySelectorAll(selector)]);
+  return roots(element.shadowRoot || element).flatMap((root) => [
+    ...root.querySelectorAll(selector)
+  ]);
 }
 
 function deepQuery(element, selector) {
