@@ -11,7 +11,8 @@ const lwc = {
     '^lightning/navigation$': '<rootDir>/force-app/test/jest-mocks/lightning/navigation',
     '^lightning/platformShowToastEvent$':
       '<rootDir>/force-app/test/jest-mocks/lightning/platformShowToastEvent',
-    '^lightning/graphql$': '<rootDir>/force-app/test/jest-mocks/lightning/graphql'
+    '^lightning/graphql$': '<rootDir>/force-app/test/jest-mocks/lightning/graphql',
+    '^lightning/modal$': '<rootDir>/force-app/test/jest-mocks/lightning/modal'
   }
 };
 

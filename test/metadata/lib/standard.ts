@@ -39,6 +39,9 @@ export const STANDARD_FIELDS: Record<string, string[]> = {
     'ForecastCategory'
   ],
   User: ['FirstName', 'LastName', 'Title', 'Email', 'SmallPhotoUrl', 'FullPhotoUrl', 'IsActive'],
+  // Engagements: the sponsor panel logs Events; the service reads Events and Tasks.
+  Event: ['Subject', 'Type', 'ActivityDate', 'IsAllDayEvent', 'Description', 'WhoId', 'WhatId'],
+  Task: ['Subject', 'Type', 'ActivityDate', 'Status', 'Description', 'WhoId', 'WhatId'],
   Organization: ['FiscalYearStartMonth', 'UsesStartDateAsFiscalYearName'],
   CurrencyType: ['IsoCode', 'ConversionRate', 'IsCorporate', 'IsActive'],
   DatedConversionRate: ['IsoCode', 'ConversionRate', 'StartDate', 'NextStartDate']

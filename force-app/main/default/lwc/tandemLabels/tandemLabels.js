@@ -238,7 +238,29 @@ import planRatingOfFive from '@salesforce/label/c.Tandem_Plan_Rating_Of_Five';
 import planMetricAttainment from '@salesforce/label/c.Tandem_Plan_Metric_Attainment';
 import planMetricDecline from '@salesforce/label/c.Tandem_Plan_Metric_Decline';
 import planInitiativeOverdue from '@salesforce/label/c.Tandem_Plan_Initiative_Overdue';
+import sponsorEdit from '@salesforce/label/c.Tandem_Sponsor_Edit';
+import sponsorEditFor from '@salesforce/label/c.Tandem_Sponsor_Edit_For';
+import sponsorEditTitle from '@salesforce/label/c.Tandem_Sponsor_Edit_Title';
+import sponsorUpdated from '@salesforce/label/c.Tandem_Sponsor_Updated';
+import sponsorLogDate from '@salesforce/label/c.Tandem_Sponsor_Log_Date';
+import sponsorLogType from '@salesforce/label/c.Tandem_Sponsor_Log_Type';
+import sponsorLogNotes from '@salesforce/label/c.Tandem_Sponsor_Log_Notes';
+import sponsorLogSave from '@salesforce/label/c.Tandem_Sponsor_Log_Save';
+import sponsorLogWith from '@salesforce/label/c.Tandem_Sponsor_Log_With';
+import sponsorLogSubject from '@salesforce/label/c.Tandem_Sponsor_Log_Subject';
+import sponsorEngagementLogged from '@salesforce/label/c.Tandem_Sponsor_Engagement_Logged';
 export const labels = {
+  sponsorEdit,
+  sponsorEditFor,
+  sponsorEditTitle,
+  sponsorUpdated,
+  sponsorLogDate,
+  sponsorLogType,
+  sponsorLogNotes,
+  sponsorLogSave,
+  sponsorLogWith,
+  sponsorLogSubject,
+  sponsorEngagementLogged,
   planRatings,
   planRatingOfFive,
   planMetricAttainment,

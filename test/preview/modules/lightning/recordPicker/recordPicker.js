@@ -8,12 +8,23 @@ import { postGraphQL } from 'preview/api';
 const MAX_RECORDS = 200;
 let nextId = 0;
 
+/** The picker's `filter` ({ criteria: [{ fieldPath, operator: 'eq', value }] }) as a GraphQL where. */
+function whereOf(filter) {
+  const criteria = ((filter && filter.criteria) || []).filter((c) => c.operator === 'eq' && c.value);
+  if (criteria.length === 0) {
+    return '';
+  }
+  const clauses = criteria.map((c) => `{ ${c.fieldPath}: { eq: ${JSON.stringify(c.value)} } }`);
+  return `where: { and: [${clauses.join(', ')}] }, `;
+}
+
 class RecordPicker extends LightningElement {
   label;
   objectApiName;
   required = false;
   placeholder;
   value;
+  filter;
 
   options = [];
   selectId = `record-picker-${nextId++}`;
@@ -23,7 +34,8 @@ class RecordPicker extends LightningElement {
   }
 
   async loadOptions() {
-    const query = `query recordPicker { uiapi { query { ${this.objectApiName}(first: ${MAX_RECORDS}, orderBy: { Name: { order: ASC } }) { edges { node { Id Name { value } } } } } } }`;
+    const where = whereOf(this.filter);
+    const query = `query recordPicker { uiapi { query { ${this.objectApiName}(${where}first: ${MAX_RECORDS}, orderBy: { Name: { order: ASC } }) { edges { node { Id Name { value } } } } } } }`;
     const body = await postGraphQL(query, {}, 'recordPicker');
     const connection = body.data ? body.data.uiapi.query[this.objectApiName] : undefined;
     this.options = (connection ? connection.edges : []).map(({ node }) => ({
@@ -50,7 +62,8 @@ registerDecorators(RecordPicker, {
     objectApiName: { config: 0 },
     required: { config: 0 },
     placeholder: { config: 0 },
-    value: { config: 0 }
+    value: { config: 0 },
+    filter: { config: 0 }
   }
 });
 

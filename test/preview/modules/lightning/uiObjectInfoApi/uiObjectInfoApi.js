@@ -1,6 +1,6 @@
-// Preview implementation of lightning/uiObjectInfoApi's getObjectInfo and getObjectInfos: the
-// org's UI API object-info for the signed-in user; where the org does not serve it, the same
-// facts from the REST describe (labels, createable/updateable per object and field).
+// Preview implementation of lightning/uiObjectInfoApi (getObjectInfo, getObjectInfos,
+// getPicklistValues) from the org's REST describe for the signed-in user: the same facts the UI
+// API's object info carries (labels, createable/updateable per object and field, picklists).
 import { apiUrl } from 'preview/api';
 
 const cache = new Map();
@@ -23,7 +23,11 @@ const DATA_TYPES = {
 /** The UI API ObjectInfo shape, from a describe. */
 export function objectInfoFromDescribe(describe) {
   const fields = {};
+  const picklists = {};
   describe.fields.forEach((field) => {
+    if (field.picklistValues && field.picklistValues.length) {
+      picklists[field.name] = field.picklistValues.filter((entry) => entry.active !== false);
+    }
     fields[field.name] = {
       apiName: field.name,
       label: field.label,
@@ -42,7 +46,9 @@ export function objectInfoFromDescribe(describe) {
     updateable: describe.updateable === true,
     deletable: describe.deletable === true,
     queryable: describe.queryable === true,
-    fields
+    fields,
+    // Not part of ObjectInfo: kept for getPicklistValues below.
+    picklists
   };
 }
 
@@ -52,10 +58,19 @@ async function getJson(path) {
   return { status: response.status, body };
 }
 
+let globalDescribe;
+
+/** The objects this org has (one global describe), so a missing one costs no failing request. */
+function orgObjects() {
+  if (!globalDescribe) {
+    globalDescribe = getJson('/sobjects').then(({ body }) => new Set(((body && body.sobjects) || []).map((o) => o.name)));
+  }
+  return globalDescribe;
+}
+
 async function loadObjectInfo(apiName) {
-  const info = await getJson(`/ui-api/object-info/${encodeURIComponent(apiName)}`);
-  if (info.status === 200) {
-    return info.body;
+  if (!(await orgObjects()).has(apiName)) {
+    throw { status: 404, body: { message: `${apiName} is not an object of this org` } };
   }
   const described = await getJson(`/sobjects/${encodeURIComponent(apiName)}/describe`);
   if (described.status !== 200) {
@@ -109,5 +124,21 @@ export class getObjectInfos extends ObjectInfoAdapter {
       )
     );
     return { results };
+  }
+}
+
+/** Picklist values of one field (UI API PicklistValues shape), from the same object info. */
+export class getPicklistValues extends ObjectInfoAdapter {
+  async load(config) {
+    const field = config.fieldApiName;
+    const [objectApiName, fieldApiName] =
+      typeof field === 'string' ? field.split('.') : [field.objectApiName, field.fieldApiName];
+    const info = await objectInfo(objectApiName);
+    const entries = (info.picklists && info.picklists[fieldApiName]) || [];
+    return {
+      defaultValue: null,
+      controllerValues: {},
+      values: entries.map((entry) => ({ label: entry.label, value: entry.value, validFor: [], attributes: null }))
+    };
   }
 }

@@ -2,10 +2,15 @@ import { createElement } from '@lwc/engine-dom';
 import ExecutiveSponsorPanel from 'c/executiveSponsorPanel';
 import { graphql, refreshGraphQL } from 'lightning/graphql';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
+import { getObjectInfos } from 'lightning/uiObjectInfoApi';
+import LogEngagementModal from 'c/logEngagementModal';
+import { deepQuery, deepQueryAll, text } from '../../../../../test/jest-utils/shadowQuery';
 
 const mockData = require('./data/graphqlSponsorPanel.json');
 const mockNoSponsors = require('./data/graphqlSponsorPanelNoSponsors.json');
 const mockRestricted = require('./data/graphqlSponsorPanelRestricted.json');
+const mockRepAccess = require('./data/getObjectInfosRep.json');
+const mockSponsorAccess = require('./data/getObjectInfosSponsor.json');
 
 jest.mock('lightning/uiRecordApi', () => ({ createRecord: jest.fn(), updateRecord: jest.fn() }), {
   virtual: true
@@ -32,14 +37,15 @@ async function mount() {
   return element;
 }
 
-async function emit(element, data) {
+async function emit(element, data, access = mockRepAccess) {
   graphql.emit(data);
+  getObjectInfos.emit(access);
   await flushPromises();
 }
 
-const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-const $$ = (element, selector) => [...element.shadowRoot.querySelectorAll(selector)];
-const text = (node) => (node ? node.textContent.replace(/\s+/g, ' ').trim() : null);
+const $ = deepQuery;
+const $$ = deepQueryAll;
+const badge = (node) => text(node && node.shadowRoot.querySelector('.badge-label'));
 
 describe('c-executive-sponsor-panel', () => {
   afterEach(() => {
@@ -88,9 +94,9 @@ describe('c-executive-sponsor-panel', () => {
         'a05000000000002AAA', // Luca Ferrari = current user, Functional Sponsor
         'a05000000000001AAA' // Anna Rossi, Executive Sponsor
       ]);
-      expect(text(rows[0].querySelector('.sponsor-name'))).toContain('Luca Ferrari');
-      expect(text(rows[0].querySelector('.mine'))).toBe('You');
-      expect(rows[1].querySelector('.mine')).toBeNull();
+      expect(text($(rows[0], '.sponsor-name'))).toContain('Luca Ferrari');
+      expect(badge($(rows[0], '.mine'))).toBe('You');
+      expect($(rows[1], '.mine')).toBeNull();
       expect(CURRENT_USER_ID).toBe(
         mockData.uiapi.query.Executive_Sponsor__c.edges[1].node.Sponsor__c.value
       );
@@ -100,31 +106,29 @@ describe('c-executive-sponsor-panel', () => {
       const element = await mount();
       await emit(element, mockData);
       const anna = $(element, 'li[data-id="a05000000000001AAA"]');
-      const avatar = anna.querySelector('lightning-avatar');
+      const avatar = $(anna, 'lightning-avatar');
       expect(avatar.src).toBe('https://example.invalid/anna.png');
       expect(avatar.alternativeText).toBe('Photo of Anna Rossi');
       expect(avatar.initials).toBe('AR');
-      expect(text(anna.querySelector('.sponsor-title'))).toBe('Chief Operating Officer');
-      expect(text(anna.querySelector('.role'))).toBe('Executive Sponsor');
-      expect(text(anna.querySelector('.counterpart'))).toBe(
-        'Giulia Bianchi, Chief Executive Officer'
-      );
-      expect(text(anna.querySelector('.cadence'))).toBe('Every 90 days');
+      expect(text($(anna, '.sponsor-title'))).toBe('Chief Operating Officer');
+      expect(badge($(anna, '.role'))).toBe('Executive Sponsor');
+      expect(text($(anna, '.counterpart'))).toBe('Giulia Bianchi, Chief Executive Officer');
+      expect(text($(anna, '.cadence'))).toBe('Every 90 days');
       // Colour and text: the badge says "Overdue" and carries a warning icon.
-      expect(text(anna.querySelector('.status'))).toBe('Overdue');
-      expect(anna.querySelector('.slds-theme_error')).not.toBeNull();
-      expect(text(anna.querySelector('.days-since'))).toBe('Days since last engagement: 120');
-      expect(text(anna.querySelector('.next'))).toBe('Apr 20, 2026');
-      expect(anna.querySelector('.commitments').textContent).toBe(
+      expect(badge($(anna, '.status'))).toBe('Overdue');
+      expect($(anna, '.slds-theme_error')).not.toBeNull();
+      expect(text($(anna, '.days-since'))).toBe('Days since last engagement: 120');
+      expect(text($(anna, '.next'))).toBe('Apr 20, 2026');
+      expect($(anna, '.commitments').textContent).toBe(
         'Quarterly business review with the CEO.\nJoint roadmap by June.'
       );
 
       const luca = $(element, 'li[data-id="a05000000000002AAA"]');
-      expect(text(luca.querySelector('.status'))).toBe('On cadence');
-      expect(luca.querySelector('.slds-theme_success')).not.toBeNull();
-      expect(text(luca.querySelector('.counterpart'))).toBe('No counterpart named yet');
-      expect(text(luca.querySelector('.next'))).toBe('—');
-      expect(luca.querySelector('.commitments')).toBeNull();
+      expect(badge($(luca, '.status'))).toBe('On cadence');
+      expect($(luca, '.slds-theme_success')).not.toBeNull();
+      expect(text($(luca, '.counterpart'))).toBe('No counterpart named yet');
+      expect(text($(luca, '.next'))).toBe('—');
+      expect($(luca, '.commitments')).toBeNull();
       await expect(element).toBeAccessible();
     });
 
@@ -152,23 +156,23 @@ describe('c-executive-sponsor-panel', () => {
       const rows = $$(element, 'li.sponsor');
       expect(rows).toHaveLength(2);
       const [first, second] = rows; // Executive Sponsor before Co-Sponsor
-      expect(text(second.querySelector('.sponsor-name'))).toBe(
+      expect(text($(second, '.sponsor-name'))).toBe(
         'Maria Antonietta Giuseppina Carolina Wolfeschlegelsteinhausenbergerdorff-Montecuccoli'
       );
-      expect(text(second.querySelector('.cadence'))).toBe('Every 9999 days');
+      expect(text($(second, '.cadence'))).toBe('Every 9999 days');
       // Hidden counterpart, formula and last-engagement fields: no counterpart line, no
       // status guess, no "log" button (the user could not write the field either).
-      expect(second.querySelector('.counterpart')).toBeNull();
-      expect(text(second.querySelector('.status'))).toBe('Status not available');
-      expect(second.querySelector('.log-engagement')).toBeNull();
-      expect(second.querySelector('.next')).toBeNull();
+      expect($(second, '.counterpart')).toBeNull();
+      expect(badge($(second, '.status'))).toBe('Status not available');
+      expect($(second, '.log-engagement')).toBeNull();
+      expect(text($(second, '.next'))).toBe('—');
       // Visible but blank: "No engagement", zero-day cadence shown as is.
-      expect(text(first.querySelector('.status'))).toBe('No engagement');
-      expect(first.querySelector('.days-since')).toBeNull();
-      expect(text(first.querySelector('.cadence'))).toBe('Every 0 days');
-      expect(first.querySelector('.log-engagement')).not.toBeNull();
+      expect(badge($(first, '.status'))).toBe('No engagement');
+      expect($(first, '.days-since')).toBeNull();
+      expect(text($(first, '.cadence'))).toBe('Every 0 days');
+      expect($(first, '.log-engagement')).not.toBeNull();
       // Photo hidden: the avatar falls back to initials.
-      expect(second.querySelector('lightning-avatar').initials).toBe('MA');
+      expect($(second, 'lightning-avatar').initials).toBe('MA');
       // Counterparts hidden everywhere: the gap is not assessed rather than wrongly reported.
       expect($(element, '.gap')).toBeNull();
       await expect(element).toBeAccessible();
@@ -176,28 +180,71 @@ describe('c-executive-sponsor-panel', () => {
   });
 
   describe('actions', () => {
-    it('logs today as the last engagement in one click', async () => {
+    it('logs an engagement from the modal: an Event, the engagement dates advanced by the cadence, the counterpart noted', async () => {
+      LogEngagementModal.open.mockResolvedValue({
+        date: '2026-03-30',
+        type: 'Meeting',
+        notes: 'Roadmap review.'
+      });
+      createRecord.mockResolvedValue({ id: '00U000000000001AAA' });
       updateRecord.mockResolvedValue({});
       const element = await mount();
       await emit(element, mockData);
       const toasts = [];
       element.addEventListener('lightning__showtoast', (event) => toasts.push(event.detail));
 
-      $(element, 'li[data-id="a05000000000001AAA"] lightning-button.log-engagement').click();
+      $($(element, 'li[data-id="a05000000000001AAA"]'), 'lightning-button.log-engagement').click();
       await flushPromises();
 
-      expect(updateRecord).toHaveBeenCalledTimes(1);
+      expect(LogEngagementModal.open).toHaveBeenCalledWith(
+        expect.objectContaining({ sponsorName: 'Anna Rossi', counterpartName: 'Giulia Bianchi' })
+      );
+      expect(createRecord).toHaveBeenCalledWith({
+        apiName: 'Event',
+        fields: {
+          Subject: 'Executive engagement: Giulia Bianchi',
+          ActivityDate: '2026-03-30',
+          IsAllDayEvent: true,
+          Type: 'Meeting',
+          Description: 'Roadmap review.',
+          WhoId: '003000000000001AAA',
+          WhatId: ACCOUNT_ID,
+          OwnerId: '005000000000009AAA'
+        }
+      });
+      // Cadence 90 days: next engagement due Jun 28, 2026.
       expect(updateRecord).toHaveBeenCalledWith({
-        fields: { Id: 'a05000000000001AAA', Last_Engagement__c: '2026-03-31' }
+        fields: {
+          Id: 'a05000000000001AAA',
+          Last_Engagement__c: '2026-03-30',
+          Next_Engagement__c: '2026-06-28'
+        }
+      });
+      expect(updateRecord).toHaveBeenCalledWith({
+        fields: { Id: 'a03000000000001AAA', Last_Interaction__c: '2026-03-30' }
       });
       expect(refreshGraphQL).toHaveBeenCalledTimes(1);
       expect(toasts).toEqual([
-        expect.objectContaining({ title: "Today's engagement was logged.", variant: 'success' })
+        expect.objectContaining({
+          title: 'Engagement logged: next one due Jun 28, 2026.',
+          variant: 'success'
+        })
       ]);
     });
 
+    it('writes nothing when the modal is cancelled', async () => {
+      LogEngagementModal.open.mockResolvedValue(undefined);
+      const element = await mount();
+      await emit(element, mockData);
+      $(element, 'lightning-button.log-engagement').click();
+      await flushPromises();
+      expect(createRecord).not.toHaveBeenCalled();
+      expect(updateRecord).not.toHaveBeenCalled();
+    });
+
     it('shows why logging failed', async () => {
-      updateRecord.mockRejectedValue({
+      LogEngagementModal.open.mockResolvedValue({ date: '2026-03-31', type: null, notes: null });
+      createRecord.mockRejectedValue({
         body: { message: 'You do not have access to this record.' }
       });
       const element = await mount();
@@ -208,7 +255,57 @@ describe('c-executive-sponsor-panel', () => {
       expect(text(panel.shadowRoot.querySelector('.messages'))).toBe(
         'You do not have access to this record.'
       );
+      expect(updateRecord).not.toHaveBeenCalled();
       expect(refreshGraphQL).not.toHaveBeenCalled();
+    });
+
+    it('lets the sponsor (Tandem_Sponsor) log on his own sponsorship only, and nothing else', async () => {
+      LogEngagementModal.open.mockResolvedValue({ date: '2026-03-31', type: null, notes: null });
+      createRecord.mockResolvedValue({ id: '00U000000000002AAA' });
+      updateRecord.mockResolvedValue({});
+      const element = await mount();
+      await emit(element, mockData, mockSponsorAccess);
+      const [own, other] = $$(element, 'li.sponsor');
+      expect($(own, 'lightning-button.log-engagement')).not.toBeNull();
+      expect($(other, 'lightning-button.log-engagement')).toBeNull();
+      for (const selector of ['.add-sponsorship', '.edit-sponsorship', '.end-sponsorship']) {
+        expect($(element, `lightning-button${selector}`)).toBeNull();
+      }
+      $(own, 'lightning-button.log-engagement').click();
+      await flushPromises();
+      // No counterpart: an Event on the account only; the stakeholder is not touched.
+      expect(createRecord.mock.calls[0][0].fields).not.toHaveProperty('WhoId');
+      expect(updateRecord).toHaveBeenCalledTimes(1);
+      expect(updateRecord).toHaveBeenCalledWith({
+        fields: {
+          Id: 'a05000000000002AAA',
+          Last_Engagement__c: '2026-03-31',
+          Next_Engagement__c: '2026-05-30'
+        }
+      });
+      await expect(element).toBeAccessible();
+    });
+
+    it('edits the terms of a sponsorship, writing only what changed', async () => {
+      updateRecord.mockResolvedValue({});
+      const element = await mount();
+      await emit(element, mockData);
+      $(
+        $(element, 'li[data-id="a05000000000001AAA"]'),
+        'lightning-button.edit-sponsorship'
+      ).click();
+      await flushPromises();
+      const form = $(element, 'c-sponsorship-form');
+      $(form, '[data-field="cadenceDays"]').dispatchEvent(
+        new CustomEvent('change', { detail: { value: '30' } })
+      );
+      await flushPromises();
+      $(form, 'lightning-button.save-form').click();
+      await flushPromises();
+      expect(updateRecord).toHaveBeenCalledWith({
+        fields: { Id: 'a05000000000001AAA', Cadence_Days__c: 30 }
+      });
+      expect($(element, 'c-sponsorship-form')).toBeNull();
     });
 
     it('ends a sponsorship after a confirmation', async () => {
@@ -217,12 +314,12 @@ describe('c-executive-sponsor-panel', () => {
       await emit(element, mockData);
       const row = () => $(element, 'li[data-id="a05000000000001AAA"]');
 
-      row().querySelector('lightning-button.end-sponsorship').click();
+      $(row(), 'lightning-button.end-sponsorship').click();
       await flushPromises();
       expect(updateRecord).not.toHaveBeenCalled();
-      expect(text(row().querySelector('.confirm-text'))).toBe('End the sponsorship of Anna Rossi?');
+      expect(text($(row(), '.confirm-text'))).toBe('End the sponsorship of Anna Rossi?');
 
-      row().querySelector('lightning-button.confirm-end').click();
+      $(row(), 'lightning-button.confirm-end').click();
       await flushPromises();
       expect(updateRecord).toHaveBeenCalledWith({
         fields: { Id: 'a05000000000001AAA', Active__c: false }
@@ -254,15 +351,17 @@ describe('c-executive-sponsor-panel', () => {
       expect(text($(element, '.form-error'))).toBe('Choose the sponsoring executive.');
       expect(createRecord).not.toHaveBeenCalled();
 
-      $(element, 'lightning-record-picker').dispatchEvent(
+      $(element, 'lightning-record-picker.sponsor-picker').dispatchEvent(
         new CustomEvent('change', { detail: { recordId: '005000000000005AAA' } })
+      );
+      $(element, 'lightning-record-picker.counterpart-picker').dispatchEvent(
+        new CustomEvent('change', { detail: { recordId: '003000000000002AAA' } })
       );
       const change = (field, value) =>
         $(element, `[data-field="${field}"]`).dispatchEvent(
           new CustomEvent('change', { detail: { value } })
         );
       change('role', 'Co-Sponsor');
-      change('counterpartId', '003000000000002AAA');
       change('cadenceDays', '45');
       change('commitments', 'Meet the CFO before budget season.');
       await flushPromises();
@@ -296,7 +395,7 @@ describe('c-executive-sponsor-panel', () => {
       await emit(element, mockData);
       $(element, 'lightning-button.add-sponsorship').click();
       await flushPromises();
-      $(element, 'lightning-record-picker').dispatchEvent(
+      $(element, 'lightning-record-picker.sponsor-picker').dispatchEvent(
         new CustomEvent('change', { detail: { recordId: '005000000000005AAA' } })
       );
       $(element, 'lightning-button.save-form').click();
