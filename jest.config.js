@@ -12,7 +12,8 @@ const lwc = {
     '^lightning/platformShowToastEvent$':
       '<rootDir>/force-app/test/jest-mocks/lightning/platformShowToastEvent',
     '^lightning/graphql$': '<rootDir>/force-app/test/jest-mocks/lightning/graphql',
-    '^lightning/modal$': '<rootDir>/force-app/test/jest-mocks/lightning/modal'
+    '^lightning/modal$': '<rootDir>/force-app/test/jest-mocks/lightning/modal',
+    '^lightning/refresh$': '<rootDir>/force-app/test/jest-mocks/lightning/refresh'
   }
 };
 

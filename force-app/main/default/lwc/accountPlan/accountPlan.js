@@ -3,6 +3,7 @@ import { graphql, refreshGraphQL } from 'lightning/graphql';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfos } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { RefreshEvent, registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
 import PLAN_OBJECT from '@salesforce/schema/Account_Plan__c';
 import PLAN_STATUS from '@salesforce/schema/Account_Plan__c.Status__c';
 import OBJECTIVE_OBJECT from '@salesforce/schema/Plan_Objective__c';
@@ -78,6 +79,19 @@ export default class AccountPlan extends LightningElement {
   objectInfos;
 
   // ---- what there is and what the user may do ------------------------------------------------
+
+  connectedCallback() {
+    this.refreshHandlerId = registerRefreshHandler(this, this.refreshData);
+  }
+
+  disconnectedCallback() {
+    unregisterRefreshHandler(this.refreshHandlerId);
+  }
+
+  /** Another component changed records this one shows (a RefreshEvent reached the page). */
+  refreshData() {
+    return refreshGraphQL(this.planResult);
+  }
 
   get isLoading() {
     return !this.data && !this.errors;
@@ -254,7 +268,8 @@ export default class AccountPlan extends LightningElement {
       this.dispatchEvent(
         new ShowToastEvent({ title: labels.commonSaved, message: '', variant: 'success' })
       );
-      await refreshGraphQL(this.planResult);
+      // Every component on the page reloads (this one too, through its refresh handler).
+      this.dispatchEvent(new RefreshEvent());
     } catch (error) {
       this.formErrors = error;
     } finally {
@@ -267,13 +282,15 @@ export default class AccountPlan extends LightningElement {
     this.actionErrors = undefined;
     try {
       await updateRecord({ fields: { Id: id, [PLAN_STATUS.fieldApiName]: 'Active' } });
-      await refreshGraphQL(this.planResult);
+      // Every component on the page reloads (this one too, through its refresh handler).
+      this.dispatchEvent(new RefreshEvent());
     } catch (error) {
       this.actionErrors = error;
     }
   }
 
   handleRecalculated() {
-    refreshGraphQL(this.planResult);
+    // Fresh metrics and derived fields (change alerts, engagement counts) for every component.
+    this.dispatchEvent(new RefreshEvent());
   }
 }

@@ -2,7 +2,8 @@ import { gql } from 'lightning/graphql';
 
 // The account plan's only read: the account's plans, their objectives and joint initiatives
 // (filtered through the plan's account), the last 12 metric snapshots, the account's name and
-// its contacts (for an initiative's customer sponsor).
+// its contacts (for an initiative's customer sponsor). Every field a permission set may hide is
+// @optional: hidden, it is left out of the answer and the card shows "—" instead of failing.
 export const ACCOUNT_PLAN_QUERY = gql`
   query accountPlan($recordId: ID) {
     uiapi {
@@ -28,52 +29,52 @@ export const ACCOUNT_PLAN_QUERY = gql`
               Name {
                 value
               }
-              Status__c {
+              Status__c @optional {
                 value
               }
-              Start_Date__c {
+              Start_Date__c @optional {
                 value
               }
-              End_Date__c {
+              End_Date__c @optional {
                 value
               }
-              Customer_Objectives__c {
+              Customer_Objectives__c @optional {
                 value
               }
-              Value_Proposition__c {
+              Value_Proposition__c @optional {
                 value
               }
-              Strengths__c {
+              Strengths__c @optional {
                 value
               }
-              Weaknesses__c {
+              Weaknesses__c @optional {
                 value
               }
-              Opportunities__c {
+              Opportunities__c @optional {
                 value
               }
-              Threats__c {
+              Threats__c @optional {
                 value
               }
-              Revenue_Target__c {
+              Revenue_Target__c @optional {
                 value
               }
-              Governance_Cadence__c {
+              Governance_Cadence__c @optional {
                 value
               }
-              Next_Review__c {
+              Next_Review__c @optional {
                 value
               }
-              Influence_Rating__c {
+              Influence_Rating__c @optional {
                 value
               }
-              Co_Innovation_Rating__c {
+              Co_Innovation_Rating__c @optional {
                 value
               }
-              Collaboration_Rating__c {
+              Collaboration_Rating__c @optional {
                 value
               }
-              Risk_Rating__c {
+              Risk_Rating__c @optional {
                 value
               }
             }
@@ -87,34 +88,34 @@ export const ACCOUNT_PLAN_QUERY = gql`
           edges {
             node {
               Id
-              Account_Plan__c {
+              Account_Plan__c @optional {
                 value
               }
               Name {
                 value
               }
-              Category__c {
+              Category__c @optional {
                 value
               }
-              Measure__c {
+              Measure__c @optional {
                 value
               }
-              Target_Value__c {
+              Target_Value__c @optional {
                 value
               }
-              Current_Value__c {
+              Current_Value__c @optional {
                 value
               }
-              Due_Date__c {
+              Due_Date__c @optional {
                 value
               }
-              Status__c {
+              Status__c @optional {
                 value
               }
-              Owner_User__c {
+              Owner_User__c @optional {
                 value
               }
-              Owner_User__r {
+              Owner_User__r @optional {
                 Name {
                   value
                 }
@@ -130,47 +131,47 @@ export const ACCOUNT_PLAN_QUERY = gql`
           edges {
             node {
               Id
-              Account_Plan__c {
+              Account_Plan__c @optional {
                 value
               }
               Name {
                 value
               }
-              Status__c {
+              Status__c @optional {
                 value
               }
-              Start_Date__c {
+              Start_Date__c @optional {
                 value
               }
-              Target_Date__c {
+              Target_Date__c @optional {
                 value
               }
-              Customer_Sponsor__c {
+              Customer_Sponsor__c @optional {
                 value
               }
-              Customer_Sponsor__r {
+              Customer_Sponsor__r @optional {
                 Name {
                   value
                 }
               }
-              Internal_Owner__r {
+              Internal_Owner__r @optional {
                 Name {
                   value
                 }
               }
-              Customer_Value_Target__c {
+              Customer_Value_Target__c @optional {
                 value
               }
-              Customer_Value_Realized__c {
+              Customer_Value_Realized__c @optional {
                 value
               }
-              Supplier_Value_Target__c {
+              Supplier_Value_Target__c @optional {
                 value
               }
-              Supplier_Value_Realized__c {
+              Supplier_Value_Realized__c @optional {
                 value
               }
-              Success_Measure__c {
+              Success_Measure__c @optional {
                 value
               }
             }
@@ -184,40 +185,40 @@ export const ACCOUNT_PLAN_QUERY = gql`
           edges {
             node {
               Id
-              Period__c {
+              Period__c @optional {
                 value
               }
-              As_Of__c {
+              As_Of__c @optional {
                 value
               }
-              Is_Current__c {
+              Is_Current__c @optional {
                 value
               }
-              Revenue_Quarter__c {
+              Revenue_Quarter__c @optional {
                 value
               }
-              Revenue_TTM__c {
+              Revenue_TTM__c @optional {
                 value
               }
-              Revenue_Growth_YoY__c {
+              Revenue_Growth_YoY__c @optional {
                 value
               }
-              Revenue_CAGR_3Y__c {
+              Revenue_CAGR_3Y__c @optional {
                 value
               }
-              Open_Pipeline_12M__c {
+              Open_Pipeline_12M__c @optional {
                 value
               }
-              Pipeline_Coverage__c {
+              Pipeline_Coverage__c @optional {
                 value
               }
-              Win_Rate__c {
+              Win_Rate__c @optional {
                 value
               }
-              Mutual_Value_Balance__c {
+              Mutual_Value_Balance__c @optional {
                 value
               }
-              Strategic_Score__c {
+              Strategic_Score__c @optional {
                 value
               }
             }

@@ -3,6 +3,7 @@ import { graphql, refreshGraphQL } from 'lightning/graphql';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfos } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { RefreshEvent, registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
 import CURRENT_USER_ID from '@salesforce/user/Id';
 import SPONSOR_OBJECT from '@salesforce/schema/Executive_Sponsor__c';
 import ACCOUNT_FIELD from '@salesforce/schema/Executive_Sponsor__c.Account__c';
@@ -68,6 +69,19 @@ export default class ExecutiveSponsorPanel extends LightningElement {
 
   @wire(getObjectInfos, { objectApiNames: OBJECTS })
   objectInfos;
+
+  connectedCallback() {
+    this.refreshHandlerId = registerRefreshHandler(this, this.refreshData);
+  }
+
+  disconnectedCallback() {
+    unregisterRefreshHandler(this.refreshHandlerId);
+  }
+
+  /** Another component changed records this one shows (a RefreshEvent reached the page). */
+  refreshData() {
+    return refreshGraphQL(this.wiredResult);
+  }
 
   get isLoading() {
     return !this.data && !this.errors;
@@ -175,7 +189,8 @@ export default class ExecutiveSponsorPanel extends LightningElement {
       }
       this.form = undefined;
       this.toast(id ? labels.sponsorUpdated : labels.sponsorCreated);
-      await refreshGraphQL(this.wiredResult);
+      // Every component on the page reloads (this one too, through its refresh handler).
+      this.dispatchEvent(new RefreshEvent());
     } catch (error) {
       this.formError = reduceErrors(error).join(' ') || labels.commonSaveError;
     } finally {
@@ -231,7 +246,8 @@ export default class ExecutiveSponsorPanel extends LightningElement {
     this.actionErrors = undefined;
     try {
       this.toast(await writes());
-      await refreshGraphQL(this.wiredResult);
+      // Every component on the page reloads (this one too, through its refresh handler).
+      this.dispatchEvent(new RefreshEvent());
     } catch (error) {
       this.actionErrors = error;
     } finally {

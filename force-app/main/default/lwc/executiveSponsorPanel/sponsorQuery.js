@@ -14,53 +14,53 @@ export const SPONSOR_PANEL_QUERY = gql`
           edges {
             node {
               Id
-              Sponsor__c {
+              Sponsor__c @optional {
                 value
               }
-              Sponsor__r {
+              Sponsor__r @optional {
                 Name {
                   value
                 }
-                Title {
+                Title @optional {
                   value
                 }
-                SmallPhotoUrl {
+                SmallPhotoUrl @optional {
                   value
                 }
               }
-              Customer_Counterpart__c {
+              Customer_Counterpart__c @optional {
                 value
               }
-              Customer_Counterpart__r {
+              Customer_Counterpart__r @optional {
                 Name {
                   value
                 }
-                Title {
+                Title @optional {
                   value
                 }
               }
-              Role__c {
+              Role__c @optional {
                 value
               }
-              Start_Date__c {
+              Start_Date__c @optional {
                 value
               }
-              Cadence_Days__c {
+              Cadence_Days__c @optional {
                 value
               }
-              Last_Engagement__c {
+              Last_Engagement__c @optional {
                 value
               }
-              Next_Engagement__c {
+              Next_Engagement__c @optional {
                 value
               }
-              Commitments__c {
+              Commitments__c @optional {
                 value
               }
-              Days_Since_Engagement__c {
+              Days_Since_Engagement__c @optional {
                 value
               }
-              Engagement_Status__c {
+              Engagement_Status__c @optional {
                 value
               }
             }
@@ -70,21 +70,21 @@ export const SPONSOR_PANEL_QUERY = gql`
           edges {
             node {
               Id
-              Contact__c {
+              Contact__c @optional {
                 value
               }
-              Contact__r {
+              Contact__r @optional {
                 Name {
                   value
                 }
-                Title {
+                Title @optional {
                   value
                 }
               }
-              Influence__c {
+              Influence__c @optional {
                 value
               }
-              Last_Interaction__c {
+              Last_Interaction__c @optional {
                 value
               }
             }

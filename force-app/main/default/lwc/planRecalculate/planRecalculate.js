@@ -21,10 +21,10 @@ const SYNC_STATUS_QUERY = gql`
           edges {
             node {
               Id
-              Status__c {
+              Status__c @optional {
                 value
               }
-              Message__c {
+              Message__c @optional {
                 value
               }
             }

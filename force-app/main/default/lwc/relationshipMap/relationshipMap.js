@@ -2,6 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { graphql, gql, refreshGraphQL } from 'lightning/graphql';
 import { createRecord, updateRecord, deleteRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { RefreshEvent, registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
 import STAKEHOLDER_OBJECT from '@salesforce/schema/Stakeholder__c';
 import ACCOUNT_FIELD from '@salesforce/schema/Stakeholder__c.Account__c';
 import CONTACT_FIELD from '@salesforce/schema/Stakeholder__c.Contact__c';
@@ -359,6 +360,19 @@ export default class RelationshipMap extends LightningElement {
 
   // ---- state -----------------------------------------------------------------------------
 
+  connectedCallback() {
+    this.refreshHandlerId = registerRefreshHandler(this, this.refreshData);
+  }
+
+  disconnectedCallback() {
+    unregisterRefreshHandler(this.refreshHandlerId);
+  }
+
+  /** Another component changed records this one shows (a RefreshEvent reached the page). */
+  refreshData() {
+    return refreshGraphQL(this.wiredResult);
+  }
+
   get isLoading() {
     return !this.data && !this.errors;
   }
@@ -702,7 +716,8 @@ export default class RelationshipMap extends LightningElement {
       }
       this.selectedId = undefined;
       this.toast(labels.mapSaved);
-      await refreshGraphQL(this.wiredResult);
+      // Every component on the page reloads (the sponsor panel's gaps follow the map's edits).
+      this.dispatchEvent(new RefreshEvent());
     } catch (error) {
       this.formErrors = error;
     } finally {
@@ -787,7 +802,8 @@ export default class RelationshipMap extends LightningElement {
     try {
       await operation();
       this.toast(labels.mapSaved);
-      await refreshGraphQL(this.wiredResult);
+      // Every component on the page reloads (the sponsor panel's gaps follow the map's edits).
+      this.dispatchEvent(new RefreshEvent());
     } catch (error) {
       this.actionErrors = error;
     }

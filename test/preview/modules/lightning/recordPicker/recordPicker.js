@@ -10,7 +10,9 @@ let nextId = 0;
 
 /** The picker's `filter` ({ criteria: [{ fieldPath, operator: 'eq', value }] }) as a GraphQL where. */
 function whereOf(filter) {
-  const criteria = ((filter && filter.criteria) || []).filter((c) => c.operator === 'eq' && c.value);
+  const criteria = ((filter && filter.criteria) || []).filter(
+    (c) => c.operator === 'eq' && c.value
+  );
   if (criteria.length === 0) {
     return '';
   }

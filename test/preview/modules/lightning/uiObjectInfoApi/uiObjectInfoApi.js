@@ -1,56 +1,9 @@
 // Preview implementation of lightning/uiObjectInfoApi (getObjectInfo, getObjectInfos,
-// getPicklistValues) from the org's REST describe for the signed-in user: the same facts the UI
-// API's object info carries (labels, createable/updateable per object and field, picklists).
+// getPicklistValues) over the org's UI API object info for the signed-in user, as LDS reads it.
 import { apiUrl } from 'preview/api';
 
 const cache = new Map();
-
-const DATA_TYPES = {
-  string: 'String',
-  textarea: 'TextArea',
-  picklist: 'Picklist',
-  date: 'Date',
-  datetime: 'DateTime',
-  currency: 'Currency',
-  double: 'Double',
-  int: 'Int',
-  percent: 'Percent',
-  reference: 'Reference',
-  boolean: 'Boolean',
-  id: 'String'
-};
-
-/** The UI API ObjectInfo shape, from a describe. */
-export function objectInfoFromDescribe(describe) {
-  const fields = {};
-  const picklists = {};
-  describe.fields.forEach((field) => {
-    if (field.picklistValues && field.picklistValues.length) {
-      picklists[field.name] = field.picklistValues.filter((entry) => entry.active !== false);
-    }
-    fields[field.name] = {
-      apiName: field.name,
-      label: field.label,
-      dataType: DATA_TYPES[field.type] || field.type,
-      createable: field.createable === true,
-      updateable: field.updateable === true,
-      required: field.nillable === false && field.createable === true && !field.defaultedOnCreate
-    };
-  });
-  return {
-    apiName: describe.name,
-    label: describe.label,
-    labelPlural: describe.labelPlural,
-    keyPrefix: describe.keyPrefix,
-    createable: describe.createable === true,
-    updateable: describe.updateable === true,
-    deletable: describe.deletable === true,
-    queryable: describe.queryable === true,
-    fields,
-    // Not part of ObjectInfo: kept for getPicklistValues below.
-    picklists
-  };
-}
+let directory;
 
 async function getJson(path) {
   const response = await fetch(apiUrl(path));
@@ -58,26 +11,30 @@ async function getJson(path) {
   return { status: response.status, body };
 }
 
-let globalDescribe;
+function failure({ status, body }) {
+  const message = Array.isArray(body) && body[0] ? body[0].message : `HTTP ${status}`;
+  return { status, body: { message } };
+}
 
-/** The objects this org has (one global describe), so a missing one costs no failing request. */
-function orgObjects() {
-  if (!globalDescribe) {
-    globalDescribe = getJson('/sobjects').then(({ body }) => new Set(((body && body.sobjects) || []).map((o) => o.name)));
+/** The objects this user may see (one directory request), so a missing one costs no failing request. */
+function visibleObjects() {
+  if (!directory) {
+    directory = getJson('/ui-api/object-info').then(
+      ({ body }) => new Set(Object.keys((body && body.objects) || {}))
+    );
   }
-  return globalDescribe;
+  return directory;
 }
 
 async function loadObjectInfo(apiName) {
-  if (!(await orgObjects()).has(apiName)) {
-    throw { status: 404, body: { message: `${apiName} is not an object of this org` } };
+  if (!(await visibleObjects()).has(apiName)) {
+    throw { status: 404, body: { message: `${apiName} is not an object this user can see` } };
   }
-  const described = await getJson(`/sobjects/${encodeURIComponent(apiName)}/describe`);
-  if (described.status !== 200) {
-    const message = Array.isArray(described.body) && described.body[0] ? described.body[0].message : `HTTP ${described.status}`;
-    throw { status: described.status, body: { message } };
+  const answer = await getJson(`/ui-api/object-info/${encodeURIComponent(apiName)}`);
+  if (answer.status !== 200) {
+    throw failure(answer);
   }
-  return objectInfoFromDescribe(described.body);
+  return answer.body;
 }
 
 function objectInfo(apiName) {
@@ -89,7 +46,7 @@ function objectInfo(apiName) {
 
 const nameOf = (object) => (typeof object === 'string' ? object : object && object.objectApiName);
 
-class ObjectInfoAdapter {
+class UiApiAdapter {
   constructor(dataCallback) {
     this.dataCallback = dataCallback;
   }
@@ -106,13 +63,13 @@ class ObjectInfoAdapter {
   }
 }
 
-export class getObjectInfo extends ObjectInfoAdapter {
+export class getObjectInfo extends UiApiAdapter {
   load(config) {
     return objectInfo(nameOf(config.objectApiName));
   }
 }
 
-export class getObjectInfos extends ObjectInfoAdapter {
+export class getObjectInfos extends UiApiAdapter {
   async load(config) {
     const names = (config.objectApiNames || []).map(nameOf);
     const results = await Promise.all(
@@ -127,18 +84,17 @@ export class getObjectInfos extends ObjectInfoAdapter {
   }
 }
 
-/** Picklist values of one field (UI API PicklistValues shape), from the same object info. */
-export class getPicklistValues extends ObjectInfoAdapter {
+export class getPicklistValues extends UiApiAdapter {
   async load(config) {
     const field = config.fieldApiName;
     const [objectApiName, fieldApiName] =
       typeof field === 'string' ? field.split('.') : [field.objectApiName, field.fieldApiName];
-    const info = await objectInfo(objectApiName);
-    const entries = (info.picklists && info.picklists[fieldApiName]) || [];
-    return {
-      defaultValue: null,
-      controllerValues: {},
-      values: entries.map((entry) => ({ label: entry.label, value: entry.value, validFor: [], attributes: null }))
-    };
+    await objectInfo(objectApiName); // the object must be visible first
+    const path = `/ui-api/object-info/${objectApiName}/picklist-values/${config.recordTypeId}/${fieldApiName}`;
+    const answer = await getJson(path);
+    if (answer.status !== 200) {
+      throw failure(answer);
+    }
+    return answer.body;
   }
 }

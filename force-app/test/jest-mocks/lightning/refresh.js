@@ -1,0 +1,34 @@
+// lightning/refresh mock: the document is the refresh container, as the record page is on the
+// platform: a RefreshEvent that bubbles up from any component runs every registered handler.
+export const RefreshEventName = 'lightning__refresh';
+
+export class RefreshEvent extends CustomEvent {
+  constructor() {
+    super(RefreshEventName, { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+const handlers = new Map();
+let nextId = 0;
+let listening = false;
+
+function listen() {
+  if (listening) {
+    return;
+  }
+  listening = true;
+  document.addEventListener(RefreshEventName, () => {
+    handlers.forEach((handler) => handler());
+  });
+}
+
+export function registerRefreshHandler(element, handler) {
+  listen();
+  const id = ++nextId;
+  handlers.set(id, handler.bind(element));
+  return id;
+}
+
+export function unregisterRefreshHandler(id) {
+  handlers.delete(id);
+}
