@@ -23,7 +23,9 @@ const HELP = `Usage: npm run org -- [options]
   --cdc <objects>       objects selected for Change Data Capture, comma-separated, or none
                         (default Account, Contact, Opportunity, Event, Task and every custom object)
   --help                this text
-Prints one JSON line: {"loginUrl","instanceUrl","apiVersion","username","password","clientId","clientSecret"}
+Prints one JSON line: {"loginUrl","instanceUrl","apiVersion","username","password","clientId","clientSecret",
+  "users":{"admin"|"rep"|"sponsor"|"integration":{"username","password","clientId","clientSecret"}}}
+(the top-level username/password are the admin's)
 
 ${FAULT_HELP}`;
 
@@ -75,8 +77,8 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const org = await startOrg(options);
   for (const warning of org.warnings) process.stderr.write(`[org emulator] ${warning}\n`);
-  const { loginUrl, instanceUrl, apiVersion, username, password, clientId, clientSecret } = org;
-  process.stdout.write(`${JSON.stringify({ loginUrl, instanceUrl, apiVersion, username, password, clientId, clientSecret })}\n`);
+  const { loginUrl, instanceUrl, apiVersion, username, password, clientId, clientSecret, users } = org;
+  process.stdout.write(`${JSON.stringify({ loginUrl, instanceUrl, apiVersion, username, password, clientId, clientSecret, users })}\n`);
   const stop = (): void => {
     void org.close().then(() => process.exit(0));
   };

@@ -30,7 +30,7 @@ describe('login', () => {
     const conn = await soapConnection(org);
     expect(conn.instanceUrl).toBe(org.instanceUrl);
     expect(conn.userInfo?.organizationId).toMatch(/^00D/);
-    expect((await conn.query('SELECT COUNT() FROM User')).totalSize).toBe(1);
+    expect((await conn.query('SELECT COUNT() FROM User')).totalSize).toBe(4);
     const bad = new jsforce.Connection({ loginUrl: org.loginUrl, version: '64.0' });
     await expect(bad.login(org.username, 'wrong')).rejects.toThrow(/INVALID_LOGIN/);
   });
@@ -62,14 +62,15 @@ describe('login', () => {
     await expect(conn.oauth2.refreshToken('bogus')).rejects.toMatchObject({ name: 'invalid_grant', message: 'expired access/refresh token' });
     // After the session is gone, jsforce's own refresh (refresh_token grant) gets a new one.
     org.expireAllSessions();
-    expect((await conn.query('SELECT COUNT() FROM User')).totalSize).toBe(1);
+    expect((await conn.query('SELECT COUNT() FROM User')).totalSize).toBe(4);
   });
 
   it('issues tokens for client credentials, without a refresh token', async () => {
     const conn = jwtConnection();
     await conn.authorize({ grant_type: 'client_credentials' });
     expect(conn.refreshToken).toBeFalsy();
-    expect((await conn.query('SELECT Username FROM User')).records).toHaveLength(1);
+    // The admin's connected app runs as the admin.
+    expect((await conn.identity()).username).toBe(org.username);
   });
 
   it('accepts a JWT bearer assertion signed with the configured key', async () => {
@@ -97,7 +98,7 @@ describe('sessions', () => {
     conn.on('refresh', (token: string) => refreshed.push(token));
     const before = conn.accessToken;
     org.expireAllSessions();
-    expect((await conn.query('SELECT COUNT() FROM User')).totalSize).toBe(1);
+    expect((await conn.query('SELECT COUNT() FROM User')).totalSize).toBe(4);
     expect(refreshed).toHaveLength(1);
     expect(conn.accessToken).not.toBe(before);
     const stale = new jsforce.Connection({ instanceUrl: org.instanceUrl, accessToken: before!, version: '64.0' });
@@ -108,7 +109,7 @@ describe('sessions', () => {
     const shortLived = await startOrg({ data: 'empty', schemaDirs: [], tokenTtlSeconds: 1 });
     try {
       const conn = await soapConnection(shortLived);
-      expect((await conn.query('SELECT COUNT() FROM User')).totalSize).toBe(1);
+      expect((await conn.query('SELECT COUNT() FROM User')).totalSize).toBe(4);
       await new Promise((resolve) => setTimeout(resolve, 1100));
       const stale = new jsforce.Connection({ instanceUrl: shortLived.instanceUrl, accessToken: conn.accessToken!, version: '64.0' });
       await expect(stale.query('SELECT Id FROM User')).rejects.toMatchObject({ errorCode: 'INVALID_SESSION_ID' });

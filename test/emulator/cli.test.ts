@@ -25,7 +25,7 @@ describe('org CLI', () => {
     child.stderr!.resume();
     try {
       const details = JSON.parse(await firstLine(child)) as Record<string, string>;
-      expect(Object.keys(details)).toEqual(['loginUrl', 'instanceUrl', 'apiVersion', 'username', 'password', 'clientId', 'clientSecret']);
+      expect(Object.keys(details)).toEqual(['loginUrl', 'instanceUrl', 'apiVersion', 'username', 'password', 'clientId', 'clientSecret', 'users']);
       expect(details.instanceUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const conn = new jsforce.Connection({ loginUrl: details.loginUrl, version: details.apiVersion, oauth2: { clientId: details.clientId, clientSecret: details.clientSecret, loginUrl: details.loginUrl } });
       await conn.login(details.username!, details.password!);
@@ -39,6 +39,15 @@ describe('org CLI', () => {
         seen += page.records.length;
       }
       expect(seen).toBe(total);
+      // Every persona logs in with its own password; the demo's sponsor sponsors real accounts.
+      const users = details.users as unknown as Record<string, { username: string; password: string }>;
+      expect(Object.keys(users)).toEqual(['admin', 'rep', 'sponsor', 'integration']);
+      expect(users.admin).toMatchObject({ username: details.username, password: details.password });
+      const sponsor = new jsforce.Connection({ loginUrl: details.loginUrl, version: details.apiVersion, oauth2: { clientId: details.clientId, clientSecret: details.clientSecret, loginUrl: details.loginUrl } });
+      await sponsor.login(users.sponsor!.username, users.sponsor!.password);
+      const me = await sponsor.identity();
+      expect(me.username).toBe(users.sponsor!.username);
+      expect((await sponsor.query(`SELECT COUNT() FROM Executive_Sponsor__c WHERE Sponsor__c = '${me.user_id}' AND Active__c = true`)).totalSize).toBeGreaterThan(0);
     } finally {
       child.kill('SIGTERM');
       expect(await owned.exited).toBe(0);

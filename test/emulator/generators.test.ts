@@ -25,13 +25,16 @@ describe('data generators', () => {
     await demo.close();
   });
 
-  it('empty: one Organization and one admin user', async () => {
+  it('empty: one Organization, the admin and the three other persona users', async () => {
     const org = await startOrg({ data: 'empty', today: TODAY });
     try {
       expect(rows(org, 'SELECT FiscalYearStartMonth, UsesStartDateAsFiscalYearName, DefaultCurrencyIsoCode FROM Organization')).toEqual([
         expect.objectContaining({ FiscalYearStartMonth: 1, UsesStartDateAsFiscalYearName: false, DefaultCurrencyIsoCode: 'USD' })
       ]);
-      expect(rows(org, 'SELECT Username FROM User')).toEqual([expect.objectContaining({ Username: org.username })]);
+      expect(rows(org, 'SELECT Username FROM User ORDER BY Username').map((r) => r.Username)).toEqual(
+        [org.username, org.users.integration.username, org.users.rep.username, org.users.sponsor.username].sort()
+      );
+      expect(org.users.admin.username).toBe(org.username);
       expect(count(org, 'Account')).toBe(0);
       expect(count(org, 'Strategic_Score_Weight__mdt')).toBe(6);
     } finally {

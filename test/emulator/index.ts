@@ -17,6 +17,9 @@ import { registerCompositeRoutes } from './routes/composite';
 import { registerPhotoRoutes } from './routes/photos';
 import { registerRestRoutes } from './routes/rest';
 import { buildSchema } from './schema/schema';
+import { loadPermissionSets } from './security/permissionSets';
+import type { Persona } from './security/access';
+import type { PersonaLogin } from './security/users';
 import { startServer } from './http/server';
 import type { Store } from './store/store';
 
@@ -31,6 +34,10 @@ export { SfError } from './errors';
 export { describeObject, describeGlobal } from './schema/describe';
 export { DEMO_GAP_ACCOUNT, DEMO_STRATEGIC_ACCOUNTS, DEMO_FISCAL_YEAR_START_MONTH, DEMO_CURRENCIES } from './generators/demo';
 export { FAULT_HELP } from './faults';
+export { AccessModel, PERSONAS, BASELINE_OBJECTS } from './security/access';
+export type { OrgUser, Persona, Viewer } from './security/access';
+export type { PersonaLogin } from './security/users';
+export { insufficientAccess } from './security/dml';
 
 export const API_VERSION = '64.0';
 export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
@@ -72,6 +79,8 @@ export interface OrgHandle {
   clientId: string;
   clientSecret: string;
   privateKeyPem: string /* matching jwtCertificate when generated, for JWT tests */;
+  /** The four persona users (the admin's entry repeats the top-level fields); clientId/clientSecret: the persona's own connected app, whose client-credentials flow runs as that user. */
+  users: Record<Persona, PersonaLogin>;
   apiUsage(): { used: number; max: number };
   setFaults(spec: string | null): void;
   setApiBudget(max: number, used?: number): void;
@@ -101,7 +110,8 @@ export function discoverModules(): EmulatorModule[] {
 export async function startOrg(options: OrgOptions = {}): Promise<OrgHandle> {
   const data: DataSet = parseDataSet(options.data ?? 'empty');
   const seed = options.seed ?? 1;
-  const schema = buildSchema({ dirs: options.schemaDirs ?? [DEFAULT_SCHEMA_DIR], multiCurrency: options.multiCurrency });
+  const schemaDirs = options.schemaDirs ?? [DEFAULT_SCHEMA_DIR];
+  const schema = buildSchema({ dirs: schemaDirs, multiCurrency: options.multiCurrency });
   const org = new Org({
     schema,
     seed,
@@ -112,7 +122,8 @@ export async function startOrg(options: OrgOptions = {}): Promise<OrgHandle> {
     jwtCertificate: options.jwtCertificate,
     timeZone: options.timeZone,
     fiscalYearStartMonth: options.fiscalYearStartMonth,
-    changeDataCapture: options.changeDataCapture
+    changeDataCapture: options.changeDataCapture,
+    permissionSets: loadPermissionSets(schemaDirs)
   });
   registerAuthRoutes(org);
   registerRestRoutes(org);
@@ -140,6 +151,7 @@ export async function startOrg(options: OrgOptions = {}): Promise<OrgHandle> {
     clientId: org.credentials.clientId,
     clientSecret: org.credentials.clientSecret,
     privateKeyPem: org.privateKeyPem,
+    users: org.users.logins(),
     apiUsage: () => ({ used: org.apiUsed, max: org.apiMax }),
     setFaults: (spec) => org.setFaults(spec),
     setApiBudget: (max, used) => {

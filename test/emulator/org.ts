@@ -12,6 +12,10 @@ import { Store, type Clock } from './store/store';
 import type { QueryJob } from './routes/bulk2';
 import { parseIsoDate } from './store/values';
 import { checkTimeZone, localDay, startOfLocalDay } from './timeZone';
+import { AccessModel, type OrgUser, type Viewer } from './security/access';
+import { Dml } from './security/dml';
+import type { PermissionSet } from './security/permissionSets';
+import { UserDirectory } from './security/users';
 
 export interface Session {
   token: string;
@@ -39,6 +43,8 @@ export interface OrgConfig {
   /** Organization.FiscalYearStartMonth (1-12); default: the data set's own. */
   fiscalYearStartMonth?: number;
   changeDataCapture?: ChangeDataCaptureOptions;
+  /** Permission sets by name (force-app's, see security/permissionSets.ts). */
+  permissionSets?: ReadonlyMap<string, PermissionSet>;
 }
 
 export interface ChangeDataCaptureOptions {
@@ -101,6 +107,12 @@ export class Org {
   readonly rawHandlers: RawHandler[] = [];
   /** Run when the server closes (modules release timers and connections). */
   readonly closeHooks: Array<() => void> = [];
+  /** Object permissions and field-level security of every user (security/access.ts). */
+  readonly access: AccessModel;
+  /** Personas, permission set assignments, passwords and connected apps (security/users.ts). */
+  readonly users: UserDirectory;
+  /** The write path every API uses, with the caller's permissions enforced (security/dml.ts). */
+  readonly dml: Dml;
   private readonly sessions = new Map<string, Session>();
   private readonly refreshTokens = new Map<string, number>();
 
@@ -131,6 +143,19 @@ export class Org {
       this.privateKeyPem = pair.privateKeyPem;
     }
     this.setFaults(config.faults);
+    this.access = new AccessModel(config.schema, config.permissionSets ?? new Map());
+    this.users = new UserDirectory(this.store, config.seed);
+    this.dml = new Dml(this.store, this.access);
+  }
+
+  /** The user a request runs as. */
+  userOf(session: Session): OrgUser {
+    return this.users.user(session.userRow);
+  }
+
+  /** What SOQL and describe hide from the session's user (null: an admin sees everything). */
+  viewerOf(session: Session): Viewer | null {
+    return this.access.viewer(this.userOf(session));
   }
 
   get orgId(): string {

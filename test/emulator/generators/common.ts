@@ -2,6 +2,7 @@
 // records found in the metadata folders.
 import type { Org } from '../org';
 import type { Random } from '../random';
+import { PERSONAS, type Persona } from '../security/access';
 import { DAY_MS, dayToIso } from '../store/values';
 
 export interface OrgProfile {
@@ -152,5 +153,33 @@ export function seedCustomMetadata(org: Org, at: number): void {
       values[field.name] = value;
     }
     org.store.insert(record.type, values, 0, { at });
+  }
+}
+
+/** The persona users an org gets when its data set names none (usernames `<persona>@tandem.emulator`). */
+const DEFAULT_PERSONAS: Record<Exclude<Persona, 'admin'>, UserSpec> = {
+  rep: { firstName: 'Riley', lastName: 'Morgan', alias: 'rmorgan', title: 'Key Account Manager', username: 'rep@tandem.emulator' },
+  sponsor: { firstName: 'Jordan', lastName: 'Blake', alias: 'jblake', title: 'Chief Revenue Officer', username: 'sponsor@tandem.emulator' },
+  integration: { firstName: 'Tandem', lastName: 'Integration', alias: 'tandem', title: 'Integration User', username: 'integration@tandem.emulator' }
+};
+
+/**
+ * Makes sure the org has its four persona users: the admin (row 0), and a rep, a sponsor and an
+ * integration user, reusing a generator's user of the default username or creating one. A data
+ * set may assign personas itself first (the demo's sponsor is a real executive sponsor).
+ */
+export function seedPersonas(org: Org, at: number): void {
+  const users = org.store.table('User')!;
+  if (org.users.personaRow('admin') === undefined) {
+    const row = org.userRow(org.credentials.username);
+    if (row < 0) throw new Error('seedPersonas: the org has no admin user (seedOrganization first)');
+    org.users.assignPersona('admin', row, org.credentials);
+  }
+  for (const persona of PERSONAS) {
+    if (persona === 'admin' || org.users.personaRow(persona) !== undefined) continue;
+    const spec = DEFAULT_PERSONAS[persona];
+    let row = org.userRow(spec.username!);
+    if (row < 0) row = users.rowOf(seedUsers(org, [spec], at)[0]!);
+    org.users.assignPersona(persona, row);
   }
 }

@@ -125,6 +125,11 @@ export function generateDemo(org: Org, seed: number): void {
     longAgo
   );
   seedUsers(org, [{ firstName: 'Tandem', lastName: 'Integration', alias: 'tandem', title: 'Integration User', username: 'integration@tandem.emulator' }], longAgo);
+  // The logins of the demo: Maya Chen on the account team, and Eleanor Voss, who sponsors the
+  // strategic accounts at positions 0, 4, 8… (Hartwell Logistics, overdue, among them).
+  const users = store.table('User')!;
+  org.users.assignPersona('rep', users.rowOf(managers[0]!));
+  org.users.assignPersona('sponsor', users.rowOf(executives[0]!));
 
   // Accounts: Pareto weights, the largest ones going to the strategic accounts.
   const weights = Array.from({ length: DEMO_STRATEGIC_ACCOUNTS.length + OTHER_ACCOUNTS.length }, () => Math.min(40, random.pareto(1, 1.16))).sort((a, b) => b - a);

@@ -2,7 +2,7 @@
 import type { Org } from '../org';
 import { Random } from '../random';
 import { generateBench } from './bench';
-import { seedCurrencies, seedCustomMetadata, seedOrganization, startOfToday } from './common';
+import { seedCurrencies, seedCustomMetadata, seedOrganization, seedPersonas, startOfToday } from './common';
 import { generateDemo } from './demo';
 
 export type DataSet = 'empty' | 'demo' | `bench:${number}`;
@@ -34,4 +34,5 @@ export function generate(org: Org, data: DataSet, seed: number): void {
     generateBench(org, seed, Number(data.slice('bench:'.length)));
   }
   seedCustomMetadata(org, longAgo);
+  seedPersonas(org, longAgo);
 }

@@ -46,9 +46,12 @@ function token(ctx: RequestContext): Reply {
   const form = new URLSearchParams(ctx.body.toString('utf8'));
   const grant = form.get('grant_type');
   const client = clientOf(ctx, form);
+  // Each persona has a connected app of its own (client_credentials runs as the app's user); any
+  // of them may be used with the other flows.
+  const app = org.users.app(client.id);
   const checkClient = (secretRequired: boolean): Reply | null => {
-    if (client.id !== org.credentials.clientId) return oauthError(400, 'invalid_client_id', 'client identifier invalid');
-    if ((secretRequired || client.secret !== null) && client.secret !== org.credentials.clientSecret) {
+    if (!app) return oauthError(400, 'invalid_client_id', 'client identifier invalid');
+    if ((secretRequired || client.secret !== null) && client.secret !== app.clientSecret) {
       return oauthError(400, 'invalid_client', 'invalid client credentials');
     }
     return null;
@@ -58,7 +61,7 @@ function token(ctx: RequestContext): Reply {
       const rejected = checkClient(true);
       if (rejected) return rejected;
       const row = org.userRow(form.get('username') ?? '');
-      if (row < 0 || form.get('password') !== org.credentials.password) return oauthError(400, 'invalid_grant', 'authentication failure');
+      if (row < 0 || !org.users.passwordMatches(row, form.get('password'))) return oauthError(400, 'invalid_grant', 'authentication failure');
       // The username-password flow never issues refresh tokens.
       return tokenAnswer(org, row, false);
     }
@@ -72,7 +75,7 @@ function token(ctx: RequestContext): Reply {
     case 'client_credentials': {
       const rejected = checkClient(true);
       if (rejected) return rejected;
-      return tokenAnswer(org, org.userRow(org.credentials.username), false);
+      return tokenAnswer(org, app!.runAsRow, false);
     }
     case 'refresh_token': {
       const rejected = checkClient(false);
@@ -102,7 +105,7 @@ function jwtBearer(org: Org, assertion: string): Reply {
   if (!audiences.some((aud) => typeof aud === 'string' && accepted.includes(aud.replace(/\/$/, '')))) {
     return oauthError(400, 'invalid_grant', 'audience is invalid');
   }
-  if (claims.iss !== org.credentials.clientId) return oauthError(400, 'invalid_client_id', 'client identifier invalid');
+  if (!org.users.app(typeof claims.iss === 'string' ? claims.iss : null)) return oauthError(400, 'invalid_client_id', 'client identifier invalid');
   const row = org.userRow(String(claims.sub ?? ''));
   if (row < 0) return oauthError(400, 'invalid_grant', 'user hasn\'t approved this consumer');
   return tokenAnswer(org, row, false);
@@ -112,7 +115,7 @@ function jwtBearer(org: Org, assertion: string): Reply {
 function authorize(ctx: RequestContext): Reply {
   const params = ctx.url.searchParams;
   const redirect = params.get('redirect_uri');
-  if (params.get('client_id') !== ctx.org.credentials.clientId || !redirect) {
+  if (!ctx.org.users.app(params.get('client_id')) || !redirect) {
     return { status: 400, headers: { 'Content-Type': 'text/plain' }, body: 'error=invalid_client_id&error_description=client%20identifier%20invalid' };
   }
   const row = ctx.org.userRow(params.get('login_hint') ?? ctx.org.credentials.username);
@@ -163,8 +166,8 @@ function identity(ctx: RequestContext): Reply {
     photos: { picture: read('FullPhotoUrl'), thumbnail: read('SmallPhotoUrl') },
     active: true,
     user_type: 'STANDARD',
-    language: 'en_US',
-    locale: 'en_US',
+    language: read('LanguageLocaleKey') || 'en_US',
+    locale: read('LocaleSidKey') || 'en_US',
     utcOffset: zoneOffsetMs(String(read('TimeZoneSidKey') ?? 'GMT'), org.store.clock.now()),
     urls: {
       enterprise: `${org.instanceUrl}/services/Soap/c/{version}/${org.orgId.slice(0, 15)}`,
@@ -194,7 +197,7 @@ function soapLogin(ctx: RequestContext): Reply {
   const row = org.userRow(username);
   const envelope = (inner: string): string =>
     `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns="urn:partner.soap.sforce.com" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><soapenv:Body>${inner}</soapenv:Body></soapenv:Envelope>`;
-  if (row < 0 || password !== org.credentials.password) {
+  if (row < 0 || !org.users.passwordMatches(row, password)) {
     return {
       status: 500,
       headers: { 'Content-Type': 'text/xml;charset=UTF-8' },

@@ -71,7 +71,7 @@ function create(ctx: RequestContext): Reply {
   if (!COLUMN_DELIMITERS[columnDelimiter]) throw new SfError(400, 'INVALIDJOB', `Invalid columnDelimiter: ${columnDelimiter}`);
   const lineEnding = body.lineEnding ?? 'LF';
   if (lineEnding !== 'LF' && lineEnding !== 'CRLF') throw new SfError(400, 'INVALIDJOB', `Invalid lineEnding: ${lineEnding}`);
-  const result = runQuery(ctx.org.store, body.query, { includeDeleted: operation === 'queryAll', bulk: true });
+  const result = runQuery(ctx.org.store, body.query, { includeDeleted: operation === 'queryAll', bulk: true, viewer: ctx.org.viewerOf(ctx.session!) });
   if (result.kind !== 'records') throw new SfError(400, 'INVALIDJOB', 'Bulk API 2.0 does not support COUNT() or aggregate queries');
   const now = Date.now();
   const job: QueryJob = {

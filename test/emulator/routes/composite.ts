@@ -91,20 +91,20 @@ function fieldsOf(record: Record<string, unknown>): Record<string, unknown> {
 
 function createMany(ctx: RequestContext): Reply {
   const { allOrNone, records } = collectionBody(ctx);
-  const actor = ctx.session!.userRow;
+  const actor = ctx.org.userOf(ctx.session!);
   return json(
     200,
     runCollection(ctx.org, records, allOrNone, (record) => {
       const fields = fieldsOf(record);
       if (fields.Id !== undefined || fields.id !== undefined) throw new SfError(400, 'INVALID_FIELD', 'cannot specify Id in an insert call', ['Id']);
-      return { id: ctx.org.store.insert(typeOf(record), fields, actor), success: true, errors: [] };
+      return { id: ctx.org.dml.insert(actor, typeOf(record), fields), success: true, errors: [] };
     }, () => null)
   );
 }
 
 function updateMany(ctx: RequestContext): Reply {
   const { allOrNone, records } = collectionBody(ctx);
-  const actor = ctx.session!.userRow;
+  const actor = ctx.org.userOf(ctx.session!);
   const idOf = (record: Record<string, unknown>): string | null => (record.id ?? record.Id ?? null) as string | null;
   return json(
     200,
@@ -112,7 +112,7 @@ function updateMany(ctx: RequestContext): Reply {
       const id = idOf(record);
       if (!id) throw new SfError(400, 'MISSING_ARGUMENT', 'Id not specified in an update call', ['Id']);
       const { id: _lower, Id: _upper, ...fields } = fieldsOf(record);
-      return { id: ctx.org.store.update(typeOf(record), id, fields, actor), success: true, errors: [] };
+      return { id: ctx.org.dml.update(actor, typeOf(record), id, fields), success: true, errors: [] };
     }, idOf)
   );
 }
@@ -121,12 +121,12 @@ function upsertMany(ctx: RequestContext): Reply {
   const { allOrNone, records } = collectionBody(ctx);
   const type = ctx.params.type!;
   const fieldName = ctx.params.field!;
-  const table = ctx.org.store.requireTable(type);
+  const actor = ctx.org.userOf(ctx.session!);
+  const table = ctx.org.dml.visibleTable(actor, type);
   const field = table.field(fieldName);
-  if (!field || field.type === 'id' || !field.externalId) {
+  if (!field || field.type === 'id' || !field.externalId || !ctx.org.access.canReadField(actor, table.name, field)) {
     throw new SfError(400, 'INVALID_FIELD', `Provided external ID field does not exist or is not accessible: ${fieldName}`);
   }
-  const actor = ctx.session!.userRow;
   const valueOf = (record: Record<string, unknown>): string | null => {
     const entry = Object.entries(record).find(([k]) => k.toLowerCase() === field.name.toLowerCase());
     return entry && entry[1] !== null && entry[1] !== undefined ? String(entry[1]) : null;
@@ -148,7 +148,7 @@ function upsertMany(ctx: RequestContext): Reply {
       if ((counts.get(value.toLowerCase()) ?? 0) > 1) {
         throw new SfError(400, 'DUPLICATE_EXTERNAL_ID', `Duplicate external id specified: ${value}`, [field.name]);
       }
-      const result = ctx.org.store.upsert(table.name, field.name, value, fieldsOf(record), actor);
+      const result = ctx.org.dml.upsert(actor, table.name, field.name, value, fieldsOf(record));
       return { id: result.id, success: true, errors: [], created: result.created };
     }, () => null, true, (record) => {
       const value = valueOf(record);
@@ -161,13 +161,13 @@ function deleteMany(ctx: RequestContext): Reply {
   const ids = (ctx.url.searchParams.get('ids') ?? '').split(',').map((id) => id.trim()).filter(Boolean);
   tooMany(ids.length);
   const allOrNone = ctx.url.searchParams.get('allOrNone') === 'true';
-  const actor = ctx.session!.userRow;
+  const actor = ctx.org.userOf(ctx.session!);
   return json(
     200,
     runCollection(ctx.org, ids, allOrNone, (id) => {
       if (!ctx.org.store.tableOfId(id)) throw new SfError(400, 'MALFORMED_ID', `malformed id ${id}`, []);
       try {
-        return { id: ctx.org.store.remove(null, id, actor), success: true, errors: [] };
+        return { id: ctx.org.dml.remove(actor, null, id), success: true, errors: [] };
       } catch (error) {
         if (error instanceof SfError && error.status === 404) throw new SfError(400, 'INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', []);
         throw error;
@@ -178,6 +178,7 @@ function deleteMany(ctx: RequestContext): Reply {
 
 function retrieveMany(ctx: RequestContext, ids: string[], fields: string[]): Reply {
   const table = ctx.org.store.requireTable(ctx.params.type!);
+  if (!ctx.org.access.canReadObject(ctx.org.userOf(ctx.session!), table.name)) throw new SfError(404, 'NOT_FOUND', 'The requested resource does not exist');
   if (fields.length === 0) throw new SfError(400, 'MISSING_ARGUMENT', 'fields: at least one field is required');
   tooMany(ids.length);
   const records = ids.map((id) => {

@@ -4,7 +4,7 @@ import { SfError } from '../errors';
 import { MAX_API_VERSION, MIN_API_VERSION } from '../http/server';
 import { json, jsonBody, noContent, type Reply, type RequestContext } from '../http/router';
 import type { Org } from '../org';
-import { describeGlobal, describeObject } from '../schema/describe';
+import { describeGlobal, describeObject, type Describer } from '../schema/describe';
 import { batchSizeOf } from '../soql/cursors';
 import { runQuery } from '../soql/query';
 import { DELETED, LIVE, type Table } from '../store/table';
@@ -53,7 +53,7 @@ function limits(ctx: RequestContext): Reply {
 function queryAnswer(ctx: RequestContext, includeDeleted: boolean): Reply {
   const soql = ctx.url.searchParams.get('q');
   if (!soql) throw new SfError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
-  const result = runQuery(ctx.org.store, soql, { includeDeleted });
+  const result = runQuery(ctx.org.store, soql, { includeDeleted, viewer: ctx.org.viewerOf(ctx.session!) });
   return json(200, ctx.org.cursors.open(result, batchSizeOf(ctx.headers['sforce-query-options']), ctx.base));
 }
 
@@ -61,15 +61,19 @@ function queryMore(ctx: RequestContext): Reply {
   return json(200, ctx.org.cursors.page(ctx.params.locator!, ctx.base));
 }
 
+/** The table of the URL's object; an object the caller may not read does not exist for them. */
 function tableOf(ctx: RequestContext): Table {
-  return ctx.org.store.requireTable(ctx.params.type!);
+  const table = ctx.org.store.requireTable(ctx.params.type!);
+  if (!ctx.org.access.canReadObject(ctx.org.userOf(ctx.session!), table.name)) throw new SfError(404, 'NOT_FOUND', 'The requested resource does not exist');
+  return table;
 }
 
-/** A record by id (or the live row a SOQL over `fields` would return), as the REST API shows it. */
+/** A record by id (or the live row a SOQL over `fields` would return), as the REST API shows it to the caller. */
 export function recordJson(ctx: RequestContext, table: Table, row: number, fields: string[] | null): string {
-  const list = fields ?? table.def.fields.map((f) => f.name);
+  const user = ctx.org.userOf(ctx.session!);
+  const list = fields ?? ctx.org.access.readableFields(user, table.def).map((f) => f.name);
   const soql = `SELECT ${list.join(', ')} FROM ${table.name} WHERE Id = '${table.id(row)}'`;
-  const result = runQuery(ctx.org.store, soql, { includeDeleted: false });
+  const result = runQuery(ctx.org.store, soql, { includeDeleted: false, viewer: ctx.org.viewerOf(ctx.session!) });
   if (result.kind !== 'records' || result.rows.length === 0) throw new SfError(404, 'NOT_FOUND', 'The requested resource does not exist');
   return result.projection.json(result.rows[0]!, ctx.base);
 }
@@ -80,7 +84,7 @@ function fieldsParam(ctx: RequestContext): string[] | null {
 }
 
 function create(ctx: RequestContext): Reply {
-  const id = ctx.org.store.insert(ctx.params.type!, jsonBody<Record<string, unknown>>(ctx), ctx.session!.userRow);
+  const id = ctx.org.dml.insert(ctx.org.userOf(ctx.session!), tableOf(ctx).name, jsonBody<Record<string, unknown>>(ctx));
   return json(201, { id, success: true, errors: [] });
 }
 
@@ -91,19 +95,19 @@ function retrieve(ctx: RequestContext): Reply {
 }
 
 function update(ctx: RequestContext): Reply {
-  ctx.org.store.update(ctx.params.type!, ctx.params.id!, jsonBody<Record<string, unknown>>(ctx), ctx.session!.userRow);
+  ctx.org.dml.update(ctx.org.userOf(ctx.session!), tableOf(ctx).name, ctx.params.id!, jsonBody<Record<string, unknown>>(ctx));
   return noContent();
 }
 
 function destroy(ctx: RequestContext): Reply {
-  ctx.org.store.remove(ctx.params.type!, ctx.params.id!, ctx.session!.userRow);
+  ctx.org.dml.remove(ctx.org.userOf(ctx.session!), tableOf(ctx).name, ctx.params.id!);
   return noContent();
 }
 
 function retrieveByExternalId(ctx: RequestContext): Reply {
   const table = tableOf(ctx);
   const field = table.field(ctx.params.field!);
-  if (!field || !(field.externalId || field.idLookup)) {
+  if (!field || !(field.externalId || field.idLookup) || !ctx.org.access.canReadField(ctx.org.userOf(ctx.session!), table.name, field)) {
     throw new SfError(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${ctx.params.field}`);
   }
   const rows = ctx.org.store.findByExternalId(table, field, ctx.params.value!);
@@ -123,7 +127,7 @@ function upsert(ctx: RequestContext): Reply {
       throw new SfError(404, 'NOT_FOUND', 'The requested resource does not exist');
     }
   }
-  const { id, created } = store.upsert(table.name, ctx.params.field!, ctx.params.value!, jsonBody<Record<string, unknown>>(ctx), ctx.session!.userRow);
+  const { id, created } = ctx.org.dml.upsert(ctx.org.userOf(ctx.session!), table.name, ctx.params.field!, ctx.params.value!, jsonBody<Record<string, unknown>>(ctx));
   // Since API 46.0 an update by external id answers 200 with a body and both carry `created`;
   // before, an insert answered 201 without it and an update 204 without a body.
   if (Number(ctx.version) < 46) return created ? json(201, { id, success: true, errors: [] }) : noContent();
@@ -151,6 +155,21 @@ function changedIds(ctx: RequestContext, wanted: 'updated' | 'deleted'): Reply {
     : json(200, { deletedRecords: deleted, earliestDateAvailable: msToIso(0), latestDateCovered: latest });
 }
 
+/** describe as the caller sees it: their objects and fields, with their create/update/delete rights. */
+export function describerOf(ctx: RequestContext): Describer {
+  const user = ctx.org.userOf(ctx.session!);
+  const access = ctx.org.access;
+  return {
+    canReadObject: (object) => access.canReadObject(user, object),
+    canCreate: (object) => access.canCreate(user, object),
+    canEdit: (object) => access.canEdit(user, object),
+    canDelete: (object) => access.canDelete(user, object),
+    canReadField: (object, field) => access.canReadField(user, object, field),
+    canCreateField: (object, field) => access.canCreateField(user, object, field),
+    canUpdateField: (object, field) => access.canUpdateField(user, object, field)
+  };
+}
+
 export function registerRestRoutes(org: Org): void {
   const data = (method: string, pattern: RegExp, handle: (ctx: RequestContext) => Reply): void =>
     org.router.add({ method, pattern, kind: 'data', handle });
@@ -160,11 +179,11 @@ export function registerRestRoutes(org: Org): void {
   data('GET', /^\/query\/?$/, (ctx) => queryAnswer(ctx, false));
   data('GET', /^\/queryAll\/?$/, (ctx) => queryAnswer(ctx, true));
   data('GET', /^\/(query|queryAll)\/(?<locator>[^/]+)\/?$/, queryMore);
-  data('GET', /^\/sobjects\/?$/, (ctx) => json(200, describeGlobal(ctx.org.store, ctx.base)));
-  data('GET', /^\/sobjects\/(?<type>\w+)\/describe\/?$/, (ctx) => json(200, describeObject(ctx.org.store, tableOf(ctx).def, ctx.base)));
+  data('GET', /^\/sobjects\/?$/, (ctx) => json(200, describeGlobal(ctx.org.store, ctx.base, describerOf(ctx))));
+  data('GET', /^\/sobjects\/(?<type>\w+)\/describe\/?$/, (ctx) => json(200, describeObject(ctx.org.store, tableOf(ctx).def, ctx.base, describerOf(ctx))));
   data('GET', /^\/sobjects\/(?<type>\w+)\/?$/, (ctx) => {
     const table = tableOf(ctx);
-    const described = describeGlobal(ctx.org.store, ctx.base) as { sobjects: Array<{ name: string }> };
+    const described = describeGlobal(ctx.org.store, ctx.base, describerOf(ctx)) as { sobjects: Array<{ name: string }> };
     return json(200, { objectDescribe: described.sobjects.find((o) => o.name === table.name), recentItems: [] });
   });
   data('POST', /^\/sobjects\/(?<type>\w+)\/?$/, create);
@@ -182,7 +201,7 @@ export function registerRestRoutes(org: Org): void {
     if (!field || !(field.externalId || field.idLookup)) throw new SfError(404, 'NOT_FOUND', 'The requested resource does not exist');
     const rows = ctx.org.store.findByExternalId(table, field, ctx.params.value!);
     if (rows.length !== 1) throw new SfError(rows.length === 0 ? 404 : 300, rows.length === 0 ? 'NOT_FOUND' : 'MULTIPLE_CHOICES', 'The requested resource does not exist');
-    ctx.org.store.remove(table.name, table.id(rows[0]!), ctx.session!.userRow);
+    ctx.org.dml.remove(ctx.org.userOf(ctx.session!), table.name, table.id(rows[0]!));
     return noContent();
   });
 }

@@ -28,13 +28,37 @@ function urls(object: ObjectDef, base: string): Record<string, string> {
   };
 }
 
-function objectFlags(object: ObjectDef): Record<string, unknown> {
+/**
+ * What describe shows of the caller's rights: objects and fields they may not read are left out,
+ * and createable/updateable/deletable are theirs. Omitted: everything, as for an admin.
+ */
+export interface Describer {
+  canReadObject(object: string): boolean;
+  canCreate(object: string): boolean;
+  canEdit(object: string): boolean;
+  canDelete(object: string): boolean;
+  canReadField(object: string, field: FieldDef): boolean;
+  canCreateField(object: string, field: FieldDef): boolean;
+  canUpdateField(object: string, field: FieldDef): boolean;
+}
+
+const EVERYTHING: Describer = {
+  canReadObject: () => true,
+  canCreate: () => true,
+  canEdit: () => true,
+  canDelete: () => true,
+  canReadField: () => true,
+  canCreateField: (_object, field) => field.createable,
+  canUpdateField: (_object, field) => field.updateable
+};
+
+function objectFlags(object: ObjectDef, who: Describer): Record<string, unknown> {
   return {
     activateable: false,
-    createable: object.createable,
+    createable: object.createable && who.canCreate(object.name),
     custom: object.kind !== 'standard',
     customSetting: false,
-    deletable: object.deletable,
+    deletable: object.deletable && who.canDelete(object.name),
     deprecatedAndHidden: false,
     feedEnabled: false,
     hasSubtypes: false,
@@ -51,20 +75,20 @@ function objectFlags(object: ObjectDef): Record<string, unknown> {
     retrieveable: true,
     searchable: object.kind !== 'customMetadata',
     triggerable: object.kind !== 'customMetadata',
-    undeletable: object.deletable,
-    updateable: object.updateable
+    undeletable: object.deletable && who.canDelete(object.name),
+    updateable: object.updateable && who.canEdit(object.name)
   };
 }
 
-export function describeGlobal(store: Store, base: string): unknown {
+export function describeGlobal(store: Store, base: string, who: Describer = EVERYTHING): unknown {
   return {
     encoding: 'UTF-8',
     maxBatchSize: 200,
-    sobjects: store.schema.objects.map((object) => ({ ...objectFlags(object), urls: urls(object, base) }))
+    sobjects: store.schema.objects.filter((object) => who.canReadObject(object.name)).map((object) => ({ ...objectFlags(object, who), urls: urls(object, base) }))
   };
 }
 
-function describeField(store: Store, object: ObjectDef, field: FieldDef): Record<string, unknown> {
+function describeField(store: Store, object: ObjectDef, field: FieldDef, who: Describer): Record<string, unknown> {
   const numeric = ['int', 'double', 'currency', 'percent'].includes(field.type);
   const text = !numeric && !['boolean', 'date', 'datetime'].includes(field.type);
   let picklistValues = field.picklistValues.map((p) => ({ active: true, defaultValue: p.isDefault, label: p.label, validFor: null, value: p.value }));
@@ -87,7 +111,7 @@ function describeField(store: Store, object: ObjectDef, field: FieldDef): Record
     calculatedFormula: field.formula,
     cascadeDelete: false,
     caseSensitive: field.caseSensitive,
-    createable: field.createable,
+    createable: who.canCreateField(object.name, field),
     custom: field.custom,
     defaultValue: field.type === 'boolean' ? field.defaultValue === 'true' : null,
     defaultValueFormula: field.type === 'boolean' ? null : field.defaultValue,
@@ -121,16 +145,21 @@ function describeField(store: Store, object: ObjectDef, field: FieldDef): Record
     sortable: !(field.type === 'textarea' && field.length > 255) && field.type !== 'multipicklist',
     type: field.type,
     unique: field.unique,
-    updateable: field.updateable,
+    updateable: who.canUpdateField(object.name, field),
     writeRequiresMasterRead: false
   };
 }
 
-export function describeObject(store: Store, object: ObjectDef, base: string): unknown {
+export function describeObject(store: Store, object: ObjectDef, base: string, who: Describer = EVERYTHING): unknown {
+  const visibleChild = (child: { childSObject: string; field: string }): boolean => {
+    const def = store.schema.object(child.childSObject);
+    const link = def?.fieldsByName.get(child.field.toLowerCase());
+    return def !== undefined && link !== undefined && who.canReadObject(def.name) && who.canReadField(def.name, link);
+  };
   return {
     actionOverrides: [],
-    ...objectFlags(object),
-    childRelationships: store.schema.childRelationships(object.name).map((child) => ({
+    ...objectFlags(object, who),
+    childRelationships: store.schema.childRelationships(object.name).filter(visibleChild).map((child) => ({
       cascadeDelete: child.cascadeDelete,
       childSObject: child.childSObject,
       deprecatedAndHidden: false,
@@ -141,7 +170,7 @@ export function describeObject(store: Store, object: ObjectDef, base: string): u
       restrictedDelete: false
     })),
     compactLayoutable: object.kind !== 'customMetadata',
-    fields: object.fields.map((field) => describeField(store, object, field)),
+    fields: object.fields.filter((field) => who.canReadField(object.name, field)).map((field) => describeField(store, object, field, who)),
     namedLayoutInfos: [],
     networkScopeFieldName: null,
     recordTypeInfos: [

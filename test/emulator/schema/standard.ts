@@ -138,7 +138,8 @@ export function standardObjects(): ObjectDef[] {
       field('SmallPhotoUrl', 'url', { ...readOnly, length: 1024, label: 'Photo' }),
       field('FullPhotoUrl', 'url', { ...readOnly, length: 1024, label: 'Url for full-sized Photo' }),
       text('TimeZoneSidKey', 40, { defaultValue: '"GMT"' }),
-      text('LanguageLocaleKey', 40, { defaultValue: '"en_US"' }),
+      text('LanguageLocaleKey', 40, { defaultValue: '"en_US"', label: 'Language' }),
+      text('LocaleSidKey', 40, { defaultValue: '"en_US"', label: 'Locale' }),
       text('DefaultCurrencyIsoCode', 3, { label: 'User Currency' }),
       picklist('UserType', ['Standard'], { ...readOnly, defaultValue: '"Standard"' })
     ]

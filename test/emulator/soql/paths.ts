@@ -5,6 +5,7 @@ import type { FieldDef } from '../schema/types';
 import type { Cell } from '../store/column';
 import type { Store } from '../store/store';
 import type { Table } from '../store/table';
+import type { Viewer } from '../security/access';
 
 /** How a resolved value compares: ids and references are rows of `rowTable`. */
 export type ValueKind = 'text' | 'number' | 'day' | 'time' | 'bool' | 'row' | 'multi';
@@ -52,7 +53,11 @@ export function pathParts(raw: string, root: Table, alias: string | undefined): 
   return parts;
 }
 
-export function resolvePath(store: Store, root: Table, parts: string[]): ResolvedPath {
+/**
+ * `viewer` hides what the querying user may not read, with the errors Salesforce gives for fields
+ * and relationships that do not exist (to that user they do not).
+ */
+export function resolvePath(store: Store, root: Table, parts: string[], viewer: Viewer | null = null): ResolvedPath {
   let table = root;
   const relations: FieldDef[] = [];
   const names: string[] = [];
@@ -61,6 +66,9 @@ export function resolvePath(store: Store, root: Table, parts: string[]): Resolve
     const relation = table.def.parentRelationships.get(parts[i]!.toLowerCase());
     const column = relation ? table.column(relation.name) : undefined;
     if (!relation || !column || column.kind !== 'ref') throw invalidRelationship(table, parts[i]!);
+    if (viewer && (!viewer.canReadField(table.name, relation) || !viewer.canReadObject(relation.referenceTo[0]!))) {
+      throw invalidRelationship(table, parts[i]!);
+    }
     const refs = (): Int32Array => column.refs;
     const previous = hop;
     hop = (row) => {
@@ -73,7 +81,7 @@ export function resolvePath(store: Store, root: Table, parts: string[]): Resolve
   }
   const last = parts[parts.length - 1]!;
   const field = table.field(last);
-  if (!field) throw invalidField(table, last);
+  if (!field || (viewer && !viewer.canReadField(table.name, field))) throw invalidField(table, last);
   names.push(field.name);
   const owner = table;
   let kind: ValueKind;

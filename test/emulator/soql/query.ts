@@ -9,6 +9,7 @@ import type { Store } from '../store/store';
 import { DELETED, LIVE, type Table } from '../store/table';
 import { dayToIso, formatNumber, msToIso } from '../store/values';
 import type { CalendarSettings } from './dateLiterals';
+import type { Viewer } from '../security/access';
 import { pathParts, resolvePath, type ResolvedPath, type ValueKind } from './paths';
 import { compileWhere, dateFunctionPath, type Predicate, type WhereContext } from './where';
 
@@ -17,6 +18,8 @@ export interface QueryOptions {
   includeDeleted: boolean;
   /** Bulk API 2.0 rejects what it does not support (subqueries, aggregates, OFFSET). */
   bulk?: boolean;
+  /** The querying user's view: objects and fields they may not read do not exist (null: an admin). */
+  viewer?: Viewer | null;
 }
 
 export interface Projection {
@@ -76,7 +79,7 @@ function unsupported(feature: string): SfError {
 
 function runParsed(store: Store, query: ParsedQuery, options: QueryOptions): QueryResult {
   const table = store.table(String(query.sObject ?? ''));
-  if (!table) {
+  if (!table || (options.viewer && !options.viewer.canReadObject(table.name))) {
     throw new SfError(
       400,
       'INVALID_TYPE',
@@ -95,6 +98,7 @@ function runParsed(store: Store, query: ParsedQuery, options: QueryOptions): Que
     table,
     alias: query.sObjectAlias,
     calendar: calendarOf(store),
+    viewer: options.viewer ?? null,
     semiJoin: (sub) => semiJoin(store, sub as ParsedQuery, options)
   };
   const fields = query.fields ?? [];
@@ -157,11 +161,11 @@ function semiJoin(store: Store, sub: ParsedQuery, options: QueryOptions): { kind
   if (fields.length !== 1 || (fields[0]!.type !== 'Field' && fields[0]!.type !== 'FieldRelationship')) {
     throw malformedQuery('a semi-join subquery must select exactly one field');
   }
-  const result = runParsed(store, { ...sub, fields }, { includeDeleted: false, bulk: options.bulk });
+  const result = runParsed(store, { ...sub, fields }, { includeDeleted: false, bulk: options.bulk, viewer: options.viewer });
   if (result.kind !== 'records') throw malformedQuery('a semi-join subquery must select a field');
   const field = fields[0]!;
   const raw = field.type === 'Field' ? String(field.field) : (field.rawValue as string);
-  const path = resolvePath(store, result.table, pathParts(raw, result.table, sub.sObjectAlias));
+  const path = resolvePath(store, result.table, pathParts(raw, result.table, sub.sObjectAlias), options.viewer);
   return { kind: path.kind, values: Array.from(result.rows, (row) => path.get(row)) };
 }
 
@@ -178,7 +182,7 @@ interface SortKey {
 function sortKey(item: Record<string, unknown>, ctx: WhereContext): SortKey {
   let path: ResolvedPath;
   if (item.fn) path = dateFunctionPath(item.fn as never, ctx);
-  else path = resolvePath(ctx.store, ctx.table, pathParts(String(item.field), ctx.table, ctx.alias));
+  else path = resolvePath(ctx.store, ctx.table, pathParts(String(item.field), ctx.table, ctx.alias), ctx.viewer);
   if (path.field.type === 'textarea' && path.field.length > 255) {
     throw malformedQuery(`field '${path.field.name}' can not be sorted in a query call`);
   }
@@ -315,7 +319,7 @@ function csvFormatter(path: ResolvedPath): (cell: Cell) => string | null {
 }
 
 /** The select list, with FIELDS(...) expanded. */
-function selectItems(table: Table, fields: Array<Record<string, unknown>>, query: ParsedQuery): Array<Record<string, unknown>> {
+function selectItems(table: Table, fields: Array<Record<string, unknown>>, query: ParsedQuery, viewer: Viewer | null): Array<Record<string, unknown>> {
   const items: Array<Record<string, unknown>> = [];
   for (const item of fields) {
     if (item.type === 'FieldFunctionExpression' && String(item.functionName).toUpperCase() === 'FIELDS') {
@@ -324,6 +328,7 @@ function selectItems(table: Table, fields: Array<Record<string, unknown>>, query
         throw malformedQuery(`The SOQL FIELDS function must have a LIMIT of at most 200`);
       }
       for (const field of table.def.fields) {
+        if (viewer && !viewer.canReadField(table.name, field)) continue;
         if (which === 'ALL' || (which === 'STANDARD' ? !field.custom : field.custom)) items.push({ type: 'Field', field: field.name });
       }
       continue;
@@ -344,7 +349,7 @@ function buildProjection(
   const root: Node[] = [];
   const csvColumns: Array<{ name: string; read: (row: number) => string | null }> = [];
   const seen = new Set<string>();
-  for (const item of selectItems(table, fields, query)) {
+  for (const item of selectItems(table, fields, query, ctx.viewer ?? null)) {
     if (item.type === 'FieldSubquery') {
       const subquery = item.subquery as ParsedQuery & { relationshipName: string };
       root.push(childNode(store, table, subquery, options, ctx));
@@ -354,7 +359,7 @@ function buildProjection(
     if (item.type === 'FieldFunctionExpression') throw unsupported(`${String(item.functionName)}() in the SELECT list`);
     const raw = item.type === 'Field' ? String(item.field) : String(item.rawValue ?? `${(item.relationships as string[]).join('.')}.${String(item.field)}`);
     const parts = pathParts(raw, table, ctx.alias);
-    const path = resolvePath(store, table, parts);
+    const path = resolvePath(store, table, parts, ctx.viewer);
     const canonical = path.names.join('.');
     if (seen.has(canonical.toLowerCase())) throw malformedQuery(`duplicate field selected: ${canonical}`);
     seen.add(canonical.toLowerCase());
@@ -398,7 +403,13 @@ function buildProjection(
 
 /** A parent-to-child subquery: children are grouped by parent once, on first use. */
 function childNode(store: Store, parent: Table, subquery: ParsedQuery & { relationshipName: string }, options: QueryOptions, ctx: WhereContext): Node {
-  const relationship: ChildRelationship | undefined = store.schema.childRelationship(parent.name, subquery.relationshipName);
+  let relationship: ChildRelationship | undefined = store.schema.childRelationship(parent.name, subquery.relationshipName);
+  const viewer = ctx.viewer;
+  if (relationship && viewer) {
+    const childDef = store.schema.object(relationship.childSObject)!;
+    const visible = viewer.canReadObject(childDef.name) && viewer.canReadField(childDef.name, childDef.fieldsByName.get(relationship.field.toLowerCase())!);
+    if (!visible) relationship = undefined;
+  }
   if (!relationship) {
     throw new SfError(
       400,
@@ -464,7 +475,7 @@ function runAggregate(
 ): QueryResult {
   const groupBy = asList(query.groupBy).map((g) => {
     if (g.fn) return { raw: String((g.fn as { rawValue: string }).rawValue), path: dateFunctionPath(g.fn as never, ctx) };
-    return { raw: String(g.field), path: resolvePath(store, table, pathParts(String(g.field), table, ctx.alias)) };
+    return { raw: String(g.field), path: resolvePath(store, table, pathParts(String(g.field), table, ctx.alias), ctx.viewer) };
   });
   let expression = 0;
   const outputs: Array<{ key: string; group?: number; aggregate?: Aggregate }> = [];
@@ -487,7 +498,7 @@ function runAggregate(
     }
     if (!['COUNT', 'COUNT_DISTINCT', 'SUM', 'AVG', 'MIN', 'MAX'].includes(fn)) throw unsupported(`function ${fn}`);
     const params = asList(item.parameters as string[]);
-    const path = params.length > 0 ? resolvePath(store, table, pathParts(String(params[0]), table, ctx.alias)) : null;
+    const path = params.length > 0 ? resolvePath(store, table, pathParts(String(params[0]), table, ctx.alias), ctx.viewer) : null;
     if ((fn === 'SUM' || fn === 'AVG') && path && path.kind !== 'number') {
       throw malformedQuery(`field ${path.field.name} does not support aggregate operator ${fn}`);
     }

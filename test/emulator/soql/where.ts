@@ -9,6 +9,7 @@ import type { Table } from '../store/table';
 import { DAY_MS, parseIsoDate, parseIsoDateTime } from '../store/values';
 import { dateFunction, dateLiteralRange, type CalendarSettings } from './dateLiterals';
 import { startOfLocalDay } from '../timeZone';
+import type { Viewer } from '../security/access';
 import { pathParts, resolvePath, type ResolvedPath, type ValueKind } from './paths';
 
 export type Predicate = (row: number) => boolean;
@@ -18,6 +19,8 @@ export interface WhereContext {
   table: Table;
   alias: string | undefined;
   calendar: CalendarSettings & { usesStartDateAsFiscalYearName: boolean };
+  /** What the querying user may not read (null: nothing hidden). */
+  viewer?: Viewer | null;
   /** Runs a semi-join subquery and returns the values of its single field. */
   semiJoin: (query: Record<string, unknown>) => { kind: ValueKind; values: Cell[] };
 }
@@ -184,7 +187,7 @@ function compileCondition(condition: Record<string, unknown>, ctx: WhereContext)
   if (condition.fn) {
     path = dateFunctionPath(condition.fn as { functionName: string; parameters: string[] }, ctx);
   } else {
-    path = resolvePath(ctx.store, ctx.table, pathParts(String(condition.field), ctx.table, ctx.alias));
+    path = resolvePath(ctx.store, ctx.table, pathParts(String(condition.field), ctx.table, ctx.alias), ctx.viewer);
   }
   const get = path.get;
   const kind = path.kind;
@@ -278,7 +281,7 @@ function compileCondition(condition: Record<string, unknown>, ctx: WhereContext)
 
 /** `CALENDAR_YEAR(CloseDate)` and friends as a number-valued path. */
 export function dateFunctionPath(fn: { functionName: string; parameters: string[] }, ctx: WhereContext): ResolvedPath {
-  const inner = resolvePath(ctx.store, ctx.table, pathParts(String(fn.parameters[0]), ctx.table, ctx.alias));
+  const inner = resolvePath(ctx.store, ctx.table, pathParts(String(fn.parameters[0]), ctx.table, ctx.alias), ctx.viewer);
   if (inner.kind !== 'day' && inner.kind !== 'time') throw malformedQuery(`${fn.functionName} needs a date or datetime field`);
   const probe = dateFunction(fn.functionName, 0, 1, false);
   if (probe === null) throw malformedQuery(`function ${fn.functionName} is not supported by the emulator`);

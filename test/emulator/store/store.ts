@@ -24,6 +24,14 @@ export interface Clock {
 
 export type CellGetter = (row: number) => Cell;
 
+/** Field-level security of the user a write runs for (see security/dml.ts). */
+export interface FieldGate {
+  /** A field the user may not read does not exist for them (INVALID_FIELD). */
+  visible(object: string, field: FieldDef): boolean;
+  /** A field the user may read but not edit is refused (INVALID_FIELD_FOR_INSERT_UPDATE). */
+  editable(object: string, field: FieldDef): boolean;
+}
+
 interface CompiledRule {
   name: string;
   message: string;
@@ -44,6 +52,7 @@ export class Store {
   private undoLog: Array<() => void> | null = null;
   /** Committed record changes, for Change Data Capture. */
   readonly changes = new ChangeFeed();
+  private fieldGate: FieldGate | null = null;
 
   constructor(schema: Schema, clock: Clock) {
     this.schema = schema;
@@ -232,6 +241,17 @@ export class Store {
     });
   }
 
+  /** Runs `work` with the field-level security of one user applied to every record it writes. */
+  withFieldGate<T>(gate: FieldGate, work: () => T): T {
+    const outer = this.fieldGate;
+    this.fieldGate = gate;
+    try {
+      return work();
+    } finally {
+      this.fieldGate = outer;
+    }
+  }
+
   // ---- DML -----------------------------------------------------------------------------------
 
   /**
@@ -366,9 +386,18 @@ export class Store {
     const notWritable: string[] = [];
     for (const [key, raw] of Object.entries(values)) {
       if (key === 'attributes') continue;
-      const field = table.field(key);
+      const gate = trusted ? null : this.fieldGate;
+      const found = table.field(key);
+      const field = found && gate && !gate.visible(table.name, found) ? undefined : found;
       if (!field) {
         const relation = table.def.parentRelationships.get(key.toLowerCase());
+        if (relation && gate && !gate.visible(table.name, relation)) {
+          throw recordError('INVALID_FIELD', `No such column '${key}' on sobject of type ${table.name}`, [key]);
+        }
+        if (relation && gate && !gate.editable(table.name, relation)) {
+          notWritable.push(relation.name);
+          continue;
+        }
         if (relation && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
           changes.set(relation, this.resolveParentByExternalId(relation, raw as Record<string, unknown>));
           continue;
@@ -380,7 +409,8 @@ export class Store {
         continue;
       }
       const cell = coerceJsonValue(field, raw);
-      if (trusted ? field.system || field.formula !== null : operation === 'insert' ? !field.createable : !field.updateable) {
+      const writable = trusted ? !(field.system || field.formula !== null) : (operation === 'insert' ? field.createable : field.updateable) && (!gate || gate.editable(table.name, field));
+      if (!writable) {
         // A master-detail field that cannot be reparented may be sent again unchanged (upserts do).
         const unchanged =
           operation === 'update' && field.relationship === 'masterDetail' && row >= 0 && table.column(field.name)!.get(row) === this.resolveReference(table, field, cell as string | null);
