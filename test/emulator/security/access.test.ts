@@ -33,7 +33,7 @@ afterAll(async () => {
 
 type SfFailure = { errorCode: string; message: string; data?: unknown };
 
-async function failure(promise: Promise<unknown>): Promise<SfFailure> {
+async function failure(promise: PromiseLike<unknown>): Promise<SfFailure> {
   return promise.then(
     () => {
       throw new Error('expected a failure');
