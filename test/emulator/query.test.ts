@@ -225,3 +225,34 @@ describe('SOQL features', () => {
     if (soql.includes('toLabel')) expect(error!.message).toContain('toLabel() in the SELECT list is not supported');
   });
 });
+
+describe('HAVING', () => {
+  let havingOrg: OrgHandle;
+  let admin: Connection;
+  beforeAll(async () => {
+    havingOrg = await startOrg({ data: 'empty', today: '2026-06-15' });
+    admin = await passwordConnection(havingOrg);
+    const accounts = await admin.sobject('Account').create([{ Name: 'A' }, { Name: 'B' }, { Name: 'C' }]);
+    const opportunity = (account: number, amount: number, stage: string): Record<string, unknown> => ({ Name: `o${account}-${amount}`, AccountId: accounts[account]!.id, Amount: amount, StageName: stage, CloseDate: '2026-05-01' });
+    // A: 3 opportunities, 600 in all; B: 2, 50; C: 1, 1000.
+    await admin.sobject('Opportunity').create([opportunity(0, 100, 'Prospecting'), opportunity(0, 200, 'Closed Won'), opportunity(0, 300, 'Closed Won'), opportunity(1, 20, 'Prospecting'), opportunity(1, 30, 'Closed Won'), opportunity(2, 1000, 'Closed Won')]);
+  });
+  afterAll(async () => {
+    await havingOrg.close();
+  });
+
+  it('filters groups by aggregates, selected or not, and by grouped fields', async () => {
+    const byCount = await admin.query<{ Name: string; n: number }>('SELECT Account.Name, COUNT(Id) n FROM Opportunity GROUP BY Account.Name HAVING COUNT(Id) > 1 ORDER BY Account.Name');
+    expect(byCount.records.map((r) => [r.Name, r.n])).toEqual([['A', 3], ['B', 2]]);
+    const bySum = await admin.query<Record<string, unknown>>('SELECT Account.Name FROM Opportunity GROUP BY Account.Name HAVING SUM(Amount) >= 600 ORDER BY Account.Name');
+    expect(bySum.records.map((r) => r.Name)).toEqual(['A', 'C']);
+    expect(Object.keys(bySum.records[0]!)).toEqual(['attributes', 'Name']);
+    const combined = await admin.query<Record<string, unknown>>("SELECT StageName, MAX(Amount) top FROM Opportunity GROUP BY StageName HAVING (MAX(Amount) > 500 OR StageName = 'Prospecting') AND COUNT(Id) > 0 ORDER BY StageName");
+    expect(combined.records.map((r) => [r.StageName, r.top])).toEqual([['Closed Won', 1000], ['Prospecting', 100]]);
+  });
+
+  it('needs GROUP BY and grouped or aggregated fields', async () => {
+    await expect(admin.query('SELECT COUNT(Id) FROM Opportunity HAVING COUNT(Id) > 1')).rejects.toMatchObject({ errorCode: 'MALFORMED_QUERY' });
+    await expect(admin.query('SELECT StageName FROM Opportunity GROUP BY StageName HAVING Amount > 1')).rejects.toMatchObject({ errorCode: 'MALFORMED_QUERY' });
+  });
+});

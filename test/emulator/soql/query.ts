@@ -3,7 +3,7 @@
 // cursor pages through them without running the query again.
 import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import { SfError, malformedQuery } from '../errors';
-import type { ChildRelationship, FieldDef } from '../schema/types';
+import { fieldDefaults, type ChildRelationship, type FieldDef } from '../schema/types';
 import type { Cell } from '../store/column';
 import type { Store } from '../store/store';
 import { DELETED, LIVE, type Table } from '../store/table';
@@ -86,7 +86,8 @@ function runParsed(store: Store, query: ParsedQuery, options: QueryOptions): Que
       `sObject type '${String(query.sObject)}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`
     );
   }
-  for (const clause of ['usingScope', 'having', 'update'] as const) {
+  if (query.having && asList(query.groupBy).length === 0) throw malformedQuery('HAVING can only be used with GROUP BY');
+  for (const clause of ['usingScope', 'update'] as const) {
     if (query[clause]) throw unsupported(clause === 'usingScope' ? 'USING SCOPE' : clause.toUpperCase());
   }
   if (query.for && String(query.for).toUpperCase() === 'UPDATE') throw unsupported('FOR UPDATE');
@@ -130,6 +131,15 @@ function runParsed(store: Store, query: ParsedQuery, options: QueryOptions): Que
   const end = query.limit !== undefined ? Math.min(rows.length, offset + query.limit) : rows.length;
   if (offset > 0 || end < rows.length) rows = rows.slice(Math.min(offset, rows.length), end);
   return { kind: 'records', table, rows, projection };
+}
+
+/** The conditions of a HAVING clause, in order. */
+function havingConditions(having: unknown): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [];
+  for (let node = having as { left?: Record<string, unknown> | null; right?: unknown } | undefined; node; node = node.right as typeof node) {
+    if (node.left) out.push(node.left);
+  }
+  return out;
 }
 
 function isDateFunction(field: Record<string, unknown>): boolean {
@@ -478,7 +488,7 @@ function runAggregate(
     return { raw: String(g.field), path: resolvePath(store, table, pathParts(String(g.field), table, ctx.alias), ctx.viewer) };
   });
   let expression = 0;
-  const outputs: Array<{ key: string; group?: number; aggregate?: Aggregate }> = [];
+  const outputs: Array<{ key: string; group?: number; aggregate?: Aggregate; hidden?: boolean }> = [];
   for (const item of query.fields ?? []) {
     if (item.type === 'Field' || item.type === 'FieldRelationship') {
       const raw = item.type === 'Field' ? String(item.field) : String(item.rawValue);
@@ -505,6 +515,24 @@ function runAggregate(
     outputs.push({ key, aggregate: { key, fn, path } });
   }
 
+  // HAVING may name aggregates the SELECT list does not: they are computed as hidden outputs.
+  const havingAggregates = new Map<string, string>();
+  for (const condition of havingConditions(query.having)) {
+    const fn = condition.fn as { functionName: string; parameters?: string[]; rawValue: string } | undefined;
+    if (!fn) continue;
+    const name = String(fn.functionName).toUpperCase();
+    const params = asList(fn.parameters);
+    const path = params.length > 0 ? resolvePath(store, table, pathParts(String(params[0]), table, ctx.alias), ctx.viewer) : null;
+    const same = outputs.find((o) => o.aggregate && o.aggregate.fn === name && (o.aggregate.path?.names.join('.') ?? '') === (path?.names.join('.') ?? ''));
+    if (same) {
+      havingAggregates.set(fn.rawValue.toLowerCase(), same.key);
+      continue;
+    }
+    if (!['COUNT', 'COUNT_DISTINCT', 'SUM', 'AVG', 'MIN', 'MAX'].includes(name)) throw unsupported(`function ${name} in HAVING`);
+    const key = `having${havingAggregates.size}`;
+    outputs.push({ key, aggregate: { key, fn: name, path }, hidden: true });
+    havingAggregates.set(fn.rawValue.toLowerCase(), key);
+  }
   const groups = new Map<string, { cells: Cell[]; acc: Array<{ count: number; sum: number; min: Cell; max: Cell; distinct: Set<unknown> }> }>();
   const aggregates = outputs.filter((o) => o.aggregate).map((o) => o.aggregate!);
   scan(table, options.includeDeleted, predicate, (row) => {
@@ -534,7 +562,7 @@ function runAggregate(
     groups.set('[]', { cells: [], acc: aggregates.map(() => ({ count: 0, sum: 0, min: null, max: null, distinct: new Set() })) });
   }
 
-  const rows = [...groups.values()].map((group) => {
+  let rows = [...groups.values()].map((group) => {
     const values = new Map<string, { cell: Cell; path: ResolvedPath | null; numeric: boolean }>();
     for (const output of outputs) {
       if (output.group !== undefined) {
@@ -558,6 +586,35 @@ function runAggregate(
     }
     return values;
   });
+
+  if (query.having) {
+    const all = rows;
+    const leaf = (condition: Record<string, unknown>): ResolvedPath => {
+      const fn = condition.fn as { rawValue: string } | undefined;
+      let key: string;
+      let source: ResolvedPath | null;
+      if (fn) {
+        key = havingAggregates.get(fn.rawValue.toLowerCase())!;
+        const aggregate = outputs.find((o) => o.key === key)!.aggregate!;
+        source = aggregate.fn === 'MIN' || aggregate.fn === 'MAX' ? aggregate.path : null;
+      } else {
+        const raw = String(condition.field);
+        const index = groupBy.findIndex((g) => g.raw.toLowerCase() === raw.toLowerCase());
+        if (index < 0) throw malformedQuery(`HAVING: field must be grouped or aggregated: ${raw}`);
+        key = outputs.find((o) => o.group === index)?.key ?? '';
+        source = groupBy[index]!.path;
+        if (!key) {
+          const cells = [...groups.values()].map((g) => g.cells[index]!);
+          return { ...source, relations: [], get: (i) => cells[i]! };
+        }
+      }
+      const read = (i: number): Cell => all[i]!.get(key)!.cell;
+      if (source) return { ...source, relations: [], get: read };
+      return { field: fieldDefaults(key, 'double'), table, relations: [], names: [key], kind: 'number', rowTable: null, get: read };
+    };
+    const keep = compileWhere(query.having as never, { ...ctx, leaf });
+    rows = all.filter((_values, i) => keep(i));
+  }
 
   const order = asList(query.orderBy);
   if (order.length > 0) {
@@ -587,10 +644,12 @@ function runAggregate(
     });
   }
   const offset = query.offset ?? 0;
+  const hiddenKeys = new Set(outputs.filter((o) => o.hidden).map((o) => o.key));
   const limited = rows.slice(offset, query.limit !== undefined ? offset + query.limit : undefined);
   const records = limited.map((values) => {
     let out = '{"attributes":{"type":"AggregateResult"}';
     for (const [key, { cell, path, numeric }] of values) {
+      if (hiddenKeys.has(key)) continue;
       out += `,"${key}":${numeric || !path ? (cell === null ? 'null' : typeof cell === 'number' ? formatNumber(cell) : JSON.stringify(cell)) : formatter(path)(cell)}`;
     }
     return `${out}}`;

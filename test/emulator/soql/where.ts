@@ -21,6 +21,8 @@ export interface WhereContext {
   calendar: CalendarSettings & { usesStartDateAsFiscalYearName: boolean };
   /** What the querying user may not read (null: nothing hidden). */
   viewer?: Viewer | null;
+  /** HAVING: resolves a condition's left side (an aggregate or a grouped field) over groups; null = the usual path. */
+  leaf?: (condition: Record<string, unknown>) => ResolvedPath | null;
   /** Runs a semi-join subquery and returns the values of its single field. */
   semiJoin: (query: Record<string, unknown>) => { kind: ValueKind; values: Cell[] };
 }
@@ -46,6 +48,7 @@ function tokens(where: WhereNode): Token[] {
   return out;
 }
 
+/** WHERE (and HAVING, with `ctx.leaf`) → a predicate over rows (groups). */
 export function compileWhere(where: WhereNode, ctx: WhereContext): Predicate {
   const list = tokens(where);
   let position = 0;
@@ -184,7 +187,10 @@ function likeRegex(pattern: string): RegExp {
 function compileCondition(condition: Record<string, unknown>, ctx: WhereContext): Predicate {
   const operator = String(condition.operator ?? '').toUpperCase();
   let path: ResolvedPath;
-  if (condition.fn) {
+  const leaf = ctx.leaf?.(condition);
+  if (leaf) {
+    path = leaf;
+  } else if (condition.fn) {
     path = dateFunctionPath(condition.fn as { functionName: string; parameters: string[] }, ctx);
   } else {
     path = resolvePath(ctx.store, ctx.table, pathParts(String(condition.field), ctx.table, ctx.alias), ctx.viewer);
