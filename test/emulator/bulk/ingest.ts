@@ -34,9 +34,11 @@ export interface RecordWriter {
   purge(objectName: string, id: string): string;
 }
 
-/** Writes as `userRow` through the store, the single write path of the REST routes. */
+/** Writes as `userRow` through the DML layer (`org.dml`), the single write path of the REST routes: the user's object permissions and field-level security apply. */
 export function storeWriter(org: Org, userRow: number, apiVersion: string): RecordWriter {
   const store = org.store;
+  const dml = org.dml;
+  const user = org.users.user(userRow);
   // Jobs run between requests, so each write names the Bulk API as its change events' origin.
   const origin = `com/salesforce/api/bulkapi/${apiVersion}`;
   const as = <T>(write: () => T): T => {
@@ -44,11 +46,11 @@ export function storeWriter(org: Org, userRow: number, apiVersion: string): Reco
     return write();
   };
   return {
-    insert: (objectName, values) => as(() => store.insert(objectName, values, userRow)),
-    update: (objectName, id, values) => as(() => store.update(objectName, id, values, userRow)),
-    upsert: (objectName, field, value, values) => as(() => store.upsert(objectName, field, value, values, userRow)),
-    remove: (objectName, id) => as(() => store.remove(objectName, id, userRow)),
-    purge: (objectName, id) => as(() => store.purge(objectName, id, userRow))
+    insert: (objectName, values) => as(() => dml.insert(user, objectName, values)),
+    update: (objectName, id, values) => as(() => dml.update(user, objectName, id, values)),
+    upsert: (objectName, field, value, values) => as(() => dml.upsert(user, objectName, field, value, values)),
+    remove: (objectName, id) => as(() => dml.remove(user, objectName, id)),
+    purge: (objectName, id) => as(() => dml.purge(user, objectName, id))
   };
 }
 

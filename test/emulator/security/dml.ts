@@ -51,6 +51,13 @@ export class Dml {
     return this.store.remove(table.name, id, user.row);
   }
 
+  /** Deletes without the recycle bin (Bulk hardDelete; whether the user holds "Bulk API Hard Delete" is the caller's check). */
+  purge(user: OrgUser, objectName: string | null, id: string): string {
+    const table = this.tableOfRecord(user, objectName, id);
+    if (!this.access.canDelete(user, table.name)) throw insufficientAccess();
+    return this.store.purge(table.name, id, user.row);
+  }
+
   /** Needs create when the record is new and edit when it exists. */
   upsert(user: OrgUser, objectName: string, externalField: string, externalValue: string, values: Record<string, unknown>): { id: string; created: boolean } {
     const table = this.visibleTable(user, objectName);

@@ -24,8 +24,18 @@ export const FULL_ACCESS: UiAccess = {
   canEditField: () => true
 };
 
-/** The permissions of the request's user. */
+/** The permissions of the request's user, from the org's access model (security/access.ts). */
 export function accessOf(ctx: RequestContext): UiAccess {
-  void ctx;
-  return FULL_ACCESS;
+  if (!ctx.session) return FULL_ACCESS;
+  const user = ctx.org.userOf(ctx.session);
+  if (user.admin) return FULL_ACCESS;
+  const access = ctx.org.access;
+  return {
+    canReadObject: (object) => access.canReadObject(user, object),
+    canCreateObject: (object) => access.canCreate(user, object),
+    canEditObject: (object) => access.canEdit(user, object),
+    canDeleteObject: (object) => access.canDelete(user, object),
+    canReadField: (object, field) => access.canReadField(user, object, field),
+    canEditField: (object, field) => access.canEditField(user, object, field)
+  };
 }

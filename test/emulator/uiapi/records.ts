@@ -129,7 +129,7 @@ function create(ctx: RequestContext): Reply {
   const table = store.table(apiName);
   if (!table) throw new SfError(400, 'INVALID_TYPE', `Object ${apiName} is not supported in UI API`);
   try {
-    const id = store.insert(table.name, fieldsOf(body), ctx.session!.userRow);
+    const id = ctx.org.dml.insert(ctx.org.userOf(ctx.session!), table.name, fieldsOf(body));
     return json(201, recordRepresentation(store, table, id, ctx.base, contextUserOf(ctx), accessOf(ctx)));
   } catch (error) {
     if (error instanceof SfError) return writeFailure(error, table);
@@ -153,7 +153,7 @@ function update(ctx: RequestContext): Reply {
       if (fields.Id !== id) throw new SfError(400, 'INVALID_INPUT', `fields.Id ${String(fields.Id)} does not match the record id ${id}`);
       delete fields.Id;
     }
-    store.update(table.name, id, fields, ctx.session!.userRow);
+    ctx.org.dml.update(ctx.org.userOf(ctx.session!), table.name, id, fields);
     return json(200, recordRepresentation(store, table, id, ctx.base, contextUserOf(ctx), accessOf(ctx)));
   } catch (error) {
     if (error instanceof SfError) return writeFailure(error, table);
@@ -166,7 +166,7 @@ function destroy(ctx: RequestContext): Reply {
   let table: Table | undefined;
   try {
     table = store.locate(null, ctx.params.id!).table;
-    store.remove(table.name, ctx.params.id!, ctx.session!.userRow);
+    ctx.org.dml.remove(ctx.org.userOf(ctx.session!), table.name, ctx.params.id!);
     return noContent();
   } catch (error) {
     if (error instanceof SfError) return writeFailure(error, table);
