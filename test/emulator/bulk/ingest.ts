@@ -233,7 +233,7 @@ export function grantHardDelete(org: Org, userRow: number): void {
   hardDeleteGrants.set(org, users);
 }
 
-/** The user may delete without the recycle bin ("Bulk API Hard Delete"). */
+/** The user may delete without the recycle bin: "Bulk API Hard Delete" from a permission set (or granted by a test). */
 export function mayHardDelete(org: Org, userRow: number): boolean {
-  return hardDeleteGrants.get(org)?.has(userRow) ?? false;
+  return (hardDeleteGrants.get(org)?.has(userRow) ?? false) || org.access.hasUserPermission(org.users.user(userRow), 'BulkApiHardDelete');
 }

@@ -220,7 +220,7 @@ function createJob(ctx: RequestContext): Reply {
   if (![...INGEST_OPERATIONS, 'query', 'queryAll'].includes(operation)) throw new AsyncApiError('InvalidJob', `Invalid operation: ${operation}`);
   const objectName = String(body.object ?? '');
   const table = ctx.org.store.table(objectName);
-  if (!table) throw new AsyncApiError('InvalidJob', `Unable to find object: ${objectName}`);
+  if (!table || !ctx.org.access.canReadObject(ctx.org.userOf(ctx.session!), table.name)) throw new AsyncApiError('InvalidJob', `Unable to find object: ${objectName}`);
   const contentType = String(body.contentType ?? 'CSV');
   if (contentType !== 'CSV' && contentType !== 'JSON') throw new AsyncApiError('InvalidJob', `Unsupported content type: ${contentType} (the emulator takes CSV and JSON batches)`);
   let externalIdFieldName: string | null = null;

@@ -94,7 +94,8 @@ function create(ctx: RequestContext): Reply {
   if (!operation || !INGEST_OPERATIONS.includes(operation)) throw invalidJob(`Invalid operation: ${String(body.operation)}`);
   if (!body.object) throw invalidJob('object: an sObject type is required');
   const table = ctx.org.store.table(body.object);
-  if (!table) throw new SfError(400, 'INVALIDJOB', `sObject type '${body.object}' is not supported.`);
+  // An object the user may not read does not exist for them, as with every other API.
+  if (!table || !ctx.org.access.canReadObject(ctx.org.userOf(ctx.session!), table.name)) throw new SfError(400, 'INVALIDJOB', `sObject type '${body.object}' is not supported.`);
   if (body.contentType && body.contentType !== 'CSV') throw invalidJob(`Invalid contentType: ${body.contentType}`);
   const columnDelimiter = body.columnDelimiter ?? 'COMMA';
   if (!COLUMN_DELIMITERS[columnDelimiter]) throw invalidJob(`Invalid columnDelimiter: ${columnDelimiter}`);

@@ -109,6 +109,14 @@ export class AccessModel {
     return e.objects.get(object.toLowerCase()) ?? NONE;
   }
 
+  /**
+   * A system permission from the user's permission sets. The System Administrator profile is not
+   * taken to enable those an org leaves off by default, such as "Bulk API Hard Delete".
+   */
+  hasUserPermission(user: OrgUser, permission: string): boolean {
+    return user.permissionSets.some((name) => this.permissionSets.get(name)?.userPermissions.has(permission) ?? false);
+  }
+
   canReadObject(user: OrgUser, object: string): boolean {
     return this.object(user, object).read;
   }

@@ -25,19 +25,21 @@ export interface PermissionSet {
   fields: Map<string, FieldPermission>;
   /** Lower-cased custom metadata type names the set may read. */
   customMetadataTypes: Set<string>;
+  /** System permissions the set enables (`BulkApiHardDelete`…), as named in the metadata. */
+  userPermissions: Set<string>;
 }
 
 const parser = new XMLParser({
   ignoreAttributes: true,
   parseTagValue: false,
-  isArray: (name) => ['objectPermissions', 'fieldPermissions', 'customMetadataTypeAccesses'].includes(name)
+  isArray: (name) => ['objectPermissions', 'fieldPermissions', 'customMetadataTypeAccesses', 'userPermissions'].includes(name)
 });
 
 const flag = (value: unknown): boolean => String(value) === 'true';
 
 export function parsePermissionSet(name: string, xml: string): PermissionSet {
   const root = (parser.parse(xml) as { PermissionSet?: Record<string, unknown> }).PermissionSet ?? {};
-  const set: PermissionSet = { name, objects: new Map(), fields: new Map(), customMetadataTypes: new Set() };
+  const set: PermissionSet = { name, objects: new Map(), fields: new Map(), customMetadataTypes: new Set(), userPermissions: new Set() };
   for (const p of (root.objectPermissions ?? []) as Array<Record<string, unknown>>) {
     set.objects.set(String(p.object).toLowerCase(), {
       read: flag(p.allowRead),
@@ -51,6 +53,9 @@ export function parsePermissionSet(name: string, xml: string): PermissionSet {
   }
   for (const p of (root.customMetadataTypeAccesses ?? []) as Array<Record<string, unknown>>) {
     if (flag(p.enabled)) set.customMetadataTypes.add(String(p.name).toLowerCase());
+  }
+  for (const p of (root.userPermissions ?? []) as Array<Record<string, unknown>>) {
+    if (flag(p.enabled)) set.userPermissions.add(String(p.name));
   }
   return set;
 }
