@@ -277,3 +277,47 @@ describe('collections and composite go through the same checks', () => {
     ]);
   });
 });
+
+describe('Bulk API 2.0 ingest and the UI API write through the same checks', () => {
+  it('a Bulk 2.0 job reports each record the user may not write, with Salesforce wording', async () => {
+    conns.sponsor.bulk2.pollInterval = 50;
+    const plans = await conns.sponsor.bulk2.loadAndWaitForResults({ object: 'Account_Plan__c', operation: 'insert', input: [{ Account__c: accountId, Name: 'Bulk plan' }] });
+    expect(plans.successfulResults).toEqual([]);
+    expect(plans.failedResults).toEqual([expect.objectContaining({ sf__Error: 'INSUFFICIENT_ACCESS_OR_READONLY:insufficient access rights on object id:--' })]);
+    const me = await conns.sponsor.identity();
+    const sponsorship = (await conns.sponsor.query<{ Id: string }>(`SELECT Id FROM Executive_Sponsor__c WHERE Sponsor__c = '${me.user_id}' LIMIT 1`)).records[0]!.Id;
+    const edits = await conns.sponsor.bulk2.loadAndWaitForResults({
+      object: 'Executive_Sponsor__c',
+      operation: 'update',
+      input: [
+        // jsforce takes the CSV columns from the first record; an empty cell leaves a field as it is.
+        { Id: sponsorship, Last_Engagement__c: TODAY, Role__c: '' },
+        { Id: sponsorship, Last_Engagement__c: '', Role__c: 'Co-Sponsor' }
+      ]
+    });
+    expect(edits.successfulResults.map((r) => r.sf__Id)).toEqual([sponsorship]);
+    expect(edits.failedResults.map((r) => r.sf__Error)).toEqual([`INVALID_FIELD_FOR_INSERT_UPDATE:${notEditable('Role__c')}:Role__c --`]);
+  });
+
+  it('UI API createRecord refuses what the user may not create', async () => {
+    const answer = await rawRequest(org, conns.sponsor, 'POST', `/services/data/v${org.apiVersion}/ui-api/records`, { apiName: 'Account_Plan__c', fields: { Account__c: accountId, Name: 'UI plan' } });
+    expect(answer.status).toBe(400);
+    expect(answer.text).toContain('INSUFFICIENT_ACCESS_OR_READONLY');
+    const made = await rawRequest(org, conns.rep, 'POST', `/services/data/v${org.apiVersion}/ui-api/records`, { apiName: 'Account_Plan__c', fields: { Account__c: accountId, Name: 'UI plan' } });
+    expect(made.status).toBe(201);
+  });
+
+  it('the web-server flow logs in the user named by login_hint', async () => {
+    const { sponsor } = org.users;
+    const redirect = 'http://localhost/callback';
+    const answer = await fetch(`${org.loginUrl}/services/oauth2/authorize?response_type=code&client_id=${sponsor.clientId}&redirect_uri=${encodeURIComponent(redirect)}&login_hint=${encodeURIComponent(sponsor.username)}`, { redirect: 'manual' });
+    const code = new URL(answer.headers.get('location')!).searchParams.get('code')!;
+    const token = await fetch(`${org.loginUrl}/services/oauth2/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'authorization_code', code, client_id: sponsor.clientId, client_secret: sponsor.clientSecret, redirect_uri: redirect })
+    });
+    const body = (await token.json()) as { id: string };
+    expect(body.id).toMatch(new RegExp(`/${(await conns.sponsor.identity()).user_id}$`));
+  });
+});
