@@ -145,6 +145,8 @@ export class Org {
     this.setFaults(config.faults);
     this.access = new AccessModel(config.schema, config.permissionSets ?? new Map());
     this.users = new UserDirectory(this.store, config.seed);
+    // The org's own connected app runs as the admin (row 0, the first user every data set seeds).
+    this.users.registerApp({ clientId: this.credentials.clientId, clientSecret: this.credentials.clientSecret, runAsRow: 0 });
     this.dml = new Dml(this.store, this.access);
   }
 

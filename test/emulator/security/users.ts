@@ -52,15 +52,20 @@ export class UserDirectory {
     const app = credentials
       ? { clientId: credentials.clientId, clientSecret: credentials.clientSecret, runAsRow: row }
       : { clientId: `3MVG9${random.hex(40)}`, clientSecret: random.hex(64).toUpperCase(), runAsRow: row };
-    const index = this.apps.findIndex((a) => a.clientId === app.clientId);
-    if (index >= 0) this.apps.splice(index, 1);
-    this.apps.push(app);
+    this.registerApp(app);
   }
 
   /** Gives a non-persona user permission sets (tests that need a fourth kind of user). */
   assignPermissionSets(row: number, permissionSets: string[], password?: string): void {
     this.assigned.set(row, { persona: null, admin: false, permissionSets: [...permissionSets] });
     if (password) this.passwords.set(row, password);
+  }
+
+  /** Registers a connected app (the org's own app exists before any data set is generated). */
+  registerApp(app: ConnectedApp): void {
+    const index = this.apps.findIndex((a) => a.clientId === app.clientId);
+    if (index >= 0) this.apps.splice(index, 1);
+    this.apps.push(app);
   }
 
   personaRow(persona: Persona): number | undefined {
