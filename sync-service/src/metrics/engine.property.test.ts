@@ -202,4 +202,65 @@ describe('metrics engine properties', () => {
       { numRuns: 150 }
     );
   });
+
+  it('adds the accounts of each cohort up to the program totals', () => {
+    fc.assert(
+      fc.property(contextArbitrary, feedArbitrary, (ctx, { opportunities }) => {
+        const result = computeInOneGo(ctx, opportunities);
+        const strategic = new Set(ctx.accounts.filter((a) => a.isStrategic).map((a) => a.id));
+        for (const program of result.programMetrics) {
+          const rows = result.accountMetrics.filter((row) => row.Period__c === program.Period__c);
+          const sum = (inCohort: boolean) =>
+            rows
+              .filter((row) => strategic.has(row.Account__c) === inCohort)
+              .reduce((total, row) => total + row.Revenue_TTM__c, 0);
+          // Each account's TTM and the cohort total are each rounded once to the cent.
+          const tolerance = (accounts: number) => 0.005 * (accounts + 1) + 1e-6;
+          expect(program.Strategic_Accounts__c).toBe(strategic.size);
+          expect(Math.abs(sum(true) - program.Strategic_Revenue_TTM__c)).toBeLessThanOrEqual(
+            tolerance(strategic.size)
+          );
+          expect(Math.abs(sum(false) - program.Other_Revenue_TTM__c)).toBeLessThanOrEqual(
+            tolerance(rows.length - strategic.size)
+          );
+        }
+      }),
+      { numRuns: 100 }
+    );
+  });
+
+  it('gives every account the same rows whatever the order of the accounts', () => {
+    fc.assert(
+      fc.property(
+        contextArbitrary,
+        feedArbitrary,
+        fc.func(fc.integer()),
+        (ctx, { opportunities }, rank) => {
+          const reordered = {
+            ...ctx,
+            accounts: [...ctx.accounts].sort((a, b) => rank(a.id) - rank(b.id))
+          };
+          const byKey = (result: MetricsResult) =>
+            new Map(result.accountMetrics.map((row) => [row.Snapshot_Key__c, row]));
+          const original = computeInOneGo(ctx, opportunities);
+          const permuted = computeInOneGo(reordered, opportunities);
+          expect(byKey(permuted)).toEqual(byKey(original));
+          expect(permuted.programMetrics).toEqual(original.programMetrics);
+          expect(permuted.dataQuality).toEqual(original.dataQuality);
+        }
+      ),
+      { numRuns: 100 }
+    );
+  });
+
+  it('gives the same rows whether the opportunities come in one page or one at a time', () => {
+    fc.assert(
+      fc.property(contextArbitrary, feedArbitrary, (ctx, { opportunities }) => {
+        const run = createMetricsRun(ctx);
+        for (const opportunity of opportunities) run.add([opportunity]);
+        expect(run.finish()).toEqual(computeInOneGo(ctx, opportunities));
+      }),
+      { numRuns: 100 }
+    );
+  });
 });
