@@ -2,6 +2,7 @@
 // rows. Input arrives as the sync service gets it (chunks of JSON-parsed records, fresh strings
 // in every record); only add() and finish() are timed, not the generation of the input, whose
 // garbage is collected before each timed call so that the engine does not pay for it.
+// `npx tsx scripts/bench/engine.ts [opportunities]` runs this part alone (npm run bench runs all).
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import {
@@ -132,6 +133,8 @@ export interface EngineFigure {
   accounts: number;
   /** Wall-clock time of add() and finish() together. */
   seconds: number;
+  /** CPU time of the process (every thread, the collector's too) during add() and finish(): on a shared machine wall-clock time also counts waiting for a core. */
+  cpuSeconds: number;
   addSeconds: number;
   finishSeconds: number;
   perSecond: number;
@@ -144,17 +147,26 @@ export async function benchmarkEngine(opportunities: number): Promise<EngineFigu
   const accounts = Math.max(1, Math.ceil(opportunities / OPPORTUNITIES_PER_ACCOUNT));
   const run = createMetricsRun(context(accounts));
   let adding = 0n;
+  let cpuMicroseconds = 0;
+  const cpuSince = (start: NodeJS.CpuUsage): number => {
+    const used = process.cpuUsage(start);
+    return used.user + used.system;
+  };
   for (let first = 0; first < opportunities; first += CHUNK) {
     const records = chunk(next, accounts, first, Math.min(CHUNK, opportunities - first));
     collectGarbage();
+    const cpu = process.cpuUsage();
     const start = process.hrtime.bigint();
     run.add(records);
     adding += process.hrtime.bigint() - start;
+    cpuMicroseconds += cpuSince(cpu);
   }
   collectGarbage();
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   const result = run.finish();
   const finishing = process.hrtime.bigint() - start;
+  cpuMicroseconds += cpuSince(cpu);
   if (result.accountMetrics.length !== accounts * 12) {
     throw new Error('benchmark: unexpected row count');
   }
@@ -163,6 +175,7 @@ export async function benchmarkEngine(opportunities: number): Promise<EngineFigu
     opportunities,
     accounts,
     seconds,
+    cpuSeconds: cpuMicroseconds / 1e6,
     addSeconds: Number(adding) / 1e9,
     finishSeconds: Number(finishing) / 1e9,
     perSecond: opportunities / seconds,
@@ -180,7 +193,8 @@ if (require.main === module) {
     console.log(
       `metrics engine: ${figure.opportunities.toLocaleString('en-US')} opportunities ` +
         `(${figure.accounts.toLocaleString('en-US')} accounts) in ${figure.seconds.toFixed(3)} s ` +
-        `(add ${figure.addSeconds.toFixed(3)} s, finish ${figure.finishSeconds.toFixed(3)} s) = ` +
+        `(add ${figure.addSeconds.toFixed(3)} s, finish ${figure.finishSeconds.toFixed(3)} s; ` +
+        `CPU ${figure.cpuSeconds.toFixed(3)} s) = ` +
         `${Math.round(figure.perSecond).toLocaleString('en-US')}/s, peak RSS ${figure.peakRssMb.toFixed(0)} MB`
     );
   });
