@@ -5,6 +5,8 @@
 // invalid` elsewhere, both with `advice.reconnect: none`), long polling only, `ext.replay: true`
 // on handshake, subscriptions only to the org's change event channels, the `replay` extension on
 // subscribe (-1 new events, -2 all retained, or a retained replay id), and no client publishing.
+// Delivered events respect the subscriber's access: events of objects they cannot read are not
+// delivered, and fields they cannot read are left out of the body, as field-level security does.
 // CometD requests are not counted against the REST API's daily request budget.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SfError } from '../errors';
@@ -31,7 +33,10 @@ interface BayeuxMessage {
   data?: unknown;
 }
 
-type Next = (message: BayeuxMessage) => void;
+type Next = (message: BayeuxMessage | null) => void;
+
+/** What a user may see of an event: the object at all (field null), or one of its fields. */
+export type EventVisibility = (userRow: number, entity: string, field: string | null) => boolean;
 
 /** The part of faye's Node server (untyped JavaScript) this module uses. */
 interface NodeAdapter {
@@ -59,8 +64,11 @@ export class CometdServer {
   /** The user behind each CometD client (for commit-user-aware tests and future permission checks). */
   readonly clientUsers = new Map<string, number>();
 
-  constructor(org: Org, bus: ChangeEventBus, channels: ChangeEventChannels) {
+  private readonly visible: EventVisibility;
+
+  constructor(org: Org, bus: ChangeEventBus, channels: ChangeEventChannels, visible: EventVisibility) {
     this.org = org;
+    this.visible = visible;
     this.bus = bus;
     this.channels = channels;
     this.adapter = new faye.NodeAdapter({ mount: '/cometd', timeout: LONG_POLL_SECONDS });
@@ -160,12 +168,32 @@ export class CometdServer {
       const user = this.authenticated(request);
       if (message.clientId && user !== null) this.clientUsers.set(message.clientId, user);
     }
+    if (!message.channel.startsWith('/meta/') && message.data !== undefined) return next(this.forSubscriber(message, request));
     if (message.channel === '/meta/subscribe' && message.clientId) {
       const pending = this.pendingReplays.get(message.clientId);
       this.pendingReplays.delete(message.clientId);
       if (pending && message.successful) this.deliverReplay(message.clientId, pending);
     }
     next(message);
+  }
+
+  /** An event as the polling user may see it, or null when they may not read its object. */
+  private forSubscriber(message: BayeuxMessage, request: IncomingMessage | null): BayeuxMessage | null {
+    const user = this.authenticated(request);
+    const data = message.data as ChangeEventData;
+    const entity = data.payload.ChangeEventHeader.entityName;
+    if (user === null || !this.visible(user, entity, null)) return null;
+    const payload: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(data.payload)) {
+      if (key === 'ChangeEventHeader') payload[key] = value;
+      else if (value !== null && typeof value === 'object') {
+        // Compound fields: Name: {FirstName…} holds FirstName…, BillingAddress: {City…} BillingCity….
+        const prefix = key.endsWith('Address') ? key.slice(0, -'Address'.length) : '';
+        const parts = Object.entries(value as Record<string, unknown>).filter(([part]) => this.visible(user, entity, `${prefix}${part}`));
+        if (parts.length > 0) payload[key] = Object.fromEntries(parts);
+      } else if (this.visible(user, entity, key)) payload[key] = value;
+    }
+    return { ...message, data: { ...data, payload } };
   }
 
   /** Queues the retained events a subscription asked for, to go out on the client's next connect. */
