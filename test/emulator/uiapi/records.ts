@@ -1,7 +1,8 @@
-// UI API record writes (`/ui-api/records`): create, update and delete in the shapes Lightning Data
-// Service sends and receives. A written record answers the UI API record representation; DML
-// failures answer the UI API's "error with output" (`output.errors` / `output.fieldErrors`), which
-// LDS hands to the component as the error body.
+// UI API records (`/ui-api/records`): getRecord, and create, update and delete in the shapes
+// Lightning Data Service sends and receives, through the org's one DML layer (object permissions
+// and field-level security of the session's user, security/dml.ts). A written record answers the
+// UI API record representation; DML failures answer the UI API's "error with output"
+// (`output.errors` / `output.fieldErrors`), which LDS hands to the component as the error body.
 import crypto from 'node:crypto';
 import { SfError } from '../errors';
 import { json, jsonBody, noContent, type Reply, type RequestContext } from '../http/router';
@@ -127,7 +128,7 @@ function create(ctx: RequestContext): Reply {
   const apiName = body.apiName;
   if (typeof apiName !== 'string' || apiName === '') throw new SfError(400, 'INVALID_INPUT', 'apiName: the object API name is required');
   const table = store.table(apiName);
-  if (!table) throw new SfError(400, 'INVALID_TYPE', `Object ${apiName} is not supported in UI API`);
+  if (!table || !accessOf(ctx).canReadObject(table.name)) throw new SfError(400, 'INVALID_TYPE', `Object ${apiName} is not supported in UI API`);
   try {
     const id = ctx.org.dml.insert(ctx.org.userOf(ctx.session!), table.name, fieldsOf(body));
     return json(201, recordRepresentation(store, table, id, ctx.base, contextUserOf(ctx), accessOf(ctx)));

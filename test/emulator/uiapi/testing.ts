@@ -8,9 +8,12 @@ export interface ApiReply {
 
 export type ApiCall = (method: string, path: string, body?: unknown, token?: string | null) => Promise<ApiReply>;
 
-/** Calls `/services/data/v64.0{path}` as the org's API user (or with `token`, or none when null). */
-export function apiCaller(org: OrgHandle): ApiCall {
-  const session = org.org.issueSession(org.org.userRow(org.username), false).accessToken;
+/**
+ * Calls `/services/data/v64.0{path}` as the org's API user, or with the session `as` (a persona's
+ * access token); a call's own `token` overrides it, null sends none.
+ */
+export function apiCaller(org: OrgHandle, as?: string): ApiCall {
+  const session = as ?? org.org.issueSession(org.org.userRow(org.username), false).accessToken;
   return async (method, path, body, token) => {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     const bearer = token === undefined ? session : token;
