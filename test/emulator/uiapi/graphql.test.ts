@@ -233,7 +233,9 @@ describe('UI API GraphQL: the queries the components send', () => {
   afterAll(() => org.close());
 
   it('finds the components’ queries', () => {
-    expect(componentQueries().map((q) => q.file)).toEqual(expect.arrayContaining(['accountPlan/accountPlan.js', 'relationshipMap/relationshipMap.js', 'executiveSponsorPanel/executiveSponsorPanel.js']));
+    // Each of the three components sends at least one query, from whichever of its modules holds it.
+    const folders = new Set(componentQueries().map((q) => q.file.split('/')[0]));
+    expect([...folders]).toEqual(expect.arrayContaining(['accountPlan', 'relationshipMap', 'executiveSponsorPanel']));
   });
 
   it.each(componentQueries().map((q) => [q.file, q.query] as const))('%s: answers without errors for the demo gap account', async (_file, query) => {
