@@ -6,6 +6,7 @@ import type { OpportunityInput } from '../metrics';
 import { isSubrequestError, type CompositeQuery, type OrgClient, type QueryPage, type SfRecord, type SubrequestError } from '../salesforce/client';
 import { dateTimeLiteral, selectFrom, toId18 } from '../salesforce/soql';
 import { CONTEXT_QUERIES, TO_INPUT, emptyInputs, inputSources, toOrgContext, type InputKind, type InputOf, type Inputs, type OrgContext } from './inputs';
+import { accountRowKey, programRowKey, rowHash } from './rowHash';
 import type { Watermarks } from './state';
 
 export function pageOrThrow(answer: QueryPage | SubrequestError, what: string): QueryPage {
@@ -101,6 +102,24 @@ export class InputReader {
     markNow(this.client, marks, ['plan', 'initiative', 'sponsor', 'opportunity']);
     for (const kind of ['plan', 'initiative', 'sponsor'] as const) await this.client.drain(pageOrThrow(answers[kind], sources[kind].object), collect(kind));
     return pageOrThrow(answers.count, 'Opportunity count').totalSize;
+  }
+
+  /**
+   * The content hash of every metric row Salesforce holds, by row key (A:/P:), over `fields` (the
+   * fields the sync writes): what `rowHashes` would be if every write had landed and nobody had
+   * touched a row since. Reads only.
+   */
+  async metricRowHashes(accountFields: string[], programFields: string[]): Promise<Map<string, string>> {
+    const hashes = new Map<string, string>();
+    const read = async (object: string, fields: string[], rowKey: (row: SfRecord) => string) => {
+      if (fields.length === 0) return;
+      await this.client.query(selectFrom(object, fields), (records) => {
+        for (const record of records) hashes.set(rowKey(record), rowHash(Object.fromEntries(fields.map((f) => [f, record[f] ?? null]))));
+      });
+    };
+    await read('Account_Metric__c', accountFields, (row) => accountRowKey({ Snapshot_Key__c: String(row.Snapshot_Key__c) }));
+    await read('Program_Metric__c', programFields, (row) => programRowKey({ Period_Key__c: String(row.Period_Key__c) }));
+    return hashes;
   }
 
   /** Streams opportunities (REST pages, or Bulk 2.0 above the threshold) to `onPage`; returns how many were read. */

@@ -162,8 +162,8 @@ class SyncRun {
   }
 
   /** Writes the rows of `result` that changed; the hashes to keep are every row's but the failed ones. */
-  private async write(context: OrgContext, result: MetricsResult, includeAccount?: (id: string) => boolean): Promise<WriteOutcome & { after: Map<string, string>; unchanged: number }> {
-    const diff = planRows(result, await this.state.rowHashes(), includeAccount);
+  private async write(context: OrgContext, result: MetricsResult, includeAccount?: (id: string) => boolean, stored?: Map<string, string>): Promise<WriteOutcome & { after: Map<string, string>; unchanged: number }> {
+    const diff = planRows(result, stored ?? (await this.state.rowHashes()), includeAccount);
     const outcome = await this.writer.write(diff, context.multiCurrency ? context.org.corporateCurrency : null);
     const after = new Map([...diff.hashes].filter(([key]) => !outcome.failedKeys.has(key)));
     await this.progress(90, 'wrote metric rows');
@@ -208,7 +208,7 @@ class SyncRun {
     if (read !== ids.size) throw new Error(`read ${read} opportunity records but ${ids.size} distinct ids`);
     await this.progress(50, 'read opportunities');
     const result = engine.finish();
-    const { written, after, failures, unchanged } = await this.write(context, result);
+    const { written, after, failures, unchanged } = await this.write(context, result, undefined, await this.verifiedHashes(result));
     const counts = { accounts: inputs.account.size, opportunities: ids.size, changed: 0 };
     if (failures.length > 0) {
       await this.state.dropStaged(this.token);
@@ -282,6 +282,16 @@ class SyncRun {
     if (this.lockLost()) throw new LockLostError();
     await this.state.commit(this.token, { meta: { ...meta, watermarks: marks, counts }, mirrorMode: 'apply', mirror: changes, rows: after, replaceRows: true });
     return this.summary('incremental', result, seen, written.size, unchanged, failures, true);
+  }
+
+  /**
+   * The full run's verify: the hashes of the rows as Salesforce holds them, so a row someone edited
+   * or deleted is written again. Skipped when the state has no hashes (every row is written anyway).
+   */
+  private async verifiedHashes(result: MetricsResult): Promise<Map<string, string> | undefined> {
+    if ((await this.state.rowHashCount()) === 0) return undefined;
+    const fields = (row: object | undefined) => (row ? Object.keys(row).filter((f) => f !== 'Computed_At__c') : []);
+    return this.reader.metricRowHashes(fields(result.accountMetrics[0]), fields(result.programMetrics[0]));
   }
 
   private async readWholeMirror(): Promise<Record<InputKind, Map<string, string>>> {

@@ -170,6 +170,10 @@ export class SyncState {
     return new Map(Object.entries(await this.redis.hgetall(this.key('rows'))));
   }
 
+  async rowHashCount(): Promise<number> {
+    return this.redis.hlen(this.key('rows'));
+  }
+
   /** Records hashes of rows written by a run that does not commit (partial failure, single account). */
   async saveRowHashes(hashes: Map<string, string>): Promise<void> {
     if (hashes.size === 0) return;
