@@ -3,12 +3,8 @@
 // what a from-scratch full run computes (the service's own reader and planner over a fresh read,
 // with no state at all). Zero differences is the bar.
 import type { OrgHandle } from '../emulator';
-import { computeMetrics } from '../../sync-service/src/sync/planner';
-import { InputReader } from '../../sync-service/src/sync/reader';
 import { runSync } from '../../sync-service/src/sync/run';
-import { inputSources } from '../../sync-service/src/sync/inputs';
-import { selectFrom } from '../../sync-service/src/salesforce/soql';
-import { TODAY, adminActor, expectedRows, orgMetricRows, startDemoOrg, storeRows, syncDeps, uniquePrefix, silentLogger, type Row, type TestDeps } from '../sync/support';
+import { TODAY, adminActor, fromScratch, orgMetricRows, startDemoOrg, storeRows, syncDeps, uniquePrefix, type Row } from '../sync/support';
 
 const SEEDS = Number(process.env.TANDEM_CONVERGENCE_SEEDS ?? 8);
 const STAGES = ['Prospecting', 'Needs Analysis', 'Proposal/Price Quote', 'Negotiation/Review', 'Closed Won', 'Closed Lost'];
@@ -87,14 +83,6 @@ function randomEdit(org: OrgHandle, random: () => number): string {
       org.store.update('Opportunity', id, { CurrencyIsoCode: pick(CURRENCIES) }, actor);
       return `currency ${id}`;
   }
-}
-
-/** The rows a from-scratch full run computes: a fresh read through the service's reader, no state. */
-async function fromScratch(deps: TestDeps): Promise<ReturnType<typeof expectedRows>> {
-  const reader = new InputReader(deps.client, deps.settings, silentLogger);
-  const { context, pages } = await reader.context({ account: { soql: selectFrom('Account', inputSources(false).account.fields) } });
-  const { inputs } = await reader.readEverything(context, pages.account);
-  return expectedRows(computeMetrics(TODAY, context, inputs));
 }
 
 function differences(stored: Map<string, Row>, expected: Map<string, Row>): string[] {

@@ -54,7 +54,7 @@ describe('Redis restarted mid-run', () => {
 
   it('the run in flight does not commit, and the next job converges with no duplicate Snapshot_Key__c', async () => {
     const prefix = 'restart';
-    const state = new SyncState(connect(false), prefix);
+    const state = new SyncState(connect(false), prefix).forOrg(org.org.orgId);
     queue = createSyncQueue(connect(false), { prefix, attempts: 3, backoffMs: 100 });
     const client = await OrgClient.connect({ auth: passwordAuth(org), reservePercent: 0, retry: { attempts: 4, baseMs: 20 }, logger: silentLogger });
     worker = createSyncWorker(

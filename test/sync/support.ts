@@ -10,6 +10,10 @@ import { OrgClient } from '../../sync-service/src/salesforce/client';
 import type { SalesforceAuth } from '../../sync-service/src/salesforce/connection';
 import type { SyncDeps, SyncSettings } from '../../sync-service/src/sync/run';
 import { SyncState } from '../../sync-service/src/sync/state';
+import { computeMetrics } from '../../sync-service/src/sync/planner';
+import { InputReader } from '../../sync-service/src/sync/reader';
+import { inputSources } from '../../sync-service/src/sync/inputs';
+import { selectFrom } from '../../sync-service/src/salesforce/soql';
 
 export const TODAY = '2026-06-15';
 
@@ -64,12 +68,12 @@ export async function syncDeps(
   });
   return {
     client,
-    state: new SyncState(redis, prefix),
+    state: new SyncState(redis, prefix).forOrg(client.organizationId),
     logger: silentLogger,
     settings: { ...TEST_SETTINGS, ...options.settings },
     redis,
     async close() {
-      const keys = await redis.keys(`${prefix}:*`);
+      const keys = await redis.keys(`*${prefix}*`);
       if (keys.length > 0) await redis.del(...keys);
       redis.disconnect();
     }
@@ -89,6 +93,11 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 export function expectedMetrics(org: OrgHandle, asOf = TODAY): MetricsResult {
   const [organization] = storeRows(org, 'SELECT FiscalYearStartMonth, UsesStartDateAsFiscalYearName, DefaultCurrencyIsoCode FROM Organization');
   const currencies = storeRows(org, 'SELECT IsoCode, ConversionRate, IsCorporate FROM CurrencyType');
+  // Plan targets and initiative values in their own currency, converted with the CurrencyType rate.
+  const corporate = (amount: number | null, isoCode: unknown): number | null => {
+    const rate = currencies.find((c) => c.IsoCode === isoCode && c.IsCorporate !== true)?.ConversionRate;
+    return amount === null || rate === undefined ? amount : Math.round((amount / Number(rate)) * 100) / 100;
+  };
   const run = createMetricsRun({
     asOf,
     org: {
@@ -106,23 +115,23 @@ export function expectedMetrics(org: OrgHandle, asOf = TODAY): MetricsResult {
       }))
     },
     accounts: storeRows(org, 'SELECT Id, Strategic_Account__c FROM Account').map((a) => ({ id: String(a.Id), isStrategic: a.Strategic_Account__c === true })),
-    plans: storeRows(org, 'SELECT Id, Account__c, Status__c, Start_Date__c, Revenue_Target__c, Influence_Rating__c, Co_Innovation_Rating__c, Collaboration_Rating__c, Risk_Rating__c FROM Account_Plan__c').map((p) => ({
+    plans: storeRows(org, 'SELECT Id, Account__c, Status__c, Start_Date__c, Revenue_Target__c, Influence_Rating__c, Co_Innovation_Rating__c, Collaboration_Rating__c, Risk_Rating__c, CurrencyIsoCode FROM Account_Plan__c').map((p) => ({
       id: String(p.Id),
       accountId: String(p.Account__c),
       status: (p.Status__c as string | null) ?? null,
       startDate: (p.Start_Date__c as string | null) ?? null,
-      revenueTarget: num(p.Revenue_Target__c),
+      revenueTarget: corporate(num(p.Revenue_Target__c), p.CurrencyIsoCode),
       influenceRating: num(p.Influence_Rating__c),
       coInnovationRating: num(p.Co_Innovation_Rating__c),
       collaborationRating: num(p.Collaboration_Rating__c),
       riskRating: num(p.Risk_Rating__c)
     })),
-    initiatives: storeRows(org, 'SELECT Id, Account_Plan__r.Account__c, Status__c, Customer_Value_Realized__c, Supplier_Value_Realized__c FROM Joint_Initiative__c').map((i) => ({
+    initiatives: storeRows(org, 'SELECT Id, Account_Plan__r.Account__c, Status__c, Customer_Value_Realized__c, Supplier_Value_Realized__c, CurrencyIsoCode FROM Joint_Initiative__c').map((i) => ({
       id: String(i.Id),
       accountId: String((i.Account_Plan__r as Row).Account__c),
       status: (i.Status__c as string | null) ?? null,
-      customerValueRealized: num(i.Customer_Value_Realized__c),
-      supplierValueRealized: num(i.Supplier_Value_Realized__c)
+      customerValueRealized: corporate(num(i.Customer_Value_Realized__c), i.CurrencyIsoCode),
+      supplierValueRealized: corporate(num(i.Supplier_Value_Realized__c), i.CurrencyIsoCode)
     })),
     sponsors: storeRows(org, 'SELECT Id, Account__c, Active__c, Engagement_Status__c FROM Executive_Sponsor__c').map((s) => ({
       id: String(s.Id),
@@ -202,4 +211,12 @@ export function adminActor(org: OrgHandle): number {
 /** Waits until the next whole second of the org clock, so a change gets a later SystemModstamp. */
 export async function nextSecond(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 5));
+}
+
+/** The rows a from-scratch full run computes: a fresh read through the service's reader and planner, no state. */
+export async function fromScratch(deps: SyncDeps, asOf = TODAY): Promise<ReturnType<typeof expectedRows>> {
+  const reader = new InputReader(deps.client, deps.settings, silentLogger);
+  const { context, pages } = await reader.context({ account: { soql: selectFrom('Account', inputSources(false).account.fields) } });
+  const { inputs } = await reader.readEverything(context, pages.account);
+  return expectedRows(computeMetrics(asOf, context, inputs));
 }

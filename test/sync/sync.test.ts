@@ -51,11 +51,12 @@ describe('sync runs against the demo org', () => {
 
   it('a full run leaves the mirror in place of the old one and no staging keys behind', async () => {
     const opportunities = storeRows(org, 'SELECT Id FROM Opportunity').length;
-    await deps.redis.hset(`${prefix}:sync:mirror:opportunity`, 'stale-id', '{}');
+    const mirror = `{${prefix}}:sync:${deps.client.organizationId}:mirror:opportunity`;
+    await deps.redis.hset(mirror, 'stale-id', '{}');
     await runSync({ mode: 'full', asOf: TODAY }, deps);
-    expect(await deps.redis.hlen(`${prefix}:sync:mirror:opportunity`)).toBe(opportunities);
-    expect(await deps.redis.hexists(`${prefix}:sync:mirror:opportunity`, 'stale-id')).toBe(0);
-    expect(await deps.redis.keys(`${prefix}:sync:mirror:*:staging:*`)).toEqual([]);
+    expect(await deps.redis.hlen(mirror)).toBe(opportunities);
+    expect(await deps.redis.hexists(mirror, 'stale-id')).toBe(0);
+    expect(await deps.redis.keys(`*${prefix}*:mirror:*:staging:*`)).toEqual([]);
   });
 
   it('a no-change incremental run writes nothing and uses at most 3 API calls', async () => {

@@ -35,6 +35,8 @@ const WORKER = { concurrency: 1, lockDurationMs: 1500, stalledIntervalMs: 1000 }
 
 interface Harness {
   prefix: string;
+  /** The org's Organization Id: the sync state is kept under it. */
+  orgId: string;
   queue: SyncQueue;
   redis: Redis;
   workers: Array<Worker<unknown, SyncSummary>>;
@@ -50,6 +52,7 @@ async function harness(org: OrgHandle, lockTtlMs = 1500): Promise<Harness> {
   const workers: Array<Worker<unknown, SyncSummary>> = [];
   return {
     prefix,
+    orgId: org.org.orgId,
     queue,
     redis,
     workers,
@@ -77,7 +80,7 @@ async function harness(org: OrgHandle, lockTtlMs = 1500): Promise<Harness> {
       await Promise.all(workers.map((w) => w.close(true)));
       await queue.obliterate({ force: true }).catch(() => undefined);
       await queue.close();
-      const keys = await redis.keys(`${prefix}:*`);
+      const keys = await redis.keys(`*${prefix}*`);
       if (keys.length > 0) await redis.del(...keys);
       for (const connection of connections) connection.disconnect();
     }
@@ -191,7 +194,7 @@ describe('workers on one queue', () => {
       }, 45_000);
       child.process.kill('SIGKILL');
       await child.exited;
-      expect(await new SyncState(h.redis, h.prefix).readMeta()).toBeNull();
+      expect(await new SyncState(h.redis, h.prefix).forOrg(h.orgId).readMeta()).toBeNull();
 
       org.setFaults(null);
       await h.startWorker('survivor');
@@ -204,7 +207,7 @@ describe('workers on one queue', () => {
       expect(new Set(keys).size).toBe(keys.length);
       expect(keys).toHaveLength(480);
       expect(orgMetricRows(org).accounts).toEqual(expectedRows(expectedMetrics(org)).accounts);
-      expect((await new SyncState(h.redis, h.prefix).readMeta())?.asOf).toBe(TODAY);
+      expect((await new SyncState(h.redis, h.prefix).forOrg(h.orgId).readMeta())?.asOf).toBe(TODAY);
     } finally {
       org.setFaults(null);
       await child?.stop(0);

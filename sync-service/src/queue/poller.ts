@@ -4,6 +4,7 @@ import type Redis from 'ioredis';
 import type { Logger } from '../logger';
 import type { OrgClient } from '../salesforce/client';
 import { markSyncRequests, pendingSyncRequests, type SyncRequestLedger } from '../sync/syncRequests';
+import { deploymentKeyPrefix } from '../sync/keys';
 import { enqueueSync, type SyncQueue } from './queue';
 
 export interface PollerDeps {
@@ -17,7 +18,7 @@ export interface PollerDeps {
 
 /** One polling tick; returns the number of requests queued. */
 export async function pollSyncRequests(deps: PollerDeps, intervalMs: number): Promise<number> {
-  const lock = await deps.redis.set(`${deps.prefix}:sync-requests:poll-lock`, '1', 'PX', Math.max(1000, intervalMs), 'NX');
+  const lock = await deps.redis.set(`${deploymentKeyPrefix(deps.prefix)}:sync-requests:poll-lock`, '1', 'PX', Math.max(1000, intervalMs), 'NX');
   if (lock !== 'OK') return 0;
   const client = await deps.getClient();
   const pending = await pendingSyncRequests(client);

@@ -2,6 +2,7 @@
 // backoff; and the cron job scheduler, one per deployment (upsertJobScheduler is idempotent).
 import { Queue, type Job } from 'bullmq';
 import type Redis from 'ioredis';
+import { deploymentKeyPrefix } from '../sync/keys';
 import { CRON_SCHEDULER_ID, SYNC_JOB, SYNC_QUEUE, deduplicationId, type SyncJobData } from './jobs';
 
 export interface QueueSettings {
@@ -15,7 +16,7 @@ export type SyncQueue = Queue<SyncJobData>;
 export function createSyncQueue(connection: Redis, settings: QueueSettings): SyncQueue {
   return new Queue<SyncJobData>(SYNC_QUEUE, {
     connection,
-    prefix: settings.prefix,
+    prefix: deploymentKeyPrefix(settings.prefix),
     defaultJobOptions: {
       attempts: settings.attempts,
       backoff: { type: 'exponential', delay: settings.backoffMs, jitter: 0.5 },

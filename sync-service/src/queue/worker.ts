@@ -4,6 +4,7 @@ import { DelayedError, Worker, type Job } from 'bullmq';
 import type Redis from 'ioredis';
 import type { Logger } from '../logger';
 import type { SyncSummary } from '../sync/run';
+import { deploymentKeyPrefix } from '../sync/keys';
 import { SYNC_QUEUE, type SyncJobData } from './jobs';
 import { processSyncJob, type ProcessorDeps } from './processor';
 
@@ -35,7 +36,7 @@ export function createSyncWorker(connection: Redis, settings: WorkerSettings, de
       ),
     {
       connection,
-      prefix: settings.prefix,
+      prefix: deploymentKeyPrefix(settings.prefix),
       concurrency: settings.concurrency,
       lockDuration: settings.lockDurationMs,
       stalledInterval: settings.stalledIntervalMs,

@@ -9,6 +9,7 @@ import { assertBudget, type ApiUsage } from './apiBudget';
 import { openConnection, type CallCounter, type SalesforceAuth } from './connection';
 import { ApiBudgetExhaustedError, isRequestLimitExceeded, MalformedResponseError } from './errors';
 import { withRetry, type RetryPolicy } from './retry';
+import { toId18 } from './soql';
 
 export type SfRecord = Record<string, unknown>;
 
@@ -78,6 +79,13 @@ export class OrgClient {
   /** The server's clock (the `Date` header, ms) of the latest answer; null before the first. */
   get serverTime(): number | null {
     return this.counter.serverTime;
+  }
+
+  /** The Organization Id of the signed-in org (from the login's identity URL). */
+  get organizationId(): string {
+    const id = this.conn.userInfo?.organizationId;
+    if (!id) throw new Error('signed in to Salesforce without an organization id');
+    return id.length === 15 ? toId18(id) : id;
   }
 
   get apiVersion(): string {

@@ -74,7 +74,8 @@ export function contextHash(context: OrgContext): string {
   return crypto.createHash('sha256').update(JSON.stringify(context)).digest('base64url');
 }
 
-export async function runSync(request: SyncRequest, deps: SyncDeps): Promise<SyncSummary> {
+export async function runSync(request: SyncRequest, shared: SyncDeps): Promise<SyncSummary> {
+  const deps = { ...shared, state: shared.state.forOrg(shared.client.organizationId) };
   const token = await deps.state.acquireLock(deps.settings.lockTtlMs);
   if (!token) throw new SyncBusyError();
   let lockLost = false;

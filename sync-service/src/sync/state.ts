@@ -1,14 +1,16 @@
 // The sync state in Redis: per-object watermarks, a mirror of the engine inputs (so an incremental
 // run can recompute every account exactly from the changes alone), the content hash of every
 // metric row last written, and the deployment-wide sync lock. Losing it all only costs a full run.
+// Everything but the lock is kept per org, so another org on the same prefix never reuses it.
 //
-//   <prefix>:sync:meta            hash  version, asOf, contextHash, watermarks and counts (JSON)
-//   <prefix>:sync:mirror:<kind>   hash  record id → engine input (JSON)
-//   <prefix>:sync:rows            hash  row key (A:<Snapshot_Key__c> | P:<Period_Key__c>) → content hash
-//   <prefix>:sync:lock            string  token of the run holding the lock (PX ttl)
+//   {<prefix>}:sync:<orgId>:meta            hash  version, asOf, contextHash, watermarks and counts (JSON)
+//   {<prefix>}:sync:<orgId>:mirror:<kind>   hash  record id → engine input (JSON)
+//   {<prefix>}:sync:<orgId>:rows            hash  row key (A:<Snapshot_Key__c> | P:<Period_Key__c>) → content hash
+//   {<prefix>}:sync:lock                    string  token of the run holding the lock (PX ttl)
 import crypto from 'node:crypto';
 import type Redis from 'ioredis';
 import type { InputKind } from './inputs';
+import { deploymentKeyPrefix } from './keys';
 
 /** Bump when the mirror's or the meta's format changes: older state is then ignored (a full run). */
 export const STATE_VERSION = '3';
@@ -70,13 +72,23 @@ export class SyncState {
 
   constructor(
     private readonly redis: Redis,
-    prefix: string
+    private readonly prefix: string,
+    /** The org whose state this is; only the lock is usable without one (see `forOrg`). */
+    readonly orgId: string | null = null
   ) {
-    this.base = `${prefix}:sync`;
+    this.base = `${deploymentKeyPrefix(prefix)}:sync`;
+  }
+
+  /** The same deployment's state for one org (an 18-character Organization Id). */
+  forOrg(orgId: string): SyncState {
+    if (!/^00D[A-Za-z0-9]{15}$/.test(orgId)) throw new Error(`not an Organization Id: ${JSON.stringify(orgId)}`);
+    return orgId === this.orgId ? this : new SyncState(this.redis, this.prefix, orgId);
   }
 
   private key(name: string): string {
-    return `${this.base}:${name}`;
+    if (name === 'lock') return `${this.base}:lock`;
+    if (this.orgId === null) throw new Error('the sync state is kept per org: call forOrg first');
+    return `${this.base}:${this.orgId}:${name}`;
   }
 
   async acquireLock(ttlMs: number): Promise<string | null> {

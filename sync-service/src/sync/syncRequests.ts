@@ -5,6 +5,7 @@
 import type Redis from 'ioredis';
 import type { OrgClient } from '../salesforce/client';
 import { isSalesforceId, toId18 } from '../salesforce/soql';
+import { deploymentKeyPrefix } from './keys';
 
 export const MESSAGE_LIMIT = 255;
 
@@ -47,7 +48,7 @@ export class SyncRequestLedger {
   ) {}
 
   private key(accountId: string): string {
-    return `${this.prefix}:sync-requests:${accountId}`;
+    return `${deploymentKeyPrefix(this.prefix)}:sync-requests:${accountId}`;
   }
 
   async add(accountId: string, ids: string[]): Promise<void> {
