@@ -218,6 +218,12 @@ export const ACCOUNT_PLAN_QUERY = gql`
               Mutual_Value_Balance__c @optional {
                 value
               }
+              Customer_Value__c @optional {
+                value
+              }
+              Supplier_Value__c @optional {
+                value
+              }
               Strategic_Score__c @optional {
                 value
               }

@@ -90,7 +90,17 @@ export default class PlanMetrics extends LightningElement {
         key: 'mutualValue',
         label: labels.planMetricMutualValue,
         value: out(m.mutualValueBalance),
-        details: []
+        // The balance opened to its parts: value realized for the customer and for us.
+        details: [
+          {
+            key: 'parts',
+            text: formatLabel(
+              labels.planMetricValueParts,
+              formatCurrency(m.customerValue, { compact: true }),
+              formatCurrency(m.supplierValue, { compact: true })
+            )
+          }
+        ]
       },
       { key: 'score', label: labels.planMetricScore, value: out(m.strategicScore), details: [] }
     ];

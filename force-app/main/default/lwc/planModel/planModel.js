@@ -103,6 +103,8 @@ export function readMetrics(data) {
       pipelineCoverage: valueOf(node, 'Pipeline_Coverage__c'),
       winRate: valueOf(node, 'Win_Rate__c'),
       mutualValueBalance: valueOf(node, 'Mutual_Value_Balance__c'),
+      customerValue: valueOf(node, 'Customer_Value__c'),
+      supplierValue: valueOf(node, 'Supplier_Value__c'),
       strategicScore: valueOf(node, 'Strategic_Score__c')
     }))
     .sort((a, b) => String(b.period || '').localeCompare(String(a.period || '')));
@@ -121,7 +123,8 @@ export function chartPoints(metrics, quarters) {
     .reverse()
     .map((metric) => ({
       period: metric.period,
-      value: typeof metric.revenueQuarter === 'number' ? metric.revenueQuarter : null
+      value: typeof metric.revenueQuarter === 'number' ? metric.revenueQuarter : null,
+      partial: metric.isCurrent === true
     }));
 }
 

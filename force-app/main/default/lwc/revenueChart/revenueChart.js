@@ -25,11 +25,12 @@ export default class RevenueChart extends LightningElement {
         label: formatCurrency(tick.value, { compact: true })
       })),
       bars: model.bars.map((bar) => {
-        const amount = bar.hasValue ? formatCurrency(bar.value) : labels.planChartNoValue;
+        const value = bar.hasValue ? formatCurrency(bar.value) : labels.planChartNoValue;
+        const amount = bar.partial ? formatLabel(labels.planChartToDate, value) : value;
         return {
           ...bar,
           key: bar.period,
-          fill: bar.negative ? '#ba0517' : '#0176d3',
+          className: `bar-rect${bar.negative ? ' negative' : ''}${bar.partial ? ' partial' : ''}`,
           tooltip: `${bar.period}: ${amount}`,
           amount
         };

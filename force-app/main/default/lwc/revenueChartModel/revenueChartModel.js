@@ -100,6 +100,8 @@ export function buildRevenueChart(points, size = {}) {
       value: hasValue ? point.value : null,
       hasValue,
       negative: value < 0,
+      // The current quarter is still running: drawn apart so it is not read as a full one.
+      partial: point.partial === true,
       x: slotLeft + (slot - barWidth) / 2,
       y: top,
       width: barWidth,

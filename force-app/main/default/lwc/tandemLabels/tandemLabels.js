@@ -249,7 +249,11 @@ import sponsorLogSave from '@salesforce/label/c.Tandem_Sponsor_Log_Save';
 import sponsorLogWith from '@salesforce/label/c.Tandem_Sponsor_Log_With';
 import sponsorLogSubject from '@salesforce/label/c.Tandem_Sponsor_Log_Subject';
 import sponsorEngagementLogged from '@salesforce/label/c.Tandem_Sponsor_Engagement_Logged';
+import planChartToDate from '@salesforce/label/c.Tandem_Plan_Chart_To_Date';
+import planMetricValueParts from '@salesforce/label/c.Tandem_Plan_Metric_Value_Parts';
 export const labels = {
+  planChartToDate,
+  planMetricValueParts,
   sponsorEdit,
   sponsorEditFor,
   sponsorEditTitle,

@@ -207,7 +207,8 @@ describe('c-account-plan', () => {
         cagr: ['+8.3%'],
         pipeline: ['$1.8M', 'Coverage of the target: 1.20×'],
         winRate: ['35%'],
-        mutualValue: ['71.4 / 100'],
+        // 180K to the customer, 100K to us: 100 × 2 × 100 / 280 = 71.4.
+        mutualValue: ['71.4 / 100', 'Customer $180K · Supplier $100K'],
         score: ['82.5 / 100']
       });
       // The exact amount is one hover away.
@@ -220,10 +221,11 @@ describe('c-account-plan', () => {
       expect(text($(element, '.chart-heading'))).toBe('Revenue by quarter, last 4 quarters');
       const chart = $(element, 'c-revenue-chart');
       expect(chart.points).toEqual([
-        { period: 'FY2025-Q4', value: 980000 },
-        { period: 'FY2026-Q1', value: 1150000 },
-        { period: 'FY2026-Q2', value: 1250000 },
-        { period: 'FY2026-Q3', value: 870000 }
+        { period: 'FY2025-Q4', value: 980000, partial: false },
+        { period: 'FY2026-Q1', value: 1150000, partial: false },
+        { period: 'FY2026-Q2', value: 1250000, partial: false },
+        // The current quarter, as of Aug 20: still running.
+        { period: 'FY2026-Q3', value: 870000, partial: true }
       ]);
       const bars = [...chart.shadowRoot.querySelectorAll('g.bar')];
       expect(bars.map((bar) => text(bar.querySelector('.period-label')))).toEqual([
@@ -233,6 +235,7 @@ describe('c-account-plan', () => {
         'Q3'
       ]);
       expect(text(bars[2].querySelector('title'))).toBe('FY2026-Q2: $1,250,000');
+      expect(text(bars[3].querySelector('title'))).toBe('FY2026-Q3: $870,000 (quarter to date)');
       // The tallest quarter reaches the top of the axis (0 – 1.5M in 500k steps).
       expect([...chart.shadowRoot.querySelectorAll('.tick-label')].map(text)).toEqual([
         '$0',
@@ -264,7 +267,7 @@ describe('c-account-plan', () => {
         cagr: ['—'],
         pipeline: ['$1000T', 'Coverage of the target: —'],
         winRate: ['—'],
-        mutualValue: ['0 / 100'],
+        mutualValue: ['0 / 100', 'Customer — · Supplier —'],
         score: ['— / 100']
       });
       // The objective's current value is hidden: no progress claimed.

@@ -33,15 +33,17 @@ describe('planModel', () => {
   it('charts the last N quarters oldest first, clamped to 1–12', () => {
     const metrics = ['FY2026-Q3', 'FY2026-Q2', 'FY2026-Q1'].map((period, i) => ({
       period,
+      isCurrent: i === 0,
       revenueQuarter: i === 1 ? undefined : 100 * (i + 1)
     }));
+    // The current quarter is still running: marked partial.
     expect(chartPoints(metrics, 2)).toEqual([
-      { period: 'FY2026-Q2', value: null },
-      { period: 'FY2026-Q3', value: 100 }
+      { period: 'FY2026-Q2', value: null, partial: false },
+      { period: 'FY2026-Q3', value: 100, partial: true }
     ]);
     expect(chartPoints(metrics, 40)).toHaveLength(3);
     expect(chartPoints(metrics, 0)).toHaveLength(3); // invalid → 12
-    expect(chartPoints(metrics, 1)).toEqual([{ period: 'FY2026-Q3', value: 100 }]);
+    expect(chartPoints(metrics, 1)).toEqual([{ period: 'FY2026-Q3', value: 100, partial: true }]);
   });
 
   it('prefers the snapshot flagged current, else the newest', () => {

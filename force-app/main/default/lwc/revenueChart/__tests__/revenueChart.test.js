@@ -31,7 +31,8 @@ describe('c-revenue-chart', () => {
     const bars = [...element.shadowRoot.querySelectorAll('g.bar rect')];
     expect(bars).toHaveLength(3);
     // A credit-note quarter is drawn below the baseline, in a different colour.
-    expect(bars[1].getAttribute('fill')).toBe('#ba0517');
+    expect(bars[1].classList).toContain('negative');
+    expect(bars[0].classList).not.toContain('negative');
     expect(Number(bars[2].getAttribute('height'))).toBe(0);
     const rows = [...element.shadowRoot.querySelectorAll('tbody tr')].map((row) =>
       [...row.children].map(text)
@@ -42,6 +43,20 @@ describe('c-revenue-chart', () => {
       ['FY2026-Q3', 'not computed']
     ]);
     await expect(element).toBeAccessible();
+  });
+
+  it('marks the running quarter as partial, in the bar and in the numbers', async () => {
+    const element = mount([
+      { period: 'FY2026-Q2', value: 1000, partial: false },
+      { period: 'FY2026-Q3', value: 400, partial: true }
+    ]);
+    await Promise.resolve();
+    const bars = [...element.shadowRoot.querySelectorAll('g.bar rect')];
+    expect(bars.map((bar) => bar.classList.contains('partial'))).toEqual([false, true]);
+    const rows = [...element.shadowRoot.querySelectorAll('tbody tr')].map((row) =>
+      [...row.children].map(text)
+    );
+    expect(rows[1]).toEqual(['FY2026-Q3', '$400 (quarter to date)']);
   });
 
   it('says there is nothing to chart rather than drawing empty axes', async () => {
