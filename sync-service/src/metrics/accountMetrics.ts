@@ -1,9 +1,7 @@
-// Account_Metric__c: how each number of a row is computed from its figures (figures.ts), one
-// entry per field, in the order of DESIGN.md "Metric definitions". A new account metric is a field
-// in types.ts and its entry here (plus a sum in opportunitySums.ts if it needs one).
-import type { AccountFigures, PresentFigures, ProgramFigures } from './figures';
+// One Account_Metric__c row from the sums of its windows (DESIGN.md "Metric definitions").
+import type { PipelineTotals, WindowTotals } from './accumulator';
+import type { FiscalPeriod } from './fiscal';
 import {
-  addMoney,
   cagrField,
   centsOf,
   currencyField,
@@ -12,110 +10,69 @@ import {
   percentField,
   scaledQuotient
 } from './money';
-import type { OpportunitySums } from './opportunitySums';
-import { mutualValueBalance } from './relationship';
-import { planCriteria, strategicScore } from './strategicScore';
-import type { AccountMetricRow } from './types';
+import { mutualValueBalance, type MutualValue } from './relationship';
+import type { AccountMetricRow, PlanInput } from './types';
 
-/** The fields that identify a row; every other field is a metric. */
-type RowKey = 'Account__c' | 'Snapshot_Key__c' | 'Period__c' | 'As_Of__c' | 'Is_Current__c';
-type AccountMetricField = Exclude<keyof AccountMetricRow, RowKey>;
-
-/** A metric of the current quarter only: null in past quarters (docs/metrics.md "Decisions"). */
-function today<T>(
-  compute: (present: PresentFigures, figures: AccountFigures, program: ProgramFigures) => T
-): (figures: AccountFigures, program: ProgramFigures) => T | null {
-  return (figures, program) =>
-    figures.present ? compute(figures.present, figures, program) : null;
+export interface PeriodFigures {
+  quarter: WindowTotals;
+  ttm: WindowTotals;
+  priorTtm: WindowTotals;
+  cagrBase: WindowTotals;
 }
 
-/** Won and lost in the window. */
-function closedCount(sums: OpportunitySums): number {
-  return sums.wonCount + sums.lostCount;
+/** What only the current quarter shows: it describes the relationship today. */
+export interface PresentFigures {
+  pipeline: PipelineTotals;
+  activePlan: PlanInput | undefined;
+  mutualValue: MutualValue;
 }
 
-/** Each metric of an Account_Metric__c row; TypeScript insists on one entry per field of AccountMetricRow. */
-const ACCOUNT_METRICS: {
-  [Field in AccountMetricField]: (
-    figures: AccountFigures,
-    program: ProgramFigures
-  ) => AccountMetricRow[Field];
-} = {
-  /** DESIGN.md "Revenue_Quarter__c": won in the fiscal quarter, up to D. */
-  Revenue_Quarter__c: ({ windows }) => currencyField(windows.quarter.won),
-  /** DESIGN.md "Revenue": won in TTM = (D−12m, D]. */
-  Revenue_TTM__c: ({ windows }) => currencyField(windows.ttm.won),
-  /** DESIGN.md "Revenue": won in prior TTM = (D−24m, D−12m]. */
-  Revenue_Prior_TTM__c: ({ windows }) => currencyField(windows.priorTtm.won),
-  /** DESIGN.md "Revenue_Growth_YoY__c" = TTM / prior TTM − 1; null when prior TTM ≤ 0. */
-  Revenue_Growth_YoY__c: ({ windows }) => growthField(windows.ttm.won, windows.priorTtm.won),
-  /** DESIGN.md "Revenue_CAGR_3Y__c" = (TTM / base)^(1/3) − 1; null when either is ≤ 0. */
-  Revenue_CAGR_3Y__c: ({ windows }) => cagrField(windows.ttm.won, windows.cagrBase.won),
-  /** DESIGN.md "Open_Pipeline_12M__c": open opportunities closing in (D, D+12m]. */
-  Open_Pipeline_12M__c: today(({ pipeline }) => currencyField(pipeline.open)),
-  /** DESIGN.md "Weighted_Pipeline_12M__c": the same times Probability / 100. */
-  Weighted_Pipeline_12M__c: today(({ pipeline }) =>
-    currencyField(scaledQuotient(pipeline.openTimesProbability, 100, 1))
-  ),
-  /** DESIGN.md "Pipeline_Coverage__c" = open pipeline 12M / the Active plan's Revenue_Target__c; null without a positive target. */
-  Pipeline_Coverage__c: today(({ pipeline, activePlan }) => {
-    const target = activePlan?.revenueTarget ?? null;
-    if (target === null || moneySign(centsOf(target)) <= 0) return null;
-    return scaledQuotient(pipeline.open, centsOf(target), 100) / 100;
-  }),
-  /** DESIGN.md "Win_Rate__c" = won / (won + lost) closed in TTM; null when none closed. */
-  Win_Rate__c: ({ windows: { ttm } }) =>
-    closedCount(ttm) > 0 ? percentField(ttm.wonCount, closedCount(ttm)) : null,
-  /** DESIGN.md "Avg_Deal_Size__c" = TTM revenue / number won in TTM. */
-  Avg_Deal_Size__c: ({ windows: { ttm } }) =>
-    ttm.wonCount > 0 ? currencyField(scaledQuotient(ttm.won, ttm.wonCount, 1)) : null,
-  /** DESIGN.md "Avg_Sales_Cycle_Days__c" = mean of (CloseDate − created date) over those won in TTM. */
-  Avg_Sales_Cycle_Days__c: ({ windows: { ttm } }) =>
-    ttm.wonCount > 0 ? scaledQuotient(ttm.salesCycleDays, ttm.wonCount, 10) / 10 : null,
-  /** DESIGN.md "Revenue_Share__c" = the account's TTM / all accounts' TTM. */
-  Revenue_Share__c: ({ windows }, program) =>
-    percentField(windows.ttm.won, addMoney(program.strategic.ttm.won, program.other.ttm.won)),
-  /** DESIGN.md "Mutual value": realized customer value of initiatives not Cancelled. */
-  Customer_Value__c: today(({ mutualValue }) => currencyField(mutualValue.customer)),
-  /** DESIGN.md "Mutual value": realized supplier value of the same initiatives. */
-  Supplier_Value__c: today(({ mutualValue }) => currencyField(mutualValue.supplier)),
-  /** DESIGN.md "Mutual_Value_Balance__c" = 100 × 2·min(c, s) / (c + s). */
-  Mutual_Value_Balance__c: today(({ mutualValue }) => mutualValueBalance(mutualValue)),
-  /** DESIGN.md "Strategic_Score__c" = 100 × Σ wᵢ·xᵢ / Σ wᵢ over the six criteria. */
-  Strategic_Score__c: today(({ activePlan }, { account }, program) =>
-    strategicScore(
-      {
-        Revenue_Concentration: program.present!.revenueRank.get(account.id)!,
-        Lifetime_Value: program.present!.lifetimeRank.get(account.id)!,
-        ...planCriteria(activePlan)
-      },
-      program.present!.scoreWeights
-    )
-  ),
-  /** docs/metrics.md "Opportunity count": opportunities with CloseDate in TTM, whatever their stage. */
-  Opportunity_Count__c: ({ windows }) => windows.ttm.opportunityCount
-};
+/** Open pipeline / the Active plan's Revenue_Target__c, a ratio with 2 decimals; null without a positive target. */
+function pipelineCoverage(present: PresentFigures): number | null {
+  const target = present.activePlan?.revenueTarget ?? null;
+  if (target === null) return null;
+  const targetCents = centsOf(target);
+  return moneySign(targetCents) > 0
+    ? scaledQuotient(present.pipeline.openAmount, targetCents, 100) / 100
+    : null;
+}
 
-const METRIC_FIELDS = Object.keys(ACCOUNT_METRICS) as AccountMetricField[];
-// Rows are copies of a template that holds every field, so filling one in changes no object shape.
-const ROW_TEMPLATE = Object.fromEntries(
-  ['Account__c', 'Snapshot_Key__c', 'Period__c', 'As_Of__c', 'Is_Current__c', ...METRIC_FIELDS].map(
-    (field) => [field, null]
-  )
-);
-
-/** One Account_Metric__c row (DESIGN.md "Metric definitions"). */
+/** The row without Revenue_Share__c and Strategic_Score__c, which need every account (filled in by the run). */
 export function accountMetricRow(
-  figures: AccountFigures,
-  program: ProgramFigures
+  accountId: string,
+  period: FiscalPeriod,
+  figures: PeriodFigures,
+  present: PresentFigures | null
 ): AccountMetricRow {
-  const { account, period } = figures;
-  const row: Record<string, unknown> = { ...ROW_TEMPLATE };
-  row.Account__c = account.id;
-  row.Snapshot_Key__c = `${account.id}:${period.label}`;
-  row.Period__c = period.label;
-  row.As_Of__c = period.asOf;
-  row.Is_Current__c = period.isCurrent;
-  for (const field of METRIC_FIELDS) row[field] = ACCOUNT_METRICS[field](figures, program);
-  return row as unknown as AccountMetricRow;
+  const { ttm } = figures;
+  const closed = ttm.wonCount + ttm.lostCount;
+  return {
+    Account__c: accountId,
+    Snapshot_Key__c: `${accountId}:${period.label}`,
+    Period__c: period.label,
+    As_Of__c: period.asOf,
+    Is_Current__c: period.isCurrent,
+    Revenue_Quarter__c: currencyField(figures.quarter.wonAmount),
+    Revenue_TTM__c: currencyField(ttm.wonAmount),
+    Revenue_Prior_TTM__c: currencyField(figures.priorTtm.wonAmount),
+    Revenue_Growth_YoY__c: growthField(ttm.wonAmount, figures.priorTtm.wonAmount),
+    Revenue_CAGR_3Y__c: cagrField(ttm.wonAmount, figures.cagrBase.wonAmount),
+    Open_Pipeline_12M__c: present ? currencyField(present.pipeline.openAmount) : null,
+    // cents × probability points / 100 = cents
+    Weighted_Pipeline_12M__c: present
+      ? currencyField(scaledQuotient(present.pipeline.weightedAmountTimesProbability, 100, 1))
+      : null,
+    Pipeline_Coverage__c: present ? pipelineCoverage(present) : null,
+    Win_Rate__c: closed > 0 ? percentField(ttm.wonCount, closed) : null,
+    Avg_Deal_Size__c:
+      ttm.wonCount > 0 ? currencyField(scaledQuotient(ttm.wonAmount, ttm.wonCount, 1)) : null,
+    Avg_Sales_Cycle_Days__c:
+      ttm.wonCount > 0 ? scaledQuotient(ttm.salesCycleDays, ttm.wonCount, 10) / 10 : null,
+    Revenue_Share__c: null,
+    Customer_Value__c: present ? currencyField(present.mutualValue.customer) : null,
+    Supplier_Value__c: present ? currencyField(present.mutualValue.supplier) : null,
+    Mutual_Value_Balance__c: present ? mutualValueBalance(present.mutualValue) : null,
+    Strategic_Score__c: null,
+    Opportunity_Count__c: ttm.opportunityCount
+  };
 }

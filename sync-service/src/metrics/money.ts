@@ -116,7 +116,6 @@ export function decimalRate(rate: number): DecimalRate {
 
 /** amount / rate, rounded (half away from zero) to 10^-15 cent. */
 export function convertMoney(amount: Money, rate: DecimalRate): Money {
-  if (amount === 0) return 0;
   if (typeof amount === 'number') {
     const converted = convertCentsExactly(amount, rate);
     if (converted !== null) return converted;

@@ -1,60 +1,64 @@
-// Program_Metric__c: how each number of the SAM program's row for a period is computed from the
-// period's figures (figures.ts), one entry per field. A new program metric is a field in types.ts
-// and its entry here.
-import type { ProgramFigures, ProgramPresent } from './figures';
-import { addMoney, currencyField, growthField, percentField } from './money';
+// Program_Metric__c: the SAM program as a whole per period (DESIGN.md "Program").
+import type { FiscalPeriod } from './fiscal';
+import { addMoney, currencyField, growthField, percentField, type Money } from './money';
 import type { ProgramMetricRow } from './types';
 
-/** The fields that identify a row; every other field is a metric. */
-type RowKey = 'Period_Key__c' | 'Period__c' | 'As_Of__c' | 'Is_Current__c';
-type ProgramMetricField = Exclude<keyof ProgramMetricRow, RowKey>;
-
-/** A metric of the current quarter only: null in past quarters. */
-function today<T>(
-  compute: (present: ProgramPresent, figures: ProgramFigures) => T
-): (figures: ProgramFigures) => T | null {
-  return (figures) => (figures.present ? compute(figures.present, figures) : null);
+/** Cohort sums for one period, in cents. */
+export interface CohortTotals {
+  strategicTtm: Money;
+  strategicPriorTtm: Money;
+  otherTtm: Money;
+  otherPriorTtm: Money;
 }
 
-/** Each metric of a Program_Metric__c row; TypeScript insists on one entry per field of ProgramMetricRow. */
-const PROGRAM_METRICS: {
-  [Field in ProgramMetricField]: (figures: ProgramFigures) => ProgramMetricRow[Field];
-} = {
-  /** DESIGN.md "Program": accounts with Strategic_Account__c (today's flags, for every period). */
-  Strategic_Accounts__c: ({ strategic }) => strategic.accounts,
-  /** DESIGN.md "Program": Σ TTM of the strategic accounts. */
-  Strategic_Revenue_TTM__c: ({ strategic }) => currencyField(strategic.ttm.won),
-  /** DESIGN.md "Program": Σ TTM of the other accounts. */
-  Other_Revenue_TTM__c: ({ other }) => currencyField(other.ttm.won),
-  /** DESIGN.md "Program": the cohort's summed TTM / its summed prior TTM − 1. */
-  Strategic_Growth_YoY__c: ({ strategic }) =>
-    growthField(strategic.ttm.won, strategic.priorTtm.won),
-  /** DESIGN.md "Program": the same for the other accounts. */
-  Other_Growth_YoY__c: ({ other }) => growthField(other.ttm.won, other.priorTtm.won),
-  /** docs/metrics.md "Strategic revenue share": strategic TTM / (strategic + other TTM). */
-  Strategic_Revenue_Share__c: ({ strategic, other }) =>
-    percentField(strategic.ttm.won, addMoney(strategic.ttm.won, other.ttm.won)),
-  /** DESIGN.md "Sponsor coverage": strategic accounts with an Active sponsor On cadence / strategic accounts. */
-  Sponsor_Coverage__c: today((present, { strategic }) =>
-    percentField(present.strategicWithSponsorOnCadence, strategic.accounts)
-  ),
-  /** DESIGN.md "plan coverage": strategic accounts with an Active plan / strategic accounts. */
-  Plan_Coverage__c: today((present, { strategic }) =>
-    percentField(present.strategicWithActivePlan, strategic.accounts)
-  )
-};
+export function emptyCohortTotals(): CohortTotals {
+  return { strategicTtm: 0, strategicPriorTtm: 0, otherTtm: 0, otherPriorTtm: 0 };
+}
 
-const METRIC_FIELDS = Object.keys(PROGRAM_METRICS) as ProgramMetricField[];
+export function addToCohort(
+  totals: CohortTotals,
+  isStrategic: boolean,
+  ttm: Money,
+  priorTtm: Money
+): void {
+  if (isStrategic) {
+    totals.strategicTtm = addMoney(totals.strategicTtm, ttm);
+    totals.strategicPriorTtm = addMoney(totals.strategicPriorTtm, priorTtm);
+  } else {
+    totals.otherTtm = addMoney(totals.otherTtm, ttm);
+    totals.otherPriorTtm = addMoney(totals.otherPriorTtm, priorTtm);
+  }
+}
 
-/** One Program_Metric__c row (DESIGN.md "Program"). */
-export function programMetricRow(figures: ProgramFigures): ProgramMetricRow {
-  const { period } = figures;
-  const row: Record<string, unknown> = {
+/** Coverage of the strategic accounts today: counts of those with an on-cadence sponsor and with an Active plan. */
+export interface ProgramCoverage {
+  withSponsorOnCadence: number;
+  withActivePlan: number;
+}
+
+export function programMetricRow(
+  period: FiscalPeriod,
+  strategicAccounts: number,
+  totals: CohortTotals,
+  coverage: ProgramCoverage | null
+): ProgramMetricRow {
+  return {
     Period_Key__c: period.label,
     Period__c: period.label,
     As_Of__c: period.asOf,
-    Is_Current__c: period.isCurrent
+    Is_Current__c: period.isCurrent,
+    Strategic_Accounts__c: strategicAccounts,
+    Strategic_Revenue_TTM__c: currencyField(totals.strategicTtm),
+    Other_Revenue_TTM__c: currencyField(totals.otherTtm),
+    Strategic_Growth_YoY__c: growthField(totals.strategicTtm, totals.strategicPriorTtm),
+    Other_Growth_YoY__c: growthField(totals.otherTtm, totals.otherPriorTtm),
+    Strategic_Revenue_Share__c: percentField(
+      totals.strategicTtm,
+      addMoney(totals.strategicTtm, totals.otherTtm)
+    ),
+    Sponsor_Coverage__c: coverage
+      ? percentField(coverage.withSponsorOnCadence, strategicAccounts)
+      : null,
+    Plan_Coverage__c: coverage ? percentField(coverage.withActivePlan, strategicAccounts) : null
   };
-  for (const field of METRIC_FIELDS) row[field] = PROGRAM_METRICS[field](figures);
-  return row as unknown as ProgramMetricRow;
 }

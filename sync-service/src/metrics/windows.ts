@@ -6,7 +6,6 @@
 // while the state stays accounts × ~40 segments, not accounts × days.
 import { addMonths } from './calendar';
 import type { FiscalPeriod } from './fiscal';
-import { addSums, emptySums, subtractSums, type OpportunitySums } from './opportunitySums';
 
 export interface DayWindow {
   /** exclusive */
@@ -51,6 +50,9 @@ export function periodWindows(period: FiscalPeriod): PeriodWindows {
   };
 }
 
+/** Keeps window sums exact: segment buckets stay below 2^46 and a window adds at most this many of them (< 2^53). */
+export const MAX_SEGMENTS = 127;
+
 export class SegmentLayout {
   /** Sorted distinct window bounds; segment k is (cuts[k], cuts[k+1]]. */
   readonly cuts: number[];
@@ -69,7 +71,9 @@ export class SegmentLayout {
     }
     this.cuts = [...bounds].sort((a, b) => a - b);
     this.segmentCount = this.cuts.length - 1;
-    if (this.segmentCount < 1) throw new Error('metrics: no window to lay out');
+    if (this.segmentCount < 1 || this.segmentCount > MAX_SEGMENTS) {
+      throw new Error(`metrics: ${this.segmentCount} segments is outside 1..${MAX_SEGMENTS}`);
+    }
     this.firstDay = this.cuts[0]! + 1;
     this.lastDay = this.cuts[this.segmentCount]!;
     this.segmentOfOffset = new Int16Array(this.lastDay - this.firstDay + 1);
@@ -97,24 +101,4 @@ export class SegmentLayout {
     if (index < 0) throw new Error(`metrics: ${bound} is not a window bound`);
     return index;
   }
-}
-
-/** Running totals of per-segment sums: entry s holds the sums of segments [0, s). */
-export function runningTotals(segments: readonly OpportunitySums[]): OpportunitySums[] {
-  const totals = [emptySums()];
-  for (const sums of segments) {
-    const total = emptySums();
-    addSums(total, totals[totals.length - 1]!);
-    addSums(total, sums);
-    totals.push(total);
-  }
-  return totals;
-}
-
-/** The sums over a window, from running totals. */
-export function sumOverWindow(
-  totals: readonly OpportunitySums[],
-  range: SegmentRange
-): OpportunitySums {
-  return subtractSums(totals[range.end]!, totals[range.first]!);
 }
