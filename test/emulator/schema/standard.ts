@@ -35,6 +35,11 @@ function reference(name: string, target: string, relationshipName: string, optio
   });
 }
 
+/** A picklist whose default value is marked as Salesforce marks it (isDefault on the value). */
+function withDefault(def: FieldDef, value: string): FieldDef {
+  return { ...def, picklistValues: def.picklistValues.map((p) => ({ ...p, isDefault: p.value === value })) };
+}
+
 const readOnly: FieldOptions = { createable: false, updateable: false };
 const system: FieldOptions = { ...readOnly, system: true };
 
@@ -294,7 +299,59 @@ export function standardObjects(): ObjectDef[] {
     ]
   });
 
-  return [organization, user, account, contact, opportunity, currencyType, datedConversionRate];
+  // Activities: WhatId is polymorphic (an Account or an Opportunity here), so SOQL cannot traverse
+  // it; WhoId names a Contact only, since the emulated org has no Leads.
+  const activityFields = (): FieldDef[] => [
+    ...auditFields({ owner: true, deletable: true }),
+    reference('WhoId', 'Contact', 'Who', { label: 'Name ID' }),
+    reference('WhatId', 'Account', 'What', { referenceTo: ['Account', 'Opportunity'], label: 'Related To ID' }),
+    text('Subject', 255),
+    field('ActivityDate', 'date', { label: 'Due Date Only' }),
+    field('Description', 'textarea', { length: 32000, label: 'Description' })
+  ];
+
+  const event = indexObject({
+    name: 'Event',
+    label: 'Event',
+    labelPlural: 'Events',
+    keyPrefix: '00U',
+    kind: 'standard',
+    createable: true,
+    updateable: true,
+    deletable: true,
+    validationRules: [],
+    fields: [
+      ...activityFields(),
+      picklist('Type', ['Call', 'Email', 'Meeting', 'Other']),
+      field('IsAllDayEvent', 'boolean', { label: 'All-Day Event' }),
+      field('ActivityDateTime', 'datetime', { label: 'Due Date Time' }),
+      field('StartDateTime', 'datetime', { label: 'Start Date Time' }),
+      field('EndDateTime', 'datetime', { label: 'End Date Time' }),
+      field('DurationInMinutes', 'int', { precision: 8, label: 'Duration' }),
+      text('Location', 255)
+    ]
+  });
+
+  const task = indexObject({
+    name: 'Task',
+    label: 'Task',
+    labelPlural: 'Tasks',
+    keyPrefix: '00T',
+    kind: 'standard',
+    createable: true,
+    updateable: true,
+    deletable: true,
+    validationRules: [],
+    fields: [
+      ...activityFields(),
+      picklist('Type', ['Call', 'Email', 'Meeting', 'Other']),
+      withDefault(picklist('Status', ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'], { required: true, nillable: false }), 'Not Started'),
+      withDefault(picklist('Priority', ['High', 'Normal', 'Low'], { required: true, nillable: false }), 'Normal'),
+      field('IsClosed', 'boolean', { ...system, label: 'Closed' })
+    ]
+  });
+
+  return [organization, user, account, contact, opportunity, event, task, currencyType, datedConversionRate];
 }
 
 /** The audit fields a custom object gets; owner-less when it is the detail of a master-detail. */

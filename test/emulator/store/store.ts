@@ -558,6 +558,7 @@ export class Store {
         if (!changed('Probability')) set('Probability', stage.probability);
       }
     }
+    if (table.name === 'Task' && (created || changed('Status'))) set('IsClosed', read('Status') === 'Completed');
     if ((table.name === 'Contact' || table.name === 'User') && (created || changed('FirstName') || changed('LastName'))) {
       set('Name', [read('FirstName'), read('LastName')].filter((p) => p !== null && p !== '').join(' '));
     }
