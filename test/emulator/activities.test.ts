@@ -38,11 +38,15 @@ it('derives Task.IsClosed from Status and defaults Status and Priority', async (
   const saved = await sponsor.sobject('Task').create({ Subject: 'Send the QBR deck', WhatId: accountId, ActivityDate: '2026-06-20' });
   const read = async () => (await sponsor.query<Record<string, unknown>>(`SELECT Status, Priority, IsClosed FROM Task WHERE Id = '${saved.id}'`)).records[0];
   expect(await read()).toMatchObject({ Status: 'Not Started', Priority: 'Normal', IsClosed: false });
-  await sponsor.sobject('Task').update({ Id: saved.id, Status: 'Completed' });
+  await sponsor.sobject('Task').update({ Id: saved.id!, Status: 'Completed' });
   expect(await read()).toMatchObject({ Status: 'Completed', IsClosed: true });
 });
 
 it('refuses a write to the derived IsClosed as Salesforce does', async () => {
-  const saved = await sponsor.sobject('Task').create({ Subject: 'Call', IsClosed: true } as Record<string, unknown>).catch((e: { errorCode?: string }) => e);
-  expect((saved as { errorCode?: string }).errorCode).toBe('INVALID_FIELD_FOR_INSERT_UPDATE');
+  const closedOnCreate: Record<string, unknown> = { Subject: 'Call', IsClosed: true };
+  const failure = await sponsor.sobject('Task').create(closedOnCreate).then(
+    () => null,
+    (e: { errorCode?: string }) => e.errorCode
+  );
+  expect(failure).toBe('INVALID_FIELD_FOR_INSERT_UPDATE');
 });
