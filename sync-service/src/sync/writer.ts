@@ -47,27 +47,29 @@ export class MetricWriter {
     let lastBatch: string[] = [];
     for (const target of targets) {
       for (let start = 0; start < target.rows.length; start += COLLECTION_LIMIT) {
-        try {
-          await this.fence.check();
-        } catch (error) {
-          await this.fence.forget(lastBatch);
-          throw error;
-        }
+        await this.checkFence(lastBatch);
         const batch = target.rows.slice(start, start + COLLECTION_LIMIT).map((row) => ({ ...row, ...stamp }));
         const result = await this.client.upsert(target.object, target.externalId, batch);
         lastBatch = result.written.map(target.rowKey);
-        for (const key of result.written) outcome.written.set(target.rowKey(key), diff.hashes.get(target.rowKey(key))!);
+        for (const rowKey of lastBatch) outcome.written.set(rowKey, diff.hashes.get(rowKey)!);
         for (const failure of result.failures) {
           outcome.failures.push({ ...failure, key: `${target.object}:${failure.key}` });
           outcome.failedKeys.add(target.rowKey(failure.key));
         }
       }
     }
-    await this.fence.check().catch(async (error: unknown) => {
-      await this.fence.forget(lastBatch);
-      throw error;
-    });
+    await this.checkFence(lastBatch);
     if (outcome.failures.length > 0) this.logger.warn({ failures: outcome.failures.slice(0, 20), count: outcome.failures.length }, 'metric rows failed to write');
     return outcome;
+  }
+
+  /** Stops the run when the fence has closed, forgetting the hashes of the batch sent last. */
+  private async checkFence(lastBatch: string[]): Promise<void> {
+    try {
+      await this.fence.check();
+    } catch (error) {
+      await this.fence.forget(lastBatch);
+      throw error;
+    }
   }
 }
