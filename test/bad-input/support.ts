@@ -6,6 +6,7 @@ import Redis from 'ioredis';
 import type { OrgHandle } from '../emulator';
 import { start } from '../../sync-service/src/main';
 import { createSyncQueue, type SyncQueue } from '../../sync-service/src/queue/queue';
+import { deploymentKeyPrefix } from '../../sync-service/src/sync/keys';
 import { freePort } from '../support/redis';
 import { TODAY } from '../sync/support';
 
@@ -53,7 +54,7 @@ export async function startService(org: OrgHandle): Promise<RunningService> {
       await service.shutdown('test');
       await queue.obliterate({ force: true }).catch(() => undefined);
       await queue.close();
-      const keys = await redis.keys(`${prefix}:*`);
+      const keys = await redis.keys(`${deploymentKeyPrefix(prefix)}*`);
       if (keys.length > 0) await redis.del(...keys);
       redis.disconnect();
     }
