@@ -13,7 +13,8 @@ const lwc = {
       '<rootDir>/force-app/test/jest-mocks/lightning/platformShowToastEvent',
     '^lightning/graphql$': '<rootDir>/force-app/test/jest-mocks/lightning/graphql',
     '^lightning/modal$': '<rootDir>/force-app/test/jest-mocks/lightning/modal',
-    '^lightning/refresh$': '<rootDir>/force-app/test/jest-mocks/lightning/refresh'
+    // One implementation for jest and the preview: the page (document) is the refresh container.
+    '^lightning/refresh$': '<rootDir>/test/preview/modules/lightning/refresh/refresh.js'
   }
 };
 

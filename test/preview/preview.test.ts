@@ -65,7 +65,7 @@ describe('preview server', () => {
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
       req.on('end', () => {
         seen.push({ url: req.url ?? '', authorization: req.headers.authorization ?? '', body });
-        const ok = req.headers.authorization === 'Bearer fresh' || req.headers.authorization === 'Bearer api-token';
+        const ok = ['Bearer fresh', 'Bearer api-token', 'Bearer sponsor-token'].includes(req.headers.authorization ?? '');
         res.writeHead(ok ? 200 : 401, { 'Content-Type': 'application/json' });
         res.end(ok ? JSON.stringify({ echoed: body, url: req.url }) : '[{"errorCode":"INVALID_SESSION_ID"}]');
       });
@@ -81,6 +81,17 @@ describe('preview server', () => {
           return { ...expired, accessToken: 'fresh' };
         }
       },
+      users: {
+        sponsor: {
+          current: async () => ({ instanceUrl: upstreamUrl, accessToken: 'sponsor-token', userId: '005000000000003AAA' }),
+          renew: async () => ({ instanceUrl: upstreamUrl, accessToken: 'sponsor-token', userId: '005000000000003AAA' })
+        },
+        broken: {
+          current: () => Promise.reject(new Error('login refused')),
+          renew: () => Promise.reject(new Error('login refused'))
+        }
+      },
+      today: '2026-06-15',
       service: { url: upstreamUrl, apiToken: 'api-token' }
     });
   });
@@ -108,9 +119,22 @@ describe('preview server', () => {
     expect(seen).toEqual([expect.objectContaining({ url: '/admin/queues/api/queues', authorization: 'Bearer api-token' })]);
   });
 
-  test("the page learns the session's user id, not its token", async () => {
+  test("the page learns each user's id and the org's today, not a token (a user who cannot log in is left out)", async () => {
     const script = await (await fetch(`${preview.url}preview-session.js`)).text();
-    expect(script).toBe('window.__tandemPreviewSession = {"userId":"005000000000001AAA"};');
+    expect(script).toBe(
+      'window.__tandemPreviewSession = {"userId":"005000000000001AAA","users":{"sponsor":"005000000000003AAA"},"today":"2026-06-15"};'
+    );
+    expect(script).not.toContain('token');
+  });
+
+  test('/as/<user>/services/* reaches the org with that user\'s session; an unknown user is a 404', async () => {
+    seen.length = 0;
+    const response = await fetch(`${preview.url}as/sponsor/services/data/v64.0/ui-api/object-info?x=1`);
+    expect(response.status).toBe(200);
+    expect(seen).toEqual([expect.objectContaining({ url: '/services/data/v64.0/ui-api/object-info?x=1', authorization: 'Bearer sponsor-token' })]);
+    const unknown = await fetch(`${preview.url}as/nobody/services/data/v64.0/ui-api/object-info`);
+    expect(unknown.status).toBe(404);
+    expect(seen).toHaveLength(1);
   });
 
   test('static files stay inside their folders', async () => {

@@ -27,10 +27,22 @@ export interface OrgSession {
   userId?: string;
 }
 
+export interface SessionSource {
+  current(): Promise<OrgSession>;
+  renew(): Promise<OrgSession>;
+}
+
 export interface PreviewServerOptions {
   port?: number;
-  /** The org to read and write. */
-  session: { current(): Promise<OrgSession>; renew(): Promise<OrgSession> };
+  /** The org to read and write, as the page's default user. */
+  session: SessionSource;
+  /**
+   * Other users of the org the page may act as (`?as=<name>`): their requests arrive under
+   * /as/<name>/services/* and go to the org with that user's own session.
+   */
+  users?: Record<string, SessionSource>;
+  /** The org's TODAY() (YYYY-MM-DD): the page's clock shows this date, as the org's formulas do. */
+  today?: string;
   /** The sync service: its queue board is served at /admin/queues with the service's token added. */
   service?: { url: string; apiToken: string };
 }
@@ -56,8 +68,8 @@ function within(root: string, relative: string): string | undefined {
   return file.startsWith(root + path.sep) ? file : undefined;
 }
 
-function forward(req: http.IncomingMessage, body: Buffer | undefined, target: { url: string; token: string }): Promise<Response> {
-  return fetch(new URL(req.url ?? '/', target.url), {
+function forward(req: http.IncomingMessage, url: string, body: Buffer | undefined, target: { url: string; token: string }): Promise<Response> {
+  return fetch(new URL(url, target.url), {
     method: req.method,
     redirect: 'manual',
     headers: {
@@ -84,15 +96,38 @@ async function relay(upstream: Response, res: http.ServerResponse): Promise<void
   res.writeHead(upstream.status, headers).end(Buffer.from(await upstream.arrayBuffer()));
 }
 
-/** /services/* to the org with the server's session, renewed once when the org answers 401. */
-async function proxyToOrg(req: http.IncomingMessage, res: http.ServerResponse, options: PreviewServerOptions): Promise<void> {
+/** /services/* to the org with the given session, renewed once when the org answers 401. */
+async function proxyToOrg(req: http.IncomingMessage, res: http.ServerResponse, source: SessionSource, url: string): Promise<void> {
   const body = await readBody(req);
   const toOrg = (session: OrgSession) => ({ url: session.instanceUrl, token: session.accessToken });
-  let upstream = await forward(req, body, toOrg(await options.session.current()));
+  let upstream = await forward(req, url, body, toOrg(await source.current()));
   if (upstream.status === 401) {
-    upstream = await forward(req, body, toOrg(await options.session.renew()));
+    upstream = await forward(req, url, body, toOrg(await source.renew()));
   }
   await relay(upstream, res);
+}
+
+/** /as/<user>/services/… → the user and the org path; undefined for any other path. */
+export function userRoute(pathname: string): { user: string; rest: string } | undefined {
+  const match = /^\/as\/([a-z][a-z0-9_-]*)(\/services\/.*)$/.exec(pathname);
+  return match ? { user: match[1]!, rest: match[2]! } : undefined;
+}
+
+/**
+ * What the page learns before its bundle loads: the default user's id, every other user's id (a
+ * user whose login fails is left out) and the org's today.
+ */
+async function sessionScript(options: PreviewServerOptions): Promise<string> {
+  const idOf = (source: SessionSource) => source.current().then((session) => session.userId ?? '', () => undefined);
+  const users: Record<string, string> = {};
+  await Promise.all(
+    Object.entries(options.users ?? {}).map(async ([name, source]) => {
+      const id = await idOf(source);
+      if (id !== undefined) users[name] = id;
+    })
+  );
+  const settings = { userId: (await idOf(options.session)) ?? '', users, today: options.today };
+  return `window.__tandemPreviewSession = ${JSON.stringify(settings)};`;
 }
 
 export function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
@@ -101,13 +136,22 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
     const service = options.service;
     if (service && (pathname === '/admin/queues' || pathname.startsWith('/admin/queues/'))) {
       readBody(req)
-        .then((body) => forward(req, body, { url: service.url, token: service.apiToken }))
+        .then((body) => forward(req, req.url ?? '/', body, { url: service.url, token: service.apiToken }))
         .then((upstream) => relay(upstream, res))
         .catch((error: unknown) => res.writeHead(502, { 'Content-Type': 'text/plain' }).end(`sync service unreachable: ${(error as Error).message}`));
       return;
     }
-    if (pathname.startsWith('/services/')) {
-      proxyToOrg(req, res, options).catch((error: unknown) => {
+    const asUser = userRoute(pathname);
+    const userSource = asUser ? options.users?.[asUser.user] : undefined;
+    if (asUser && !userSource) {
+      res.writeHead(404, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify([{ errorCode: 'PREVIEW_NO_SUCH_USER', message: `the preview has no user ${asUser.user}` }]));
+      return;
+    }
+    if (pathname.startsWith('/services/') || userSource) {
+      const source = userSource ?? options.session;
+      const url = asUser ? (req.url ?? '/').slice(`/as/${asUser.user}`.length) : (req.url ?? '/');
+      proxyToOrg(req, res, source, url).catch((error: unknown) => {
           res.writeHead(502, { 'Content-Type': 'application/json' });
           res.end(JSON.stringify([{ errorCode: 'PREVIEW_PROXY', message: `org unreachable: ${(error as Error).message}` }]));
         });
@@ -126,12 +170,8 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
       return;
     }
     if (pathname === '/preview-session.js') {
-      options.session.current().then(
-        (session) => {
-          const settings = { userId: session.userId ?? '' };
-          res.writeHead(200, { 'Content-Type': CONTENT_TYPES['.js']!, 'Cache-Control': 'no-store' });
-          res.end(`window.__tandemPreviewSession = ${JSON.stringify(settings)};`);
-        },
+      sessionScript(options).then(
+        (script) => res.writeHead(200, { 'Content-Type': CONTENT_TYPES['.js']!, 'Cache-Control': 'no-store' }).end(script),
         () => res.writeHead(200, { 'Content-Type': CONTENT_TYPES['.js']! }).end('window.__tandemPreviewSession = {};')
       );
       return;

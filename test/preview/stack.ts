@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import { spawnNode, type OwnedChild } from '../../scripts/lifecycle/ownedChild';
-import { startOrg, type OrgHandle } from '../emulator';
+import { startOrg, type OrgHandle, type Persona } from '../emulator';
 import { freePort, redisServerAvailable, REDIS_INSTALL_HINT, startRedis, type SpawnedRedis } from '../support/redis';
 import { buildPreview } from './build';
 import { startPreviewServer, type PreviewServer } from './server';
@@ -13,6 +13,8 @@ import { sessionSource } from './session';
 const ROOT = path.resolve(__dirname, '..', '..');
 const SERVICE_MAIN = path.join(ROOT, 'sync-service', 'src', 'main.ts');
 const SYNC_CLI = path.join(ROOT, 'sync-service', 'src', 'cli', 'sync.ts');
+/** The org's users the preview page offers (the integration user has no page). */
+const PREVIEW_USERS: Persona[] = ['admin', 'rep', 'sponsor'];
 
 export interface StackOptions {
   /** The org's TODAY() and the service's as-of date (default the real date). */
@@ -142,9 +144,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await waitForHttp(`${apiUrl}/readyz`, service, 60_000);
     started(await building);
     const session = sessionSource(org);
+    // The people the page can act as (?as=rep|sponsor|admin), each with a session of their own.
+    const users = Object.fromEntries(
+      PREVIEW_USERS.filter((persona) => org.users[persona]).map((persona) => [
+        persona,
+        persona === 'admin' ? session : sessionSource({ ...org.users[persona], loginUrl: org.loginUrl })
+      ])
+    );
     const preview: PreviewServer = await startPreviewServer({
       port: options.previewPort,
       session,
+      users,
+      today,
       service: { url: apiUrl, apiToken }
     });
     cleanups.push(() => preview.close());

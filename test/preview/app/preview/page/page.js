@@ -115,10 +115,33 @@ export default class PreviewPage extends LightningElement {
     window.history.replaceState(null, '', `?${params}`);
   }
 
+  /** The org's users the page can act as; the current one is highlighted. */
+  get users() {
+    const config = previewConfig();
+    const current = config.user || 'admin';
+    return (config.users || []).map((name) => ({
+      name,
+      label: this.text.users[name] || name,
+      variant: name === current ? 'brand' : 'neutral'
+    }));
+  }
+
+  get hasUsers() {
+    return this.users.length > 1;
+  }
+
   handleLanguage(event) {
-    // Labels and locale are fixed when modules load, as on the platform: switching reloads.
+    this.reloadWith('lang', event.target.dataset.lang);
+  }
+
+  handleUser(event) {
+    this.reloadWith('as', event.target.dataset.user);
+  }
+
+  /** Labels, locale and the user are fixed when modules load, as on the platform: switching reloads. */
+  reloadWith(name, value) {
     const params = new URLSearchParams(window.location.search);
-    params.set('lang', event.target.dataset.lang);
+    params.set(name, value);
     if (this.recordId) {
       params.set('recordId', this.recordId);
     }
