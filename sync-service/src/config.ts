@@ -38,6 +38,8 @@ const schema = z.object({
   PORT: int(0, 65535, 3000),
   SYNC_CRON: z.preprocess(emptyAsUndefined, z.string().trim().regex(CRON, 'expected a cron pattern with 5 or 6 fields, e.g. "0 */4 * * *"').optional()),
   SYNC_CRON_TZ: z.preprocess(emptyAsUndefined, z.string().default('UTC')),
+  /** How often a worker checks that the cron schedule is still in Redis (it is also checked on reconnect). */
+  SYNC_SCHEDULE_CHECK_MS: int(100, 86_400_000, 60_000),
   /** Share of the org's daily API requests the service leaves untouched. */
   API_RESERVE_PERCENT: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(100).default(10)),
   TANDEM_AS_OF: z.preprocess(emptyAsUndefined, z.string().refine(isRealDate, 'expected a date YYYY-MM-DD').optional()),

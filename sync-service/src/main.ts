@@ -9,7 +9,8 @@ import { createServiceMetrics } from './api/serviceMetrics';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { startPoller } from './queue/poller';
-import { createSyncQueue, scheduleSync } from './queue/queue';
+import { createSyncQueue } from './queue/queue';
+import { keepSchedule } from './queue/schedule';
 import { createSyncWorker } from './queue/worker';
 import { connectOrg, syncSettings } from './runtime';
 import type { OrgClient } from './salesforce/client';
@@ -55,7 +56,8 @@ export async function start(argv: string[], env: NodeJS.ProcessEnv): Promise<{ s
   const metrics = createServiceMetrics(queue);
   const getClient = lazyClient(config, logger);
   const ledger = new SyncRequestLedger(stateConnection, config.REDIS_PREFIX);
-  await scheduleSync(queue, config.SYNC_CRON, config.SYNC_CRON_TZ);
+  const schedule = keepSchedule(queue, producer, { pattern: config.SYNC_CRON, tz: config.SYNC_CRON_TZ, intervalMs: config.SYNC_SCHEDULE_CHECK_MS }, logger);
+  await schedule.ready;
 
   const worker = createSyncWorker(
     workerConnection,
@@ -107,6 +109,7 @@ export async function start(argv: string[], env: NodeJS.ProcessEnv): Promise<{ s
         await new Promise<void>((resolve) => closing.close(() => resolve()));
       }
       await poller?.stop();
+      schedule.stop();
       const deadline = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), config.SHUTDOWN_TIMEOUT_MS).unref());
       const closed = await Promise.race([worker.close().then(() => 'closed' as const), deadline]);
       if (closed === 'timeout') {

@@ -1,9 +1,9 @@
 // The BullMQ queue (producer side): on-demand jobs, deduplicated, retried with exponential
-// backoff; and the cron job scheduler, one per deployment (upsertJobScheduler is idempotent).
+// backoff. The cron schedule is kept by schedule.ts.
 import { Queue, type Job } from 'bullmq';
 import type Redis from 'ioredis';
 import { deploymentKeyPrefix } from '../sync/keys';
-import { CRON_SCHEDULER_ID, SYNC_JOB, SYNC_QUEUE, deduplicationId, type SyncJobData } from './jobs';
+import { SYNC_JOB, SYNC_QUEUE, deduplicationId, type SyncJobData } from './jobs';
 
 export interface QueueSettings {
   prefix: string;
@@ -35,13 +35,4 @@ export async function enqueueSync(queue: SyncQueue, data: SyncJobData): Promise<
   return queue.add(SYNC_JOB, data, {
     deduplication: data.mode === 'account' ? { id, keepLastIfActive: true } : { id }
   });
-}
-
-/** Installs (or removes, without a pattern) the deployment's cron schedule of incremental runs. */
-export async function scheduleSync(queue: SyncQueue, pattern: string | undefined, tz: string): Promise<void> {
-  if (!pattern) {
-    await queue.removeJobScheduler(CRON_SCHEDULER_ID);
-    return;
-  }
-  await queue.upsertJobScheduler(CRON_SCHEDULER_ID, { pattern, tz }, { name: SYNC_JOB, data: { mode: 'incremental' } });
 }
