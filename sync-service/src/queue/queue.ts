@@ -33,6 +33,6 @@ export function createSyncQueue(connection: Redis, settings: QueueSettings): Syn
 export async function enqueueSync(queue: SyncQueue, data: SyncJobData): Promise<Job<SyncJobData>> {
   const id = deduplicationId(data);
   return queue.add(SYNC_JOB, data, {
-    deduplication: data.mode === 'account' ? { id, keepLastIfActive: true } : { id }
+    deduplication: data.mode === 'account' || data.mode === 'accounts' ? { id, keepLastIfActive: true } : { id }
   });
 }

@@ -1,5 +1,5 @@
 import { emptyInputs, type InputKind } from './inputs';
-import { inputsFromMirror, mirrorChanges, overlayAccount } from './planner';
+import { inputsFromMirror, mirrorChanges, overlayChanges } from './planner';
 import type { ChangedRecords } from './reader';
 
 const A1 = '001000000000001AAA';
@@ -45,13 +45,27 @@ describe('the planner', () => {
     expect(inputs.account.get(A1)).toEqual({ id: A1, isStrategic: false });
   });
 
-  it('replaces one account’s inputs and keeps the others', () => {
+  it('turns a re-read of some accounts into mirror changes: fresh records set, vanished ones of those accounts removed, other accounts kept', () => {
     const base = emptyInputs();
     base.opportunity.set(O1, opportunity(O1, A1, 1));
     base.opportunity.set(O2, opportunity(O2, A2, 2));
     const fresh = emptyInputs();
     fresh.opportunity.set(O3, opportunity(O3, A1, 3));
-    const merged = overlayAccount(base, fresh, A1);
-    expect([...merged.opportunity.keys()].sort()).toEqual([O2, O3]);
+    const mirror = mirrorOf({ opportunity: [[O1, opportunity(O1, A1, 1)], [O2, opportunity(O2, A2, 2)]] });
+    const { changes } = mirrorChanges(overlayChanges(base, fresh, new Set([A1])), mirror);
+    expect(changes.opportunity!.remove).toEqual([O1]);
+    expect([...changes.opportunity!.set.keys()]).toEqual([O3]);
+    expect([...inputsFromMirror(mirror, changes).opportunity.keys()].sort()).toEqual([O2, O3]);
+  });
+
+  it('moves an opportunity between two re-read accounts without losing it', () => {
+    const base = emptyInputs();
+    base.opportunity.set(O1, opportunity(O1, A1, 1));
+    const fresh = emptyInputs();
+    fresh.opportunity.set(O1, opportunity(O1, A2, 1));
+    const mirror = mirrorOf({ opportunity: [[O1, opportunity(O1, A1, 1)]] });
+    const { changes } = mirrorChanges(overlayChanges(base, fresh, new Set([A1, A2])), mirror);
+    expect(changes.opportunity!.remove).toEqual([]);
+    expect(inputsFromMirror(mirror, changes).opportunity.get(O1)?.accountId).toBe(A2);
   });
 });

@@ -91,14 +91,23 @@ export function inputsFromMirror(mirror: Record<InputKind, Map<string, string>>,
   return inputs;
 }
 
-/** `base` with every input of `accountId` replaced by those of `fresh` (a single-account run). */
-export function overlayAccount(base: Inputs, fresh: Inputs, accountId: string): Inputs {
+/**
+ * What re-reading the records of `accountIds` says about the mirror (`base`): every fresh record
+ * is set, and every mirrored record of those accounts the read no longer returns is gone (deleted,
+ * or moved to an account outside the set: the next incremental run puts that one back).
+ */
+export function overlayChanges(base: Inputs, fresh: Inputs, accountIds: ReadonlySet<string>): ChangedRecords {
+  const changed = {} as ChangedRecords;
   for (const kind of INPUT_KINDS) {
-    const target = base[kind] as Map<string, InputOf<InputKind>>;
-    for (const [id, input] of target) if (accountOf(kind, input) === accountId) target.delete(id);
-    for (const [id, input] of fresh[kind] as Map<string, InputOf<InputKind>>) target.set(id, input);
+    const now = fresh[kind] as Map<string, InputOf<InputKind>>;
+    const seen: ChangedRecords[InputKind] = [...now].map(([id, input]) => ({ id, deleted: false, input }));
+    for (const [id, input] of base[kind] as Map<string, InputOf<InputKind>>) {
+      const account = accountOf(kind, input);
+      if (account !== null && accountIds.has(account) && !now.has(id)) seen.push({ id, deleted: true, input: null });
+    }
+    changed[kind] = seen;
   }
-  return base;
+  return changed;
 }
 
 /** The rows to write: those whose hash differs from `stored` (see rowHash.ts). */

@@ -18,7 +18,7 @@ import type { MetricsResult } from '../metrics';
 import type { OrgClient, RecordFailure } from '../salesforce/client';
 import { idLiteral, selectFrom, toId18 } from '../salesforce/soql';
 import { emptyInputs, inputSources, type InputKind, type OrgContext } from './inputs';
-import { computeMetrics, engineFor, inputsFromMirror, mirrorChanges, overlayAccount, planRows } from './planner';
+import { computeMetrics, engineFor, inputsFromMirror, mirrorChanges, overlayChanges, planRows } from './planner';
 import { InputReader, markNow, pageOrThrow } from './reader';
 import { INPUT_KINDS, LockLostError, MirrorIntegrityError, STATE_VERSION, type SyncMeta, type SyncState, type Watermarks } from './state';
 import { dataQualityOf, type SyncMode, type SyncSummary } from './summary';
@@ -28,8 +28,9 @@ export type { SyncMode, SyncSummary } from './summary';
 
 export interface SyncRequest {
   mode: SyncMode;
-  /** Required for mode 'account': an 15/18-character Account id. */
+  /** Mode 'account': a 15/18-character Account id (or several in `accountIds`). */
   accountId?: string;
+  accountIds?: string[];
   /** YYYY-MM-DD; default today (UTC). */
   asOf?: string;
 }
@@ -141,8 +142,9 @@ class SyncRun {
     const meta = await this.usableMeta();
     const usable = meta !== null && meta.asOf === this.asOf;
     if (this.request.mode === 'account') {
-      if (!this.request.accountId) throw new Error('account mode needs an account id');
-      return this.accountRun(toId18(this.request.accountId), usable ? meta : null);
+      const ids = [...(this.request.accountId ? [this.request.accountId] : []), ...(this.request.accountIds ?? [])];
+      if (ids.length === 0) throw new Error('account mode needs an account id');
+      return this.accountRun([...new Set(ids.map(toId18))], usable ? meta : null);
     }
     if (this.request.mode === 'incremental' && usable) return this.incrementalRun(meta);
     return this.fullRun();
@@ -301,24 +303,41 @@ class SyncRun {
     return mirror;
   }
 
-  private async accountRun(accountId: string, meta: SyncMeta | null): Promise<SyncSummary> {
+  private async accountRun(accountIds: string[], meta: SyncMeta | null): Promise<SyncSummary> {
     const sources = inputSources(true);
-    const { context, pages } = await this.reader.context({ account: { soql: selectFrom('Account', sources.account.fields, `Id = ${idLiteral(accountId)}`) } });
-    if (pages.account.records.length === 0) throw new Error(`Account ${accountId} does not exist`);
-    let inputs;
-    if (meta && meta.contextHash === contextHash(context)) {
-      const own = (kind: InputKind) => `${inputSources(context.multiCurrency)[kind].accountField} = ${idLiteral(accountId)}`;
-      const fresh = await this.reader.readEverything(context, pages.account, own);
-      inputs = overlayAccount(inputsFromMirror(await this.readWholeMirror(), {}), fresh.inputs, accountId);
-    } else {
+    const ids = new Set(accountIds);
+    const inList = accountIds.map(idLiteral).join(', ');
+    const { context, pages } = await this.reader.context({ account: { soql: selectFrom('Account', sources.account.fields, `Id IN (${inList})`) } });
+    const found = new Set(pages.account.records.map((r) => toId18(String(r.Id))));
+    const missing = accountIds.filter((id) => !found.has(id));
+    // A deleted account still has its rows recomputed (it drops out of shares and ranks); only a
+    // single, explicitly requested account that does not exist is an error.
+    if (accountIds.length === 1 && missing.length === 1) throw new Error(`Account ${accountIds[0]} does not exist`);
+    const countOf = (inputs: { opportunity: Map<string, { accountId: string | null }> }) => [...inputs.opportunity.values()].filter((o) => o.accountId !== null && ids.has(o.accountId)).length;
+    if (!meta || meta.contextHash !== contextHash(context)) {
       // No usable mirror: every account's data is needed for shares and ranks, so read it all.
       const all = await this.deps.client.firstPage(selectFrom('Account', sources.account.fields));
-      inputs = (await this.reader.readEverything(context, all)).inputs;
+      const inputs = (await this.reader.readEverything(context, all)).inputs;
+      const result = computeMetrics(this.asOf, context, inputs);
+      const { written, failures, unchanged } = await this.write(context, result, (id) => ids.has(id));
+      await this.state.saveRowHashes(written);
+      return this.summary('account', result, { accounts: ids.size, opportunities: countOf(inputs), changed: 0 }, written.size, unchanged, failures, false);
     }
+    const own = (kind: InputKind) => `${inputSources(context.multiCurrency)[kind].accountField} IN (${inList})`;
+    const fresh = (await this.reader.readEverything(context, pages.account, own)).inputs;
+    const mirror = await this.readWholeMirror();
+    const { changes, count } = mirrorChanges(overlayChanges(inputsFromMirror(mirror, {}), fresh, ids), mirror);
+    const counts = mapValues(meta.counts, (held, kind) => held + [...changes[kind]!.set.keys()].filter((id) => !mirror[kind].has(id)).length - changes[kind]!.remove.length);
+    const inputs = inputsFromMirror(mirror, changes);
     const result = computeMetrics(this.asOf, context, inputs);
-    const { written, failures, unchanged } = await this.write(context, result, (id) => id === accountId);
-    await this.state.saveRowHashes(written);
-    const opportunities = [...inputs.opportunity.values()].filter((o) => o.accountId === accountId).length;
-    return this.summary('account', result, { accounts: 1, opportunities, changed: 0 }, written.size, unchanged, failures, false);
+    const { written, after, failures, unchanged } = await this.write(context, result);
+    const seen = { accounts: ids.size, opportunities: countOf(inputs), changed: count };
+    if (failures.length > 0) {
+      await this.state.saveRowHashes(written);
+      return this.summary('account', result, seen, written.size, unchanged, failures, false);
+    }
+    if (this.lockLost()) throw new LockLostError();
+    await this.state.commit(this.token, { meta: { ...meta, counts }, mirrorMode: 'apply', mirror: changes, rows: after, replaceRows: true });
+    return this.summary('account', result, seen, written.size, unchanged, failures, false);
   }
 }
