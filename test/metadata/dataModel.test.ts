@@ -1,7 +1,7 @@
 // The metadata holds exactly the data model of DESIGN.md and the lead's contracts (stated once in
 // expectedModel.ts), with the relationships, keys, formulas and help text the design asks for.
 import { compileFormula, FormulaDate, type FormulaValue } from '../emulator/formula';
-import { EXPECTED_MODEL, EXPECTED_WEIGHTS, METRIC_OBJECTS, parseExpectation } from './expectedModel';
+import { EXPECTED_HEALTH_WEIGHTS, EXPECTED_MODEL, EXPECTED_WEIGHTS, METRIC_OBJECTS, parseExpectation } from './expectedModel';
 import { loadMetadata, type FieldInfo, type ObjectInfo } from './lib/metadataIndex';
 import { child, list, text, type Xml } from './lib/xml';
 import { DEFAULT_DIR } from './paths';
@@ -123,6 +123,7 @@ describe('objects', () => {
       Executive_Sponsor__c: 'AutoNumber ES-{000000}',
       Account_Metric__c: 'AutoNumber AM-{000000}',
       Program_Metric__c: 'AutoNumber PM-{000000}',
+      Whitespace_Cell__c: 'AutoNumber WC-{000000}',
       Sync_Request__c: 'AutoNumber SR-{000000}'
     });
   });
@@ -147,7 +148,8 @@ describe('fields', () => {
     expect(keys.map((f) => `${f.object}.${f.name}: ${text(f.xml, 'externalId')}/${text(f.xml, 'unique')}`)).toEqual([
       'Account_Metric__c.Snapshot_Key__c: true/true',
       'Program_Metric__c.Period_Key__c: true/true',
-      'Stakeholder__c.Unique_Key__c: true/true'
+      'Stakeholder__c.Unique_Key__c: true/true',
+      'Whitespace_Cell__c.Cell_Key__c: true/true'
     ]);
   });
 
@@ -232,18 +234,25 @@ describe('validation rules of Account_Plan__c', () => {
   });
 });
 
-describe('Strategic_Score_Weight__mdt records', () => {
-  it('are the six default criteria with their weights', () => {
-    const records = [...index.customMetadata.entries()].filter(([name]) => name.startsWith('Strategic_Score_Weight.'));
-    const weights = Object.fromEntries(
-      records.map(([name, record]) => {
-        const values = Object.fromEntries(list(record.xml.values).map((v) => [text(v, 'field'), text(v, 'value')]));
-        const developerName = name.split('.')[1];
-        // The criterion value must name the record it sits on.
-        expect(values.Criterion__c).toBe(developerName);
-        return [developerName, Number(values.Weight__c)];
-      })
-    );
-    expect(weights).toEqual(EXPECTED_WEIGHTS);
+/** DeveloperName → weight of the records of one weight type; each record's key field names the record. */
+function weightsOf(type: string, keyField: string): Record<string, number> {
+  const records = [...index.customMetadata.entries()].filter(([name]) => name.startsWith(`${type}.`));
+  return Object.fromEntries(
+    records.map(([name, record]) => {
+      const values = Object.fromEntries(list(record.xml.values).map((v) => [text(v, 'field'), text(v, 'value')]));
+      const developerName = name.split('.')[1];
+      expect({ record: name, key: values[keyField] }).toEqual({ record: name, key: developerName });
+      return [developerName, Number(values.Weight__c)];
+    })
+  );
+}
+
+describe('custom metadata records', () => {
+  it('Strategic_Score_Weight__mdt: the six default criteria with their weights', () => {
+    expect(weightsOf('Strategic_Score_Weight', 'Criterion__c')).toEqual(EXPECTED_WEIGHTS);
+  });
+
+  it('Plan_Health_Weight__mdt: the four components with the default weights 30, 30, 20, 20', () => {
+    expect(weightsOf('Plan_Health_Weight', 'Component__c')).toEqual(EXPECTED_HEALTH_WEIGHTS);
   });
 });

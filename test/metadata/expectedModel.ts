@@ -70,7 +70,11 @@ export const EXPECTED_MODEL: Record<string, Record<string, string>> = {
     Relationship_Strength__c: 'Picklist: Strong | Medium | Weak | None',
     Relationship_Owner__c: 'Lookup(User)',
     Last_Interaction__c: 'Date',
-    Notes__c: 'LongTextArea'
+    Notes__c: 'LongTextArea',
+    // Derived: written by the sync service from the Contact (DESIGN.md "Stakeholder change alerts").
+    Change_Alert__c: 'Picklist: Left account | Title changed | Email bounced',
+    Change_Detected__c: 'Date',
+    Previous_Title__c: 'Text(128)'
   },
   Stakeholder_Link__c: {
     Account__c: 'MasterDetail(Account)',
@@ -89,6 +93,7 @@ export const EXPECTED_MODEL: Record<string, Record<string, string>> = {
     Last_Engagement__c: 'Date',
     Next_Engagement__c: 'Date',
     Commitments__c: 'LongTextArea',
+    Engagements_90D__c: 'Number(4,0)',
     Days_Since_Engagement__c: 'Formula Number: TODAY() - Last_Engagement__c',
     Engagement_Status__c:
       'Formula Text: IF(ISBLANK(Last_Engagement__c), "No engagement", IF(TODAY() - Last_Engagement__c > Cadence_Days__c, "Overdue", "On cadence"))'
@@ -116,6 +121,12 @@ export const EXPECTED_MODEL: Record<string, Record<string, string>> = {
     Mutual_Value_Balance__c: 'Number(5,1)',
     Strategic_Score__c: 'Number(5,1)',
     Opportunity_Count__c: 'Number(9,0)',
+    Scope__c: 'Picklist: Account* | Hierarchy',
+    Plan_Health__c: 'Number(5,1)',
+    Health_Plan__c: 'Number(5,1)',
+    Health_Relationships__c: 'Number(5,1)',
+    Health_Sponsorship__c: 'Number(5,1)',
+    Health_Execution__c: 'Number(5,1)',
     Computed_At__c: 'DateTime'
   },
   Program_Metric__c: {
@@ -138,6 +149,21 @@ export const EXPECTED_MODEL: Record<string, Record<string, string>> = {
     Status__c: 'Picklist: Pending* | Processing | Done | Failed',
     Message__c: 'Text(255)'
   },
+  Whitespace_Cell__c: {
+    Account__c: 'MasterDetail(Account)',
+    Cell_Key__c: 'Text(255) extid unique',
+    Segment_Account__c: 'Lookup(Account)',
+    Product_Family__c: 'Text(255)',
+    Won_TTM__c: money,
+    Open_Pipeline_12M__c: money,
+    Last_Won__c: 'Date',
+    Status__c: 'Picklist: Won | Open | Lost | Whitespace',
+    Computed_At__c: 'DateTime'
+  },
+  Plan_Health_Weight__mdt: {
+    Component__c: 'Picklist: Plan | Relationships | Sponsorship | Execution',
+    Weight__c: 'Number(5,2) required'
+  },
   Strategic_Score_Weight__mdt: {
     Criterion__c: 'Picklist: Revenue_Concentration | Lifetime_Value | Influence | Co_Innovation | Collaboration | Risk',
     Weight__c: 'Number(5,2) required'
@@ -154,8 +180,16 @@ export const EXPECTED_WEIGHTS: Record<string, number> = {
   Risk: 10
 };
 
+/** The default Plan_Health_Weight__mdt records: DeveloperName = component → weight. */
+export const EXPECTED_HEALTH_WEIGHTS: Record<string, number> = {
+  Plan: 30,
+  Relationships: 30,
+  Sponsorship: 20,
+  Execution: 20
+};
+
 /** The objects whose every field is a metric written by the sync service (help text required). */
-export const METRIC_OBJECTS = ['Account_Metric__c', 'Program_Metric__c'];
+export const METRIC_OBJECTS = ['Account_Metric__c', 'Program_Metric__c', 'Whitespace_Cell__c'];
 
 export interface FieldExpectation {
   type: string;

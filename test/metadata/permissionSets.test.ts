@@ -14,6 +14,16 @@ const PLAN_OBJECTS = [
   'Executive_Sponsor__c'
 ];
 const METRIC_OBJECTS = ['Account_Metric__c', 'Program_Metric__c'];
+// Written only by the service, read by people like the metrics.
+const COMPUTED_OBJECTS = [...METRIC_OBJECTS, 'Whitespace_Cell__c'];
+/** DESIGN.md's derived fields on objects people edit: the service writes these and nothing else there. */
+const DERIVED_FIELDS = [
+  'Executive_Sponsor__c.Engagements_90D__c',
+  'Executive_Sponsor__c.Last_Engagement__c',
+  'Stakeholder__c.Change_Alert__c',
+  'Stakeholder__c.Change_Detected__c',
+  'Stakeholder__c.Previous_Title__c'
+];
 
 interface Access {
   create: boolean;
@@ -132,7 +142,7 @@ describe('permission sets match the roles of DESIGN.md', () => {
       edit: false,
       delete: false
     });
-    for (const object of METRIC_OBJECTS)
+    for (const object of COMPUTED_OBJECTS)
       expect({ object, ...set.objects.get(object) }).toMatchObject({
         object,
         read: true,
@@ -141,13 +151,18 @@ describe('permission sets match the roles of DESIGN.md', () => {
         delete: false
       });
     expect(writers(set)).toEqual([...PLAN_OBJECTS, 'Sync_Request__c'].sort());
-    expect(set.editable.filter((f) => METRIC_OBJECTS.includes(objectOf(f)))).toEqual([]);
+    expect(set.editable.filter((f) => COMPUTED_OBJECTS.includes(objectOf(f)))).toEqual([]);
+    // A person clears a change alert; what the service found and counted stays the service's.
+    expect(set.editable.filter((f) => DERIVED_FIELDS.includes(f))).toEqual([
+      'Executive_Sponsor__c.Last_Engagement__c',
+      'Stakeholder__c.Change_Alert__c'
+    ]);
     expect(set.tabs).toEqual(['Account_Plan__c:Visible']);
   });
 
   it('Tandem_Sponsor reads everything and edits only the engagement fields of Executive_Sponsor__c', () => {
     const set = load('Tandem_Sponsor');
-    for (const object of [...PLAN_OBJECTS, ...METRIC_OBJECTS])
+    for (const object of [...PLAN_OBJECTS, ...COMPUTED_OBJECTS])
       expect({ object, read: set.objects.get(object)?.read }).toEqual({ object, read: true });
     expect(writers(set)).toEqual(['Executive_Sponsor__c']);
     expect(set.objects.get('Executive_Sponsor__c')).toMatchObject({
@@ -162,27 +177,34 @@ describe('permission sets match the roles of DESIGN.md', () => {
     ]);
   });
 
-  it('Tandem_Integration reads the sources and writes only the metric objects and the status of sync requests', () => {
+  it('Tandem_Integration reads the inputs and writes only the computed objects, the derived fields and the status of sync requests', () => {
     const set = load('Tandem_Integration');
-    for (const object of ['Account', 'Opportunity', 'Contact', ...PLAN_OBJECTS])
+    // Activities, users and opportunity products come with the profile: Salesforce takes no
+    // object permission on Event, Task, User or OpportunityLineItem.
+    for (const object of ['Account', 'Opportunity', 'Contact', 'Product2', ...PLAN_OBJECTS])
       expect({ object, read: set.objects.get(object)?.read }).toEqual({ object, read: true });
-    expect(writers(set)).toEqual([...METRIC_OBJECTS, 'Sync_Request__c'].sort());
-    for (const object of METRIC_OBJECTS)
+    expect(writers(set)).toEqual(
+      [...COMPUTED_OBJECTS, 'Executive_Sponsor__c', 'Stakeholder__c', 'Sync_Request__c'].sort()
+    );
+    for (const object of COMPUTED_OBJECTS)
       expect({ object, ...set.objects.get(object) }).toMatchObject({
         object,
         create: true,
         edit: true,
         delete: false
       });
-    expect(set.objects.get('Sync_Request__c')).toMatchObject({
-      create: false,
-      edit: true,
-      delete: false
-    });
-    const editableOutsideMetrics = set.editable
-      .filter((f) => !METRIC_OBJECTS.includes(objectOf(f)))
+    for (const object of ['Executive_Sponsor__c', 'Stakeholder__c', 'Sync_Request__c'])
+      expect({ object, ...set.objects.get(object) }).toMatchObject({
+        object,
+        create: false,
+        edit: true,
+        delete: false
+      });
+    const editableOutsideComputed = set.editable
+      .filter((f) => !COMPUTED_OBJECTS.includes(objectOf(f)))
       .sort();
-    expect(editableOutsideMetrics).toEqual([
+    expect(editableOutsideComputed).toEqual([
+      ...DERIVED_FIELDS,
       'Sync_Request__c.Message__c',
       'Sync_Request__c.Status__c'
     ]);

@@ -229,11 +229,42 @@ describe('writing', () => {
 
     // What people type is not the service's to write.
     await expect(conns.integration.sobject('Account_Plan__c').update({ Id: planId, Status__c: 'Active' })).rejects.toMatchObject(INSUFFICIENT);
-    const stakeholder = (await conns.integration.query<{ Id: string }>('SELECT Id FROM Stakeholder__c LIMIT 1')).records[0]!.Id;
-    await expect(conns.integration.sobject('Stakeholder__c').update({ Id: stakeholder, Notes__c: 'x' })).rejects.toMatchObject(INSUFFICIENT);
     await expect(conns.integration.sobject('Account').update({ Id: accountId, Strategic_Account__c: false })).rejects.toMatchObject(INSUFFICIENT);
     // The sponsor only reads metrics.
     await expect(conns.sponsor.sobject('Account_Metric__c').upsert({ Snapshot_Key__c: key, Revenue_TTM__c: 1 }, 'Snapshot_Key__c')).rejects.toMatchObject(INSUFFICIENT);
+  });
+
+  it('the integration user writes the derived fields of stakeholders and sponsorships, and none that people type', async () => {
+    const stakeholder = (await conns.integration.query<{ Id: string }>('SELECT Id FROM Stakeholder__c LIMIT 1')).records[0]!.Id;
+    await conns.integration.sobject('Stakeholder__c').update({ Id: stakeholder, Change_Alert__c: 'Title changed', Change_Detected__c: TODAY, Previous_Title__c: 'CFO' });
+    expect(await conns.rep.sobject('Stakeholder__c').retrieve(stakeholder)).toMatchObject({ Change_Alert__c: 'Title changed', Change_Detected__c: TODAY, Previous_Title__c: 'CFO' });
+    expect(await failure(conns.integration.sobject('Stakeholder__c').update({ Id: stakeholder, Notes__c: 'x', Attitude__c: 'Skeptic' }))).toMatchObject({
+      errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
+      message: notEditable('Notes__c', 'Attitude__c')
+    });
+    await expect(conns.integration.sobject('Stakeholder__c').create({ Account__c: accountId })).rejects.toMatchObject(INSUFFICIENT);
+
+    const sponsorship = (await conns.integration.query<{ Id: string }>('SELECT Id FROM Executive_Sponsor__c LIMIT 1')).records[0]!.Id;
+    await conns.integration.sobject('Executive_Sponsor__c').update({ Id: sponsorship, Last_Engagement__c: TODAY, Engagements_90D__c: 3 });
+    expect(await conns.sponsor.sobject('Executive_Sponsor__c').retrieve(sponsorship)).toMatchObject({ Last_Engagement__c: TODAY, Engagements_90D__c: 3 });
+    expect(await failure(conns.integration.sobject('Executive_Sponsor__c').update({ Id: sponsorship, Commitments__c: 'x', Next_Engagement__c: TODAY }))).toMatchObject({
+      errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
+      message: notEditable('Commitments__c', 'Next_Engagement__c')
+    });
+    // A person clears an alert; the count of engagements is the service's alone.
+    await conns.rep.sobject('Stakeholder__c').update({ Id: stakeholder, Change_Alert__c: null });
+    expect(await failure(conns.rep.sobject('Executive_Sponsor__c').update({ Id: sponsorship, Engagements_90D__c: 9 }))).toMatchObject({
+      errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
+      message: notEditable('Engagements_90D__c')
+    });
+  });
+
+  it('the integration user writes whitespace cells under the group\'s top account; people only read them', async () => {
+    const key = `${accountId}:${accountId}:Hardware`;
+    const cell = { Account__c: accountId, Cell_Key__c: key, Segment_Account__c: accountId, Product_Family__c: 'Hardware', Won_TTM__c: 1500, Status__c: 'Won' };
+    expect(await conns.integration.sobject('Whitespace_Cell__c').upsert(cell, 'Cell_Key__c')).toMatchObject({ success: true, created: true });
+    expect((await conns.sponsor.query(`SELECT Status__c, Won_TTM__c FROM Whitespace_Cell__c WHERE Cell_Key__c = '${key}'`)).records).toEqual([expect.objectContaining({ Status__c: 'Won', Won_TTM__c: 1500 })]);
+    await expect(conns.rep.sobject('Whitespace_Cell__c').upsert({ Cell_Key__c: key, Status__c: 'Lost' }, 'Cell_Key__c')).rejects.toMatchObject(INSUFFICIENT);
   });
 });
 

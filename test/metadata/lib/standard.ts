@@ -25,7 +25,8 @@ export const STANDARD_FIELDS: Record<string, string[]> = {
     'Phone',
     'AccountId',
     'ReportsToId',
-    'PhotoUrl'
+    'PhotoUrl',
+    'EmailBouncedDate'
   ],
   Opportunity: [
     'AccountId',
@@ -38,6 +39,9 @@ export const STANDARD_FIELDS: Record<string, string[]> = {
     'CurrencyIsoCode',
     'ForecastCategory'
   ],
+  // Whitespace: opportunity products and their families.
+  OpportunityLineItem: ['OpportunityId', 'Product2Id', 'TotalPrice'],
+  Product2: ['Family', 'IsActive'],
   User: ['FirstName', 'LastName', 'Title', 'Email', 'SmallPhotoUrl', 'FullPhotoUrl', 'IsActive'],
   // Engagements: the sponsor panel logs Events; the service reads Events and Tasks.
   Event: ['Subject', 'Type', 'ActivityDate', 'IsAllDayEvent', 'Description', 'WhoId', 'WhatId'],
