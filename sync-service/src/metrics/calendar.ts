@@ -109,3 +109,21 @@ export function addMonths(dayNumber: number, months: number): number {
   const targetMonth = monthIndex - targetYear * 12 + 1;
   return dayFromCivil(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
 }
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The calendar day (YYYY-MM-DD) on the wall clock of `zone` (an IANA name such as Salesforce's
+ * TimeZoneSidKey, or GMT) at the instant `utcMs`. Throws a RangeError for a zone the platform does
+ * not know.
+ */
+export function todayInZone(zone: string, utcMs: number): string {
+  let format = zoneFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    zoneFormats.set(zone, format);
+  }
+  const parts: Record<string, string> = {};
+  for (const part of format.formatToParts(new Date(utcMs))) parts[part.type] = part.value;
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}

@@ -58,6 +58,6 @@ describe('Salesforce records to engine inputs', () => {
     expect(multi.org).toEqual({ fiscalYearStartMonth: 4, usesStartDateAsFiscalYearName: false, corporateCurrency: 'EUR' });
     expect(multi.multiCurrency).toBe(true);
     const single = toOrgContext(organization, null, null, [{ DeveloperName: 'Risk', Criterion__c: 'Risk', Weight__c: 10 }]);
-    expect(single).toEqual({ org: { fiscalYearStartMonth: 4, usesStartDateAsFiscalYearName: false, corporateCurrency: 'USD' }, rates: { static: [], dated: [] }, weights: [{ criterion: 'Risk', weight: 10 }], multiCurrency: false });
+    expect(single).toEqual({ org: { fiscalYearStartMonth: 4, usesStartDateAsFiscalYearName: false, corporateCurrency: 'USD' }, rates: { static: [], dated: [] }, weights: [{ criterion: 'Risk', weight: 10 }], multiCurrency: false, timeZone: 'GMT' });
   });
 });

@@ -56,7 +56,7 @@ export function inputSources(multiCurrency: boolean): Record<InputKind, InputSou
 }
 
 export const CONTEXT_QUERIES = {
-  organization: 'SELECT FiscalYearStartMonth, UsesStartDateAsFiscalYearName, DefaultCurrencyIsoCode FROM Organization',
+  organization: 'SELECT FiscalYearStartMonth, UsesStartDateAsFiscalYearName, DefaultCurrencyIsoCode, TimeZoneSidKey FROM Organization',
   currencies: 'SELECT IsoCode, ConversionRate, IsCorporate, IsActive FROM CurrencyType',
   datedRates: 'SELECT IsoCode, ConversionRate, StartDate, NextStartDate FROM DatedConversionRate ORDER BY IsoCode, StartDate',
   weights: 'SELECT DeveloperName, Criterion__c, Weight__c FROM Strategic_Score_Weight__mdt ORDER BY DeveloperName'
@@ -208,6 +208,8 @@ export interface OrgContext {
   rates: CurrencyRates;
   weights: WeightInput[];
   multiCurrency: boolean;
+  /** Organization.TimeZoneSidKey: "today" (the default as-of date) is the day on this wall clock. */
+  timeZone: string;
 }
 
 /**
@@ -242,6 +244,7 @@ export function toOrgContext(
     org,
     rates,
     weights: weights.map((w) => ({ criterion: String(w.Criterion__c ?? w.DeveloperName), weight: Number(w.Weight__c) })),
-    multiCurrency
+    multiCurrency,
+    timeZone: text(row.TimeZoneSidKey) ?? 'GMT'
   };
 }

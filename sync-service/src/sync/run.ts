@@ -18,6 +18,7 @@ import type { MetricsResult } from '../metrics';
 import type { OrgClient, RecordFailure } from '../salesforce/client';
 import { idLiteral, selectFrom, toId18 } from '../salesforce/soql';
 import { emptyInputs, inputSources, type InputKind, type OrgContext } from './inputs';
+import { todayInZone } from '../metrics/calendar';
 import { computeMetrics, engineFor, inputsFromMirror, mirrorChanges, overlayChanges, planRows } from './planner';
 import { InputReader, markNow, pageOrThrow } from './reader';
 import { INPUT_KINDS, LockLostError, MirrorIntegrityError, STATE_VERSION, type SyncMeta, type SyncState, type Watermarks } from './state';
@@ -31,7 +32,7 @@ export interface SyncRequest {
   /** Mode 'account': a 15/18-character Account id (or several in `accountIds`). */
   accountId?: string;
   accountIds?: string[];
-  /** YYYY-MM-DD; default today (UTC). */
+  /** YYYY-MM-DD; default today in the org's time zone (Organization.TimeZoneSidKey). */
   asOf?: string;
 }
 
@@ -48,6 +49,8 @@ export interface SyncDeps {
   settings: SyncSettings;
   /** Called after each stage with a 0–100 figure (job progress). */
   onProgress?: (percent: number, stage: string) => void | Promise<void>;
+  /** The clock that decides the default as-of date (tests set it near midnight). */
+  now?: () => Date;
 }
 
 /** Another run holds the deployment's sync lock. */
@@ -66,8 +69,14 @@ function mapValues<T, U>(byKind: Record<InputKind, T>, f: (value: T, kind: Input
   return Object.fromEntries(INPUT_KINDS.map((kind) => [kind, f(byKind[kind], kind)])) as Record<InputKind, U>;
 }
 
-export function todayUtc(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
+/** Today on the org's wall clock; UTC when the platform does not know the org's zone. */
+export function orgToday(context: OrgContext, now: Date, logger: Logger): string {
+  try {
+    return todayInZone(context.timeZone, now.getTime());
+  } catch {
+    logger.warn({ timeZone: context.timeZone }, 'unknown org time zone: the as-of date is taken in UTC');
+    return todayInZone('UTC', now.getTime());
+  }
 }
 
 /** Hash of the org-wide inputs: a change in any of them affects every row. */
@@ -107,7 +116,8 @@ interface Counts {
 class SyncRun {
   private readonly started = Date.now();
   private readonly callsAtStart: number;
-  private readonly asOf: string;
+  /** Set from the request, or from the org's time zone once the context is read (`resolveAsOf`). */
+  private asOf = '';
   private readonly reader: InputReader;
   private readonly writer: MetricWriter;
 
@@ -119,7 +129,6 @@ class SyncRun {
   ) {
     this.callsAtStart = deps.client.calls;
     deps.client.startRun();
-    this.asOf = request.asOf ?? todayUtc();
     this.reader = new InputReader(deps.client, deps.settings, deps.logger);
     const fence = {
       check: async () => {
@@ -140,14 +149,19 @@ class SyncRun {
 
   async run(): Promise<SyncSummary> {
     const meta = await this.usableMeta();
-    const usable = meta !== null && meta.asOf === this.asOf;
     if (this.request.mode === 'account') {
       const ids = [...(this.request.accountId ? [this.request.accountId] : []), ...(this.request.accountIds ?? [])];
       if (ids.length === 0) throw new Error('account mode needs an account id');
-      return this.accountRun([...new Set(ids.map(toId18))], usable ? meta : null);
+      return this.accountRun([...new Set(ids.map(toId18))], meta);
     }
-    if (this.request.mode === 'incremental' && usable) return this.incrementalRun(meta);
+    if (this.request.mode === 'incremental' && meta) return this.incrementalRun(meta);
     return this.fullRun();
+  }
+
+  /** The run's as-of date: the requested one, else today in the org's time zone. */
+  private resolveAsOf(context: OrgContext): string {
+    this.asOf = this.request.asOf ?? orgToday(context, this.deps.now?.() ?? new Date(), this.deps.logger);
+    return this.asOf;
   }
 
   /** The state's meta, or null when there is none or its mirror does not hold what it counts. */
@@ -201,7 +215,7 @@ class SyncRun {
     markNow(this.deps.client, marks, ['account']);
     const expected = await this.reader.readSmallObjects(context, pages.account, inputs, marks);
     await this.progress(20, 'read accounts and plans');
-    const engine = engineFor(this.asOf, context, inputs);
+    const engine = engineFor(this.resolveAsOf(context), context, inputs);
     const ids = new Set<string>();
     const read = await this.reader.streamOpportunities(context, expected, async (page) => {
       for (const opportunity of page) ids.add(opportunity.id);
@@ -248,6 +262,10 @@ class SyncRun {
     markNow(this.deps.client, marks, ['opportunity']);
     if (contextHash(first.context) !== meta.contextHash) {
       this.deps.logger.info('org settings, currency rates or score weights changed: full run');
+      return this.fullRun();
+    }
+    if (this.resolveAsOf(first.context) !== meta.asOf) {
+      this.deps.logger.info({ asOf: this.asOf, stateAsOf: meta.asOf }, 'new as-of date: full run');
       return this.fullRun();
     }
     const second = await this.deps.client.compositeQueries({ account: change('account'), plan: change('plan'), initiative: change('initiative'), sponsor: change('sponsor') });
@@ -314,7 +332,8 @@ class SyncRun {
     // single, explicitly requested account that does not exist is an error.
     if (accountIds.length === 1 && missing.length === 1) throw new Error(`Account ${accountIds[0]} does not exist`);
     const countOf = (inputs: { opportunity: Map<string, { accountId: string | null }> }) => [...inputs.opportunity.values()].filter((o) => o.accountId !== null && ids.has(o.accountId)).length;
-    if (!meta || meta.contextHash !== contextHash(context)) {
+    const asOf = this.resolveAsOf(context);
+    if (!meta || meta.contextHash !== contextHash(context) || meta.asOf !== asOf) {
       // No usable mirror: every account's data is needed for shares and ranks, so read it all.
       const all = await this.deps.client.firstPage(selectFrom('Account', sources.account.fields));
       const inputs = (await this.reader.readEverything(context, all)).inputs;
