@@ -45,6 +45,8 @@ const schema = z.object({
   TANDEM_AS_OF: z.preprocess(emptyAsUndefined, z.string().refine(isRealDate, 'expected a date YYYY-MM-DD').optional()),
   /** Above this many opportunities a read goes through Bulk API 2.0 instead of REST paging. */
   BULK_THRESHOLD: int(1, 100_000_000, 50_000),
+  /** Above this many metric rows of one object a write goes through a Bulk API 2.0 ingest job instead of collections. */
+  BULK_WRITE_THRESHOLD: int(1, 100_000_000, 2_000),
   /** Sync_Request__c polling interval; 0 turns the poller off. */
   SYNC_REQUEST_POLL_MS: int(0, 86_400_000, 15_000),
   WORKER_CONCURRENCY: int(1, 64, 2),

@@ -22,7 +22,7 @@ export function salesforceAuth(config: Config): SalesforceAuth {
 }
 
 export function syncSettings(config: Config): SyncSettings {
-  return { bulkThreshold: config.BULK_THRESHOLD, lookbackSeconds: config.SYNC_LOOKBACK_SECONDS, lockTtlMs: config.SYNC_LOCK_TTL_MS };
+  return { bulkThreshold: config.BULK_THRESHOLD, bulkWriteThreshold: config.BULK_WRITE_THRESHOLD, lookbackSeconds: config.SYNC_LOOKBACK_SECONDS, lockTtlMs: config.SYNC_LOCK_TTL_MS };
 }
 
 export function connectOrg(config: Config, logger: Logger): Promise<OrgClient> {

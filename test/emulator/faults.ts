@@ -12,6 +12,14 @@
 //   cdcGap=<p>         a fraction <p> of change events lose their data: subscribers get a gap
 //                      event (changeType GAP_<type>) in its place, as when Salesforce cannot
 //                      build an event
+//   lockRow=<p>        a fraction <p> of records saved by collections or Bulk ingest fail on their
+//                      own with UNABLE_TO_LOCK_ROW (another transaction holds the row)
+//   concurrentLimit=<p> answer 403 REQUEST_LIMIT_EXCEEDED "ConcurrentRequests (Concurrent API
+//                      Requests) Limit exceeded." to a fraction <p> of calls (too many long-running
+//                      requests at once; gone in seconds), unlike the daily "TotalRequests Limit
+//                      exceeded." of a spent budget
+//   bulkDelay=<ms>     Bulk 2.0 query and ingest jobs stay InProgress at least <ms>
+// The last three draw from streams of their own, so they leave the other faults' sequence as it was.
 // Example: latency=2000@0.05,error503=0.05,drop=0.02,expireEvery=50,truncate=0.01
 import { Random } from './random';
 
@@ -25,6 +33,9 @@ export interface FaultSpec {
   truncate: number;
   wrongType: number;
   cdcGap: number;
+  lockRow: number;
+  concurrentLimit: number;
+  bulkDelayMs: number;
 }
 
 export const FAULT_HELP = `Faults (--faults "<name>=<value>,..."), deterministic from --seed:
@@ -36,6 +47,9 @@ export const FAULT_HELP = `Faults (--faults "<name>=<value>,..."), deterministic
   truncate=<p>      send only the first half of a JSON answer
   wrongType=<p>     change the type of one value in a JSON answer
   cdcGap=<p>        replace a fraction <p> of change events (CDC) by gap events
+  lockRow=<p>       fail a fraction <p> of saved records with UNABLE_TO_LOCK_ROW
+  concurrentLimit=<p> answer 403 REQUEST_LIMIT_EXCEEDED (ConcurrentRequests) to a fraction <p> of calls
+  bulkDelay=<ms>    keep Bulk 2.0 jobs InProgress at least <ms>
   e.g. latency=2000@0.05,error503=0.05,drop=0.02,expireEvery=50,truncate=0.01`;
 
 function probability(name: string, text: string): number {
@@ -45,7 +59,7 @@ function probability(name: string, text: string): number {
 }
 
 export function parseFaults(spec: string): FaultSpec {
-  const faults: FaultSpec = { latencyMs: 0, latencyRate: 0, error500: 0, error503: 0, drop: 0, expireEvery: 0, truncate: 0, wrongType: 0, cdcGap: 0 };
+  const faults: FaultSpec = { latencyMs: 0, latencyRate: 0, error500: 0, error503: 0, drop: 0, expireEvery: 0, truncate: 0, wrongType: 0, cdcGap: 0, lockRow: 0, concurrentLimit: 0, bulkDelayMs: 0 };
   for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
     const [name, value] = part.split('=') as [string, string | undefined];
     if (value === undefined) throw new Error(`fault "${part}": expected name=value`);
@@ -63,8 +77,15 @@ export function parseFaults(spec: string): FaultSpec {
       case 'truncate':
       case 'wrongType':
       case 'cdcGap':
+      case 'lockRow':
+      case 'concurrentLimit':
         faults[name] = probability(name, value);
         break;
+      case 'bulkDelay': {
+        faults.bulkDelayMs = Number(value);
+        if (!(faults.bulkDelayMs >= 0)) throw new Error(`fault bulkDelay: expected milliseconds, got "${value}"`);
+        break;
+      }
       case 'expireEvery': {
         const n = Number(value);
         if (!Number.isInteger(n) || n < 1) throw new Error(`fault expireEvery: expected a positive integer, got "${value}"`);
@@ -72,7 +93,7 @@ export function parseFaults(spec: string): FaultSpec {
         break;
       }
       default:
-        throw new Error(`unknown fault "${name}" (known: latency, error500, error503, drop, expireEvery, truncate, wrongType, cdcGap)`);
+        throw new Error(`unknown fault "${name}" (known: latency, error500, error503, drop, expireEvery, truncate, wrongType, cdcGap, lockRow, concurrentLimit, bulkDelay)`);
     }
   }
   return faults;
@@ -85,6 +106,7 @@ export interface FaultDecision {
   expire: boolean;
   truncate: boolean;
   wrongType: boolean;
+  concurrentLimit: boolean;
 }
 
 export class FaultInjector {
@@ -92,12 +114,26 @@ export class FaultInjector {
   private readonly random: Random;
   /** Its own stream, so change events do not shift the faults of API calls. */
   private readonly eventRandom: Random;
+  private readonly lockRandom: Random;
+  private readonly limitRandom: Random;
   private calls = 0;
 
   constructor(spec: FaultSpec, seed: number) {
     this.spec = spec;
     this.random = new Random(seed ^ 0x5eed);
     this.eventRandom = new Random(seed ^ 0x9a9);
+    this.lockRandom = new Random(seed ^ 0x10c4);
+    this.limitRandom = new Random(seed ^ 0x1717);
+  }
+
+  /** Whether the next record saved finds its row locked by another transaction. */
+  lockedRow(): boolean {
+    return this.spec.lockRow > 0 && this.lockRandom.next() < this.spec.lockRow;
+  }
+
+  /** How long Bulk 2.0 jobs stay InProgress at least. */
+  get bulkDelayMs(): number {
+    return this.spec.bulkDelayMs;
   }
 
   /** Whether the next change event is lost and replaced by a gap event. */
@@ -117,7 +153,8 @@ export class FaultInjector {
       drop: draws[2]! < s.drop,
       expire: s.expireEvery > 0 && this.calls % s.expireEvery === 0,
       truncate: draws[3]! < s.truncate,
-      wrongType: draws[4]! < s.wrongType
+      wrongType: draws[4]! < s.wrongType,
+      concurrentLimit: s.concurrentLimit > 0 && this.limitRandom.next() < s.concurrentLimit
     };
   }
 }

@@ -1,5 +1,5 @@
 // Failed writes and the job processor's handling of runs that cannot proceed: rows that fail are
-// listed and leave the watermark where it was, and the next run converges; a busy lock or a
+// listed for the next run to retry (the watermark still moves), and the next run converges; a busy lock or a
 // spent budget delays the job instead of failing it.
 import type { OrgHandle } from '../emulator';
 import { processSyncJob, type JobControl, type ProcessorDeps } from '../../sync-service/src/queue/processor';
@@ -72,11 +72,14 @@ describe('failed writes and delayed jobs', () => {
     expect(summary.failures).toHaveLength(12);
     expect(summary.failures.every((f) => f.key.startsWith(`Account_Metric__c:${accountId}:`) && f.message.length > 0)).toBe(true);
     expect(summary.metricRowsWritten).toBe(480);
-    expect(summary.watermarkAdvanced).toBe(false);
-    expect(await deps.state.readMeta()).toBeNull();
+    // The run still commits (a bad row must not make every later run full), listing the 12 rows.
+    expect(summary.watermarkAdvanced).toBe(true);
+    expect((await deps.state.readMeta())?.retryRows.sort()).toEqual(summary.failures.map((f) => `A:${f.key.slice('Account_Metric__c:'.length)}`).sort());
 
+    // The next run is incremental: it sees the account gone, and its rows are no longer computed.
     const next = await runSync({ mode: 'incremental', asOf: TODAY }, deps);
-    expect(next).toMatchObject({ status: 'done', failures: [], watermarkAdvanced: true });
+    expect(next).toMatchObject({ mode: 'incremental', status: 'done', failures: [], watermarkAdvanced: true });
+    expect((await deps.state.readMeta())?.retryRows).toEqual([]);
     const expected = expectedRows(expectedMetrics(org));
     expect(expected.accounts.size).toBe(39 * 12);
     const stored = orgMetricRows(org);

@@ -8,6 +8,7 @@ import { runQuery, startOrg, type OrgHandle, type OrgOptions } from '../emulator
 import { createMetricsRun, type MetricsResult, type OpportunityInput } from '../../sync-service/src/metrics';
 import { OrgClient } from '../../sync-service/src/salesforce/client';
 import type { SalesforceAuth } from '../../sync-service/src/salesforce/connection';
+import type { RetryPolicy } from '../../sync-service/src/salesforce/retry';
 import type { SyncDeps, SyncSettings } from '../../sync-service/src/sync/run';
 import { SyncState } from '../../sync-service/src/sync/state';
 import { computeMetrics } from '../../sync-service/src/sync/planner';
@@ -47,7 +48,7 @@ export function passwordAuth(org: OrgHandle): SalesforceAuth {
   };
 }
 
-export const TEST_SETTINGS: SyncSettings = { bulkThreshold: 50_000, lookbackSeconds: 60, lockTtlMs: 10_000 };
+export const TEST_SETTINGS: SyncSettings = { bulkThreshold: 50_000, bulkWriteThreshold: 2_000, lookbackSeconds: 60, lockTtlMs: 10_000 };
 
 export interface TestDeps extends SyncDeps {
   redis: Redis;
@@ -57,13 +58,13 @@ export interface TestDeps extends SyncDeps {
 export async function syncDeps(
   org: OrgHandle,
   prefix: string,
-  options: { settings?: Partial<SyncSettings>; reservePercent?: number; auth?: Partial<SalesforceAuth> } = {}
+  options: { settings?: Partial<SyncSettings>; reservePercent?: number; auth?: Partial<SalesforceAuth>; retry?: Partial<RetryPolicy> } = {}
 ): Promise<TestDeps> {
   const redis = testRedis();
   const client = await OrgClient.connect({
     auth: { ...passwordAuth(org), ...options.auth },
     reservePercent: options.reservePercent ?? 0,
-    retry: { attempts: 6, baseMs: 20 },
+    retry: { attempts: 6, baseMs: 20, ...options.retry },
     logger: silentLogger
   });
   return {

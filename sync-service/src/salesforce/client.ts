@@ -8,6 +8,7 @@ import type { Logger } from '../logger';
 import { assertBudget, type ApiUsage } from './apiBudget';
 import { openConnection, type CallCounter, type SalesforceAuth } from './connection';
 import { ApiBudgetExhaustedError, isRequestLimitExceeded, MalformedResponseError } from './errors';
+import { abandonJob, BULK_POLL, pollJob, type BulkPollPolicy } from './bulkJobs';
 import { withRetry, type RetryPolicy } from './retry';
 import { toId18 } from './soql';
 
@@ -35,6 +36,8 @@ export interface SubrequestError {
 export interface RecordFailure {
   key: string;
   message: string;
+  /** Salesforce's status code of the first error (e.g. UNABLE_TO_LOCK_ROW), when it gave one. */
+  code?: string;
 }
 
 export interface UpsertOutcome {
@@ -47,12 +50,12 @@ export interface OrgClientOptions {
   reservePercent: number;
   retry: RetryPolicy;
   logger: Logger;
+  /** How Bulk 2.0 jobs are polled (defaults: BULK_POLL). */
+  bulkPoll?: BulkPollPolicy;
 }
 
 /** Collection writes take at most 200 records a call. */
 export const COLLECTION_LIMIT = 200;
-const BULK_POLL_MS = 500;
-const BULK_POLL_TIMEOUT_MS = 600_000;
 
 export class OrgClient {
   private readonly counter: CallCounter = { calls: 0, serverTime: null };
@@ -88,6 +91,18 @@ export class OrgClient {
     return id.length === 15 ? toId18(id) : id;
   }
 
+  get bulkPoll(): BulkPollPolicy {
+    return this.options.bulkPoll ?? BULK_POLL;
+  }
+
+  get retryPolicy(): RetryPolicy {
+    return this.options.retry;
+  }
+
+  get logger(): Logger {
+    return this.options.logger;
+  }
+
   get apiVersion(): string {
     return this.options.auth.apiVersion;
   }
@@ -108,7 +123,8 @@ export class OrgClient {
     assertBudget(this.usage(), this.options.reservePercent);
   }
 
-  private async call<T>(what: string, run: () => Promise<T>): Promise<T> {
+  /** One Salesforce call: budget checked first, transient failures retried, the daily limit typed. */
+  async call<T>(what: string, run: () => Promise<T>): Promise<T> {
     this.checkBudget();
     try {
       return await withRetry(run, this.options.retry, (error, retry, delayMs) =>
@@ -123,7 +139,7 @@ export class OrgClient {
     }
   }
 
-  private dataPath(rest: string): string {
+  dataPath(rest: string): string {
     return `/services/data/v${this.apiVersion}${rest}`;
   }
 
@@ -203,13 +219,11 @@ export class OrgClient {
     );
     if (typeof job.id !== 'string') throw new MalformedResponseError('Bulk 2.0 query job without an id');
     const jobUrl = `${jobs}/${job.id}`;
-    const deadline = Date.now() + BULK_POLL_TIMEOUT_MS;
-    for (;;) {
-      const info = await this.call('bulk query status', async () => this.conn.request<{ state?: unknown; errorMessage?: unknown }>(jobUrl));
-      if (info.state === 'JobComplete') break;
-      if (info.state === 'Failed' || info.state === 'Aborted') throw new Error(`Bulk 2.0 query job ${job.id} ${info.state}: ${String(info.errorMessage ?? '')}`);
-      if (Date.now() > deadline) throw new Error(`Bulk 2.0 query job ${job.id} not complete after ${BULK_POLL_TIMEOUT_MS} ms`);
-      await new Promise((resolve) => setTimeout(resolve, BULK_POLL_MS));
+    try {
+      await pollJob(`Bulk 2.0 query job ${job.id}`, this.bulkPoll, async () => this.call('bulk query status', async () => this.conn.request<{ state?: unknown; errorMessage?: unknown }>(jobUrl)));
+    } catch (error) {
+      await abandonJob(this, jobUrl, error);
+      throw error;
     }
     let count = 0;
     let locator: string | null = null;
@@ -266,7 +280,7 @@ export class OrgClient {
         if (result.success) outcome.written.push(key);
         else {
           const message = (result.errors ?? []).map((e) => `${e.statusCode ?? 'ERROR'}: ${e.message ?? ''}`).join('; ') || 'unknown error';
-          outcome.failures.push({ key, message });
+          outcome.failures.push({ key, message, code: result.errors?.[0]?.statusCode });
         }
       });
     }

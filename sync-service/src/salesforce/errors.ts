@@ -36,9 +36,29 @@ const TRANSIENT_CODES = new Set([
   'UND_ERR_SOCKET'
 ]);
 
-/** 5xx answers, dropped connections and garbled bodies: worth another try after a pause. */
+/** Codes of per-record failures (collection results, Bulk `sf__Error`) that a later try may not meet. */
+const TRANSIENT_RECORD_CODES = new Set(['UNABLE_TO_LOCK_ROW', 'UNKNOWN_EXCEPTION', 'SERVER_UNAVAILABLE']);
+
+export function isTransientRecordCode(code: string | undefined): boolean {
+  return code !== undefined && TRANSIENT_RECORD_CODES.has(code);
+}
+
+/**
+ * Both of Salesforce's request limits answer 403 REQUEST_LIMIT_EXCEEDED; the message tells them
+ * apart: "ConcurrentRequests (Concurrent API Requests) Limit exceeded." is too many long-running
+ * requests at once (gone in seconds: retry shortly), "TotalRequests Limit exceeded." is the
+ * daily budget (stop, try again hours later).
+ */
+export function isConcurrentLimit(error: unknown): boolean {
+  if (errorCodeOf(error) !== 'REQUEST_LIMIT_EXCEEDED') return false;
+  const message = error instanceof Error ? error.message : String((error as { message?: unknown }).message ?? '');
+  return /ConcurrentRequests|Concurrent API Requests|ConcurrentPerOrg/i.test(message);
+}
+
+/** 5xx answers, dropped connections, garbled bodies and the concurrent-request limit: worth another try after a pause. */
 export function isTransient(error: unknown): boolean {
   if (error instanceof ApiBudgetExhaustedError) return false;
+  if (isConcurrentLimit(error)) return true;
   const code = errorCodeOf(error);
   if (code && (TRANSIENT_CODES.has(code) || /^ERROR_HTTP_5\d\d$/.test(code) || code === 'ERROR_HTTP_429')) return true;
   if (error instanceof MalformedResponseError) return true;
@@ -46,8 +66,9 @@ export function isTransient(error: unknown): boolean {
   return /socket hang up|ECONNRESET|network|fetch failed|premature close|Unexpected end of JSON/i.test(message);
 }
 
+/** The daily API budget is spent (REQUEST_LIMIT_EXCEEDED other than the concurrent-request limit). */
 export function isRequestLimitExceeded(error: unknown): boolean {
-  return errorCodeOf(error) === 'REQUEST_LIMIT_EXCEEDED';
+  return errorCodeOf(error) === 'REQUEST_LIMIT_EXCEEDED' && !isConcurrentLimit(error);
 }
 
 /** An answer that is not the JSON shape the call expects (a truncated or garbled body). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { assertBudget, callsBeforeReserve } from './apiBudget';
-import { ApiBudgetExhaustedError, isTransient } from './errors';
+import { ApiBudgetExhaustedError, isConcurrentLimit, isRequestLimitExceeded, isTransient } from './errors';
 import { backoffDelay, withRetry } from './retry';
 
 describe('retries', () => {
@@ -42,6 +42,25 @@ describe('retries', () => {
     expect(calls).toBe(1);
     expect(isTransient(Object.assign(new Error('x'), { errorCode: 'REQUEST_LIMIT_EXCEEDED' }))).toBe(false);
     expect(isTransient(Object.assign(new Error('x'), { errorCode: 'ERROR_HTTP_502' }))).toBe(true);
+  });
+});
+
+describe('request limits', () => {
+  // Salesforce answers both with 403 REQUEST_LIMIT_EXCEEDED; only the message tells them apart.
+  const concurrent = Object.assign(new Error('ConcurrentRequests (Concurrent API Requests) Limit exceeded.'), { errorCode: 'REQUEST_LIMIT_EXCEEDED' });
+  const daily = Object.assign(new Error('TotalRequests Limit exceeded.'), { errorCode: 'REQUEST_LIMIT_EXCEEDED' });
+
+  it('retries the concurrent-request limit shortly and stops on the daily limit', async () => {
+    expect([isConcurrentLimit(concurrent), isTransient(concurrent), isRequestLimitExceeded(concurrent)]).toEqual([true, true, false]);
+    expect([isConcurrentLimit(daily), isTransient(daily), isRequestLimitExceeded(daily)]).toEqual([false, false, true]);
+    let calls = 0;
+    const busy = async () => {
+      calls++;
+      if (calls < 3) throw concurrent;
+      return 'ok';
+    };
+    await expect(withRetry(busy, { attempts: 5, baseMs: 1 })).resolves.toBe('ok');
+    expect(calls).toBe(3);
   });
 });
 

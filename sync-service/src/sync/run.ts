@@ -38,6 +38,8 @@ export interface SyncRequest {
 
 export interface SyncSettings {
   bulkThreshold: number;
+  /** Objects with more metric rows to write than this are written through a Bulk API 2.0 ingest job. */
+  bulkWriteThreshold: number;
   lookbackSeconds: number;
   lockTtlMs: number;
 }
@@ -136,7 +138,10 @@ class SyncRun {
       },
       forget: (rowKeys: string[]) => deps.state.forgetRowHashes(rowKeys)
     };
-    this.writer = new MetricWriter(deps.client, fence, deps.logger);
+    this.writer = new MetricWriter(deps.client, fence, deps.logger, {
+      bulkThreshold: deps.settings.bulkWriteThreshold,
+      save: (hashes) => deps.state.saveRowHashes(hashes)
+    });
   }
 
   private get state(): SyncState {
@@ -225,13 +230,9 @@ class SyncRun {
     if (read !== ids.size) throw new Error(`read ${read} opportunity records but ${ids.size} distinct ids`);
     await this.progress(50, 'read opportunities');
     const result = engine.finish();
-    const { written, after, failures, unchanged } = await this.write(context, result, undefined, await this.verifiedHashes(result));
+    const { written, after, failures, failedKeys, unchanged } = await this.write(context, result, undefined, await this.verifiedHashes(result));
     const counts = { accounts: inputs.account.size, opportunities: ids.size, changed: 0 };
-    if (failures.length > 0) {
-      await this.state.dropStaged(this.token);
-      await this.state.saveRowHashes(written);
-      return this.summary('full', result, counts, written.size, unchanged, failures, false);
-    }
+    // Rows that failed are left out of the hashes and listed: the next run writes them again.
     try {
       for (const kind of INPUT_KINDS) {
         if (kind === 'opportunity') continue;
@@ -240,7 +241,7 @@ class SyncRun {
       }
       if (this.lockLost()) throw new LockLostError();
       const held = { ...mapValues(inputs as Record<InputKind, Map<string, unknown>>, (records) => records.size), opportunity: ids.size };
-      const meta: SyncMeta = { version: STATE_VERSION, asOf: this.asOf, contextHash: contextHash(context), multiCurrency: context.multiCurrency, watermarks: marks, counts: held };
+      const meta: SyncMeta = { version: STATE_VERSION, asOf: this.asOf, contextHash: contextHash(context), multiCurrency: context.multiCurrency, watermarks: marks, counts: held, retryRows: [...failedKeys] };
       await this.state.commit(this.token, { meta, mirrorMode: 'replace', mirror: {}, rows: after, replaceRows: true, staged: INPUT_KINDS });
     } catch (error) {
       await this.state.dropStaged(this.token).catch(() => undefined);
@@ -287,21 +288,18 @@ class SyncRun {
       return held + [...change.set.keys()].filter((id) => !known[kind].has(id)).length - change.remove.length;
     });
     await this.progress(30, 'read changes');
-    if (count === 0) {
+    // Nothing changed and nothing left to retry: only the watermarks move.
+    if (count === 0 && meta.retryRows.length === 0) {
       if (this.lockLost()) throw new LockLostError();
       await this.state.commit(this.token, { meta: { ...meta, watermarks: marks }, mirrorMode: 'apply', mirror: {}, rows: new Map(), replaceRows: false });
       return this.summary('incremental', null, { accounts: 0, opportunities: 0, changed: 0 }, 0, 0, [], true);
     }
     const inputs = inputsFromMirror(await this.readWholeMirror(), changes);
     const result = computeMetrics(this.asOf, first.context, inputs);
-    const { written, after, failures, unchanged } = await this.write(first.context, result);
+    const { written, after, failures, failedKeys, unchanged } = await this.write(first.context, result);
     const seen = { accounts: inputs.account.size, opportunities: inputs.opportunity.size, changed: count };
-    if (failures.length > 0) {
-      await this.state.saveRowHashes(written);
-      return this.summary('incremental', result, seen, written.size, unchanged, failures, false);
-    }
     if (this.lockLost()) throw new LockLostError();
-    await this.state.commit(this.token, { meta: { ...meta, watermarks: marks, counts }, mirrorMode: 'apply', mirror: changes, rows: after, replaceRows: true });
+    await this.state.commit(this.token, { meta: { ...meta, watermarks: marks, counts, retryRows: [...failedKeys] }, mirrorMode: 'apply', mirror: changes, rows: after, replaceRows: true });
     return this.summary('incremental', result, seen, written.size, unchanged, failures, true);
   }
 

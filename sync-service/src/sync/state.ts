@@ -3,7 +3,7 @@
 // metric row last written, and the deployment-wide sync lock. Losing it all only costs a full run.
 // Everything but the lock is kept per org, so another org on the same prefix never reuses it.
 //
-//   {<prefix>}:sync:<orgId>:meta            hash  version, asOf, contextHash, watermarks and counts (JSON)
+//   {<prefix>}:sync:<orgId>:meta            hash  version, asOf, contextHash, watermarks, counts and rows to retry (JSON)
 //   {<prefix>}:sync:<orgId>:mirror:<kind>   hash  record id → engine input (JSON)
 //   {<prefix>}:sync:<orgId>:rows            hash  row key (A:<Snapshot_Key__c> | P:<Period_Key__c>) → content hash
 //   {<prefix>}:sync:lock                    string  token of the run holding the lock (PX ttl)
@@ -27,6 +27,8 @@ export interface SyncMeta {
   watermarks: Watermarks;
   /** Records the mirror holds per kind: a mirror whose counts differ lost records and is not trusted. */
   counts: MirrorCounts;
+  /** Row keys (A:/P:) that failed to write in the last run: the next run writes them again even when no input changed. */
+  retryRows: string[];
 }
 
 export type MirrorCounts = Record<InputKind, number>;
@@ -119,7 +121,8 @@ export class SyncState {
       contextHash: meta.contextHash,
       multiCurrency: meta.multiCurrency === '1',
       watermarks: JSON.parse(meta.watermarks ?? '{}') as Watermarks,
-      counts: JSON.parse(meta.counts) as MirrorCounts
+      counts: JSON.parse(meta.counts) as MirrorCounts,
+      retryRows: JSON.parse(meta.retryRows ?? '[]') as string[]
     };
   }
 
@@ -272,7 +275,8 @@ export class SyncState {
         contextHash: commit.meta.contextHash,
         multiCurrency: commit.meta.multiCurrency ? '1' : '0',
         watermarks: JSON.stringify(commit.meta.watermarks),
-        counts: JSON.stringify(commit.meta.counts)
+        counts: JSON.stringify(commit.meta.counts),
+        retryRows: JSON.stringify(commit.meta.retryRows)
       });
       for (const kind of INPUT_KINDS) {
         const key = this.key(`mirror:${kind}`);

@@ -42,6 +42,7 @@ export function storeWriter(org: Org, userRow: number, apiVersion: string): Reco
   // Jobs run between requests, so each write names the Bulk API as its change events' origin.
   const origin = `com/salesforce/api/bulkapi/${apiVersion}`;
   const as = <T>(write: () => T): T => {
+    if (org.faults?.lockedRow()) throw rowLocked();
     store.changes.origin = origin;
     return write();
   };
@@ -52,6 +53,11 @@ export function storeWriter(org: Org, userRow: number, apiVersion: string): Reco
     remove: (objectName, id) => as(() => dml.remove(user, objectName, id)),
     purge: (objectName, id) => as(() => dml.purge(user, objectName, id))
   };
+}
+
+/** A record another transaction holds (the `lockRow` fault): Salesforce's per-record UNABLE_TO_LOCK_ROW. */
+export function rowLocked(): SfError {
+  return recordError('UNABLE_TO_LOCK_ROW', 'unable to obtain exclusive access to this record or 1 records');
 }
 
 /** `REQUIRED_FIELD_MISSING:Required fields are missing: [Name]:Name --`, Salesforce's sf__Error. */

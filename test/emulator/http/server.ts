@@ -90,6 +90,8 @@ export async function dispatch(
       if (faults?.latencyMs) await sleep(faults.latencyMs);
       if (faults?.error === 503) throw new SfError(503, 'SERVER_UNAVAILABLE', 'Server temporarily unavailable; please retry later');
       if (faults?.error === 500) throw new SfError(500, 'UNKNOWN_EXCEPTION', 'An unexpected error occurred. Please include this ErrorId if you contact support: 1234567890-12345 (-123456789)');
+      // Salesforce's wording for too many long-running requests at once; not charged to the daily budget.
+      if (faults?.concurrentLimit) throw new SfError(403, 'REQUEST_LIMIT_EXCEEDED', 'ConcurrentRequests (Concurrent API Requests) Limit exceeded.');
       org.chargeApiCalls(matched.route.cost ? matched.route.cost(ctx) : 1);
     }
     const client = /client=([^,;]+)/.exec(String(headers['sforce-call-options'] ?? ''))?.[1];

@@ -84,7 +84,7 @@ function create(ctx: RequestContext): Reply {
     columnDelimiter,
     lineEnding,
     aborted: false,
-    readyAt: now + Math.min(2000, (result.rows.length * MICROSECONDS_PER_ROW) / 1000),
+    readyAt: now + Math.max(ctx.org.faults?.bulkDelayMs ?? 0, Math.min(2000, (result.rows.length * MICROSECONDS_PER_ROW) / 1000)),
     rows: result.rows,
     projection: result.projection
   };

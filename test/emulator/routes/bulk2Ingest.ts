@@ -165,9 +165,14 @@ function start(org: Org, job: IngestJob): void {
     return;
   }
   setState(org, job, 'InProgress');
-  runInChunks(job.run, () => job.state === 'Aborted', () => {
-    if (job.state !== 'Aborted') finish('JobComplete');
-  });
+  const run = job.run;
+  const go = (): void =>
+    runInChunks(run, () => job.state === 'Aborted', () => {
+      if (job.state !== 'Aborted') finish('JobComplete');
+    });
+  const delay = org.faults?.bulkDelayMs ?? 0;
+  if (delay > 0) setTimeout(go, delay);
+  else go();
 }
 
 function changeState(ctx: RequestContext): Reply {

@@ -1,6 +1,7 @@
 // sObject Collections (create, update, upsert by external id, delete, retrieve; 200 records at
 // most; allOrNone both ways) and the Composite resources (`/composite` with referenceIds, one API
 // call; `/composite/batch`, one call per subrequest).
+import { rowLocked } from '../bulk/ingest';
 import { SfError, type ErrorEntry } from '../errors';
 import { dispatch } from '../http/server';
 import { json, jsonBody, type Reply, type RequestContext } from '../http/router';
@@ -148,6 +149,7 @@ function upsertMany(ctx: RequestContext): Reply {
       if ((counts.get(value.toLowerCase()) ?? 0) > 1) {
         throw new SfError(400, 'DUPLICATE_EXTERNAL_ID', `Duplicate external id specified: ${value}`, [field.name]);
       }
+      if (ctx.org.faults?.lockedRow()) throw rowLocked();
       const result = ctx.org.dml.upsert(actor, table.name, field.name, value, fieldsOf(record));
       return { id: result.id, success: true, errors: [], created: result.created };
     }, () => null, true, (record) => {

@@ -1,0 +1,49 @@
+// Bulk API 2.0 job lifecycle shared by query and ingest jobs: status checks spaced by exponential
+// backoff (a job that takes a minute costs a handful of checks, not 120), and a job given up on
+// (timeout, failed check, budget stop) aborted so it does not run on in the org for nothing.
+import type { OrgClient } from './client';
+import { describeError } from './client';
+
+export interface BulkPollPolicy {
+  /** Delay before the second status check; each later delay doubles, up to `maxMs`. */
+  firstMs: number;
+  maxMs: number;
+  /** Give up (and abort the job) once this long has passed since the first check. */
+  timeoutMs: number;
+}
+
+export const BULK_POLL: BulkPollPolicy = { firstMs: 500, maxMs: 15_000, timeoutMs: 600_000 };
+
+export interface JobInfo {
+  state?: unknown;
+  errorMessage?: unknown;
+  numberRecordsProcessed?: unknown;
+  numberRecordsFailed?: unknown;
+}
+
+const FINISHED = new Set(['JobComplete', 'Failed', 'Aborted']);
+
+/** Checks the job until it is JobComplete, Failed or Aborted; throws once `policy.timeoutMs` has passed. */
+export async function pollJob<T extends JobInfo>(what: string, policy: BulkPollPolicy, check: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  for (let delay = policy.firstMs; ; delay = Math.min(policy.maxMs, delay * 2)) {
+    const info = await check();
+    if (typeof info.state === 'string' && FINISHED.has(info.state)) return info;
+    const left = policy.timeoutMs - (Date.now() - started);
+    if (left <= 0) throw new Error(`${what} not complete after ${policy.timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, Math.min(delay, left)));
+  }
+}
+
+/**
+ * Aborts a job the run no longer waits for. Sent without the budget check (a run stopped by the
+ * budget still owes the org this one call) and without retries; a failure is only logged.
+ */
+export async function abandonJob(client: OrgClient, jobUrl: string, reason: unknown): Promise<void> {
+  try {
+    await client.conn.request({ method: 'PATCH', url: jobUrl, body: JSON.stringify({ state: 'Aborted' }), headers: { 'Content-Type': 'application/json' } });
+    client.logger.warn({ jobUrl, reason: describeError(reason) }, 'Bulk 2.0 job abandoned and aborted');
+  } catch (error) {
+    client.logger.warn({ jobUrl, reason: describeError(reason), err: describeError(error) }, 'Bulk 2.0 job abandoned; aborting it failed too');
+  }
+}
