@@ -9,6 +9,7 @@ import { createMetricsRun, type MetricsResult, type OpportunityInput } from '../
 import { OrgClient } from '../../sync-service/src/salesforce/client';
 import type { SalesforceAuth } from '../../sync-service/src/salesforce/connection';
 import type { RetryPolicy } from '../../sync-service/src/salesforce/retry';
+import type { BulkPollPolicy } from '../../sync-service/src/salesforce/bulkJobs';
 import type { SyncDeps, SyncSettings } from '../../sync-service/src/sync/run';
 import { SyncState } from '../../sync-service/src/sync/state';
 import { computeMetrics } from '../../sync-service/src/sync/planner';
@@ -58,13 +59,14 @@ export interface TestDeps extends SyncDeps {
 export async function syncDeps(
   org: OrgHandle,
   prefix: string,
-  options: { settings?: Partial<SyncSettings>; reservePercent?: number; auth?: Partial<SalesforceAuth>; retry?: Partial<RetryPolicy> } = {}
+  options: { settings?: Partial<SyncSettings>; reservePercent?: number; auth?: Partial<SalesforceAuth>; retry?: Partial<RetryPolicy>; bulkPoll?: BulkPollPolicy } = {}
 ): Promise<TestDeps> {
   const redis = testRedis();
   const client = await OrgClient.connect({
     auth: { ...passwordAuth(org), ...options.auth },
     reservePercent: options.reservePercent ?? 0,
     retry: { attempts: 6, baseMs: 20, ...options.retry },
+    bulkPoll: options.bulkPoll ?? { firstMs: 50, maxMs: 500, timeoutMs: 60_000 },
     logger: silentLogger
   });
   return {

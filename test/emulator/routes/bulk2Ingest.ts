@@ -171,7 +171,8 @@ function start(org: Org, job: IngestJob): void {
       if (job.state !== 'Aborted') finish('JobComplete');
     });
   const delay = org.faults?.bulkDelayMs ?? 0;
-  if (delay > 0) setTimeout(go, delay);
+  // unref: a delayed job never keeps a closing emulator's process alive.
+  if (delay > 0) setTimeout(go, delay).unref();
   else go();
 }
 
