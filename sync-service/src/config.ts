@@ -49,6 +49,8 @@ const schema = z.object({
   BULK_WRITE_THRESHOLD: int(1, 100_000_000, 2_000),
   /** Sync_Request__c polling interval; 0 turns the poller off. */
   SYNC_REQUEST_POLL_MS: int(0, 86_400_000, 15_000),
+  /** A Sync_Request__c Processing this long, and carried by no queued or running job, is queued again once, then failed. */
+  SYNC_REQUEST_TIMEOUT_MS: int(1_000, 7 * 86_400_000, 900_000),
   WORKER_CONCURRENCY: int(1, 64, 2),
   JOB_ATTEMPTS: int(1, 100, 5),
   JOB_BACKOFF_MS: int(0, 86_400_000, 30_000),

@@ -78,7 +78,7 @@ export async function start(argv: string[], env: NodeJS.ProcessEnv): Promise<{ s
   );
   const poller =
     config.SYNC_REQUEST_POLL_MS > 0
-      ? startPoller({ getClient, redis: stateConnection, prefix: config.REDIS_PREFIX, queue, ledger, logger }, config.SYNC_REQUEST_POLL_MS)
+      ? startPoller({ getClient, redis: stateConnection, prefix: config.REDIS_PREFIX, queue, ledger, logger, requestTimeoutMs: config.SYNC_REQUEST_TIMEOUT_MS }, config.SYNC_REQUEST_POLL_MS)
       : null;
 
   let shuttingDown = false;

@@ -3,7 +3,7 @@
 // writes the same rows as the engine computes; what people type stays out of its reach.
 import type { OrgHandle } from '../emulator';
 import { runSync } from '../../sync-service/src/sync/run';
-import { markSyncRequests, pendingSyncRequests } from '../../sync-service/src/sync/syncRequests';
+import { actionableSyncRequests, markSyncRequests } from '../../sync-service/src/sync/syncRequests';
 import { TODAY, expectedMetrics, expectedRows, orgMetricRows, startDemoOrg, storeRows, syncDeps, uniquePrefix, type TestDeps } from './support';
 
 describe('sync as the integration user', () => {
@@ -38,7 +38,7 @@ describe('sync as the integration user', () => {
   it('marks the sync requests people make', async () => {
     const account = String(storeRows(org, 'SELECT Id FROM Account LIMIT 1')[0]!.Id);
     const id = org.store.insert('Sync_Request__c', { Account__c: account, Status__c: 'Pending' }, org.org.users.persona('rep').row);
-    expect((await pendingSyncRequests(deps.client)).map((r) => r.id)).toContain(id);
+    expect((await actionableSyncRequests(deps.client, 60_000)).pending.map((r) => r.id)).toContain(id);
     await markSyncRequests(deps.client, [id], 'Done', 'Recalculated');
     expect(storeRows(org, `SELECT Status__c, Message__c FROM Sync_Request__c WHERE Id = '${id}'`)).toEqual([expect.objectContaining({ Status__c: 'Done', Message__c: 'Recalculated' })]);
   });
