@@ -51,6 +51,12 @@ const schema = z.object({
   SYNC_REQUEST_POLL_MS: int(0, 86_400_000, 15_000),
   /** A Sync_Request__c Processing this long, and carried by no queued or running job, is queued again once, then failed. */
   SYNC_REQUEST_TIMEOUT_MS: int(1_000, 7 * 86_400_000, 900_000),
+  /** Live freshness: subscribe to the change events of the objects the sync reads (off turns it off). */
+  CHANGE_EVENTS: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
+  /** Quiet period after a change before its account run is queued. */
+  CHANGE_DEBOUNCE_MS: int(0, 60_000, 300),
+  /** Polling interval for objects whose change events are not enabled. */
+  CHANGE_POLL_MS: int(1_000, 86_400_000, 60_000),
   WORKER_CONCURRENCY: int(1, 64, 2),
   JOB_ATTEMPTS: int(1, 100, 5),
   JOB_BACKOFF_MS: int(0, 86_400_000, 30_000),

@@ -7,6 +7,8 @@ import Redis from 'ioredis';
 import { createApp, type Readiness } from './api/app';
 import { createServiceMetrics } from './api/serviceMetrics';
 import { ConfigError, loadConfig, type Config } from './config';
+import { Freshness } from './freshness/freshness';
+import { freshnessMetrics } from './freshness/metrics';
 import { createLogger, type Logger } from './logger';
 import { startPoller } from './queue/poller';
 import { createSyncQueue } from './queue/queue';
@@ -81,6 +83,22 @@ export async function start(argv: string[], env: NodeJS.ProcessEnv): Promise<{ s
       ? startPoller({ getClient, redis: stateConnection, prefix: config.REDIS_PREFIX, queue, ledger, logger, requestTimeoutMs: config.SYNC_REQUEST_TIMEOUT_MS }, config.SYNC_REQUEST_POLL_MS)
       : null;
 
+  let freshness: Freshness | null = null;
+  if (config.CHANGE_EVENTS === 'on') {
+    freshness = new Freshness({
+      getClient,
+      redis: stateConnection,
+      prefix: config.REDIS_PREFIX,
+      state: new SyncState(stateConnection, config.REDIS_PREFIX),
+      queue,
+      logger,
+      settings: { debounceMs: config.CHANGE_DEBOUNCE_MS, pollMs: config.CHANGE_POLL_MS },
+      observer: freshnessMetrics(metrics.registry, () => freshness)
+    });
+    // In the background: an org that is not reachable yet must not hold up the API and the worker.
+    void freshness.start();
+  }
+
   let shuttingDown = false;
   let server: http.Server | null = null;
   if (!workerOnly) {
@@ -89,7 +107,8 @@ export async function start(argv: string[], env: NodeJS.ProcessEnv): Promise<{ s
         (answer) => answer === 'PONG',
         () => false
       ),
-      salesforce: await salesforceReachable(config.SF_LOGIN_URL)
+      salesforce: await salesforceReachable(config.SF_LOGIN_URL),
+      ...(freshness ? { changeEvents: freshness.healthy() } : {})
     });
     const app = createApp({ apiToken: config.API_TOKEN!, queue, metrics, logger, readiness, isShuttingDown: () => shuttingDown });
     server = http.createServer(app);
@@ -109,6 +128,7 @@ export async function start(argv: string[], env: NodeJS.ProcessEnv): Promise<{ s
         await new Promise<void>((resolve) => closing.close(() => resolve()));
       }
       await poller?.stop();
+      await freshness?.stop();
       schedule.stop();
       const deadline = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), config.SHUTDOWN_TIMEOUT_MS).unref());
       const closed = await Promise.race([worker.close().then(() => 'closed' as const), deadline]);

@@ -15,6 +15,8 @@ import type { ServiceMetrics } from './serviceMetrics';
 export interface Readiness {
   redis: boolean;
   salesforce: boolean;
+  /** Every change event channel subscribed or polled (absent when live freshness is off). */
+  changeEvents?: boolean;
 }
 
 export interface ApiDeps {
@@ -67,7 +69,8 @@ export function createApp(deps: ApiDeps): Express {
       return;
     }
     const checks = await deps.readiness();
-    res.status(checks.redis && checks.salesforce ? 200 : 503).json({ status: checks.redis && checks.salesforce ? 'ready' : 'not ready', checks });
+    const ready = checks.redis && checks.salesforce && checks.changeEvents !== false;
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });
 
   app.get('/metrics', async (_req, res) => {

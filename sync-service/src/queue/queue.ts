@@ -28,11 +28,12 @@ export function createSyncQueue(connection: Redis, settings: QueueSettings): Syn
 
 /**
  * Adds a sync job unless one with the same deduplication id is waiting (then that job's id is
- * returned). An account job asked for while one is running is kept as the single next run.
+ * returned). An incremental or account job asked for while one is running is kept as the single
+ * next run: the running one may have read the org before the change that asked for it.
  */
 export async function enqueueSync(queue: SyncQueue, data: SyncJobData): Promise<Job<SyncJobData>> {
   const id = deduplicationId(data);
   return queue.add(SYNC_JOB, data, {
-    deduplication: data.mode === 'account' || data.mode === 'accounts' ? { id, keepLastIfActive: true } : { id }
+    deduplication: data.mode === 'full' ? { id } : { id, keepLastIfActive: true }
   });
 }

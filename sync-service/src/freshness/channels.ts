@@ -1,0 +1,31 @@
+// The change event channels of the objects the sync reads: one per input kind, named as the
+// platform names them (Opportunity → /data/OpportunityChangeEvent, Account_Plan__c →
+// /data/Account_Plan__ChangeEvent).
+import { inputSources, type InputKind } from '../sync/inputs';
+import { INPUT_KINDS } from '../sync/state';
+
+export interface ChangeChannel {
+  kind: InputKind;
+  object: string;
+  channel: string;
+  /** The field of the record that names its account, as the event body carries it (null: the record is the account). */
+  accountField: string | null;
+}
+
+export function channelName(object: string): string {
+  return `/data/${object.endsWith('__c') ? `${object.slice(0, -1)}` : object}ChangeEvent`;
+}
+
+/** Where the event body names the account: the initiative names its plan, whose account the mirror knows. */
+const EVENT_ACCOUNT_FIELD: Record<InputKind, string | null> = {
+  opportunity: 'AccountId',
+  account: null,
+  plan: 'Account__c',
+  initiative: 'Account_Plan__c',
+  sponsor: 'Account__c'
+};
+
+export function changeChannels(): ChangeChannel[] {
+  const sources = inputSources(false);
+  return INPUT_KINDS.map((kind) => ({ kind, object: sources[kind].object, channel: channelName(sources[kind].object), accountField: EVENT_ACCOUNT_FIELD[kind] }));
+}
