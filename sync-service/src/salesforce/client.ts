@@ -311,6 +311,25 @@ export class OrgClient {
     return failures;
   }
 
+  /** Deletes records by Id, 200 a call (sObject Collections, allOrNone false); failures keyed by Id. */
+  async destroy(ids: string[]): Promise<RecordFailure[]> {
+    const failures: RecordFailure[] = [];
+    for (let start = 0; start < ids.length; start += COLLECTION_LIMIT) {
+      const chunk = ids.slice(start, start + COLLECTION_LIMIT);
+      const body = await this.call('delete', async () => {
+        const answer = await this.conn.request<unknown>({ method: 'DELETE', url: this.dataPath(`/composite/sobjects?ids=${chunk.join(',')}&allOrNone=false`) });
+        if (!Array.isArray(answer) || answer.length !== chunk.length) throw new MalformedResponseError(`delete answer for ${chunk.length} records`);
+        return answer as Array<{ success: boolean; errors: Array<{ message?: string; statusCode?: string }> }>;
+      });
+      body.forEach((result, i) => {
+        if (result.success) return;
+        const errors = result.errors ?? [];
+        failures.push({ key: chunk[i]!, message: errors.map((e) => `${e.statusCode}: ${e.message}`).join('; '), code: errors[0]?.statusCode });
+      });
+    }
+    return failures;
+  }
+
   /** A cheap authenticated call for readiness probes (GET /limits: one API call). */
   async ping(): Promise<ApiUsage | null> {
     const limits = await this.call('limits', async () => this.conn.request<Record<string, { Max: number; Remaining: number }>>(this.dataPath('/limits')));

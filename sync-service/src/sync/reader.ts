@@ -107,14 +107,19 @@ export class InputReader {
   /**
    * The content hash of every metric row Salesforce holds, by row key (A:/P:), over `fields` (the
    * fields the sync writes): what `rowHashes` would be if every write had landed and nobody had
-   * touched a row since. Reads only.
+   * touched a row since. Reads only. `ids` receives each row's record Id by row key (the rows a
+   * full run no longer produces are deleted by it).
    */
-  async metricRowHashes(accountFields: string[], programFields: string[]): Promise<Map<string, string>> {
+  async metricRowHashes(accountFields: string[], programFields: string[], ids?: Map<string, string>): Promise<Map<string, string>> {
     const hashes = new Map<string, string>();
     const read = async (object: string, fields: string[], rowKey: (row: SfRecord) => string) => {
       if (fields.length === 0) return;
-      await this.client.query(selectFrom(object, fields), (records) => {
-        for (const record of records) hashes.set(rowKey(record), rowHash(Object.fromEntries(fields.map((f) => [f, record[f] ?? null]))));
+      await this.client.query(selectFrom(object, fields.includes('Id') ? fields : ['Id', ...fields]), (records) => {
+        for (const record of records) {
+          const key = rowKey(record);
+          hashes.set(key, rowHash(Object.fromEntries(fields.map((f) => [f, record[f] ?? null]))));
+          ids?.set(key, String(record.Id));
+        }
       });
     };
     await read('Account_Metric__c', accountFields, (row) => accountRowKey({ Snapshot_Key__c: String(row.Snapshot_Key__c) }));

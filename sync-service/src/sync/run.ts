@@ -23,7 +23,8 @@ import { computeMetrics, engineFor, inputsFromMirror, mirrorChanges, overlayChan
 import { InputReader, markNow, pageOrThrow } from './reader';
 import { INPUT_KINDS, LockLostError, MirrorIntegrityError, STATE_VERSION, type SyncMeta, type SyncState, type Watermarks } from './state';
 import { dataQualityOf, type SyncMode, type SyncSummary } from './summary';
-import { MetricWriter, type WriteOutcome } from './writer';
+import { pruneRows } from './pruner';
+import { MetricWriter, type Fence, type WriteOutcome } from './writer';
 
 export type { SyncMode, SyncSummary } from './summary';
 
@@ -122,6 +123,7 @@ class SyncRun {
   private asOf = '';
   private readonly reader: InputReader;
   private readonly writer: MetricWriter;
+  private readonly fence: Fence;
 
   constructor(
     private readonly request: SyncRequest,
@@ -132,12 +134,12 @@ class SyncRun {
     this.callsAtStart = deps.client.calls;
     deps.client.startRun();
     this.reader = new InputReader(deps.client, deps.settings, deps.logger);
-    const fence = {
+    const fence = (this.fence = {
       check: async () => {
         if (this.lockLost() || !(await deps.state.holdsLock(token))) throw new LockLostError();
       },
       forget: (rowKeys: string[]) => deps.state.forgetRowHashes(rowKeys)
-    };
+    });
     this.writer = new MetricWriter(deps.client, fence, deps.logger, {
       bulkThreshold: deps.settings.bulkWriteThreshold,
       save: (hashes) => deps.state.saveRowHashes(hashes)
@@ -184,15 +186,15 @@ class SyncRun {
   }
 
   /** Writes the rows of `result` that changed; the hashes to keep are every row's but the failed ones. */
-  private async write(context: OrgContext, result: MetricsResult, includeAccount?: (id: string) => boolean, stored?: Map<string, string>): Promise<WriteOutcome & { after: Map<string, string>; unchanged: number }> {
+  private async write(context: OrgContext, result: MetricsResult, includeAccount?: (id: string) => boolean, stored?: Map<string, string>): Promise<WriteOutcome & { after: Map<string, string>; unchanged: number; hashes: Map<string, string> }> {
     const diff = planRows(result, stored ?? (await this.state.rowHashes()), includeAccount);
     const outcome = await this.writer.write(diff, context.multiCurrency ? context.org.corporateCurrency : null);
     const after = new Map([...diff.hashes].filter(([key]) => !outcome.failedKeys.has(key)));
     await this.progress(90, 'wrote metric rows');
-    return { ...outcome, after, unchanged: diff.unchanged };
+    return { ...outcome, after, unchanged: diff.unchanged, hashes: diff.hashes };
   }
 
-  private summary(mode: SyncMode, result: MetricsResult | null, counts: Counts, written: number, unchanged: number, failures: RecordFailure[], advanced: boolean): SyncSummary {
+  private summary(mode: SyncMode, result: MetricsResult | null, counts: Counts, written: number, unchanged: number, failures: RecordFailure[], advanced: boolean, deleted = 0): SyncSummary {
     return {
       mode,
       requestedMode: this.request.mode,
@@ -203,6 +205,7 @@ class SyncRun {
       changedRecords: counts.changed,
       metricRowsWritten: written,
       metricRowsUnchanged: unchanged,
+      metricRowsDeleted: deleted,
       failures,
       apiCalls: this.deps.client.calls - this.callsAtStart,
       durationMs: Date.now() - this.started,
@@ -230,7 +233,11 @@ class SyncRun {
     if (read !== ids.size) throw new Error(`read ${read} opportunity records but ${ids.size} distinct ids`);
     await this.progress(50, 'read opportunities');
     const result = engine.finish();
-    const { written, after, failures, failedKeys, unchanged } = await this.write(context, result, undefined, await this.verifiedHashes(result));
+    const existing = new Map<string, string>();
+    const { written, after, failures: writeFailures, failedKeys, unchanged, hashes } = await this.write(context, result, undefined, await this.verifiedHashes(result, existing));
+    // Rows Salesforce holds that the result no longer has (quarters that left the window) go.
+    const pruned = await pruneRows(this.deps.client, this.fence, existing, hashes, this.deps.logger);
+    const failures = [...writeFailures, ...pruned.failures];
     const counts = { accounts: inputs.account.size, opportunities: ids.size, changed: 0 };
     // Rows that failed are left out of the hashes and listed: the next run writes them again.
     try {
@@ -250,9 +257,9 @@ class SyncRun {
       this.deps.logger.warn({ err: error }, 'staged mirror incomplete at commit: state not saved');
       await this.state.forgetMeta();
       await this.state.saveRowHashes(written);
-      return this.summary('full', result, counts, written.size, unchanged, failures, false);
+      return this.summary('full', result, counts, written.size, unchanged, failures, false, pruned.deleted);
     }
-    return this.summary('full', result, counts, written.size, unchanged, failures, true);
+    return this.summary('full', result, counts, written.size, unchanged, failures, true, pruned.deleted);
   }
 
   private async incrementalRun(meta: SyncMeta): Promise<SyncSummary> {
@@ -305,12 +312,14 @@ class SyncRun {
 
   /**
    * The full run's verify: the hashes of the rows as Salesforce holds them, so a row someone edited
-   * or deleted is written again. Skipped when the state has no hashes (every row is written anyway).
+   * or deleted is written again; `ids` gets the Id of every row there (see pruneRows). Skipped when
+   * the state has no hashes (every row is written anyway): rows that left the window meanwhile are
+   * then deleted by the next full run that has them.
    */
-  private async verifiedHashes(result: MetricsResult): Promise<Map<string, string> | undefined> {
+  private async verifiedHashes(result: MetricsResult, ids: Map<string, string>): Promise<Map<string, string> | undefined> {
     if ((await this.state.rowHashCount()) === 0) return undefined;
     const fields = (row: object | undefined) => (row ? Object.keys(row).filter((f) => f !== 'Computed_At__c') : []);
-    return this.reader.metricRowHashes(fields(result.accountMetrics[0]), fields(result.programMetrics[0]));
+    return this.reader.metricRowHashes(fields(result.accountMetrics[0]), fields(result.programMetrics[0]), ids);
   }
 
   private async readWholeMirror(): Promise<Record<InputKind, Map<string, string>>> {

@@ -15,6 +15,8 @@ export interface SyncSummary {
   changedRecords: number;
   metricRowsWritten: number;
   metricRowsUnchanged: number;
+  /** Rows deleted because the run no longer produces them (quarters that left the window). */
+  metricRowsDeleted: number;
   failures: RecordFailure[];
   apiCalls: number;
   durationMs: number;

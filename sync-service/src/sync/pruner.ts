@@ -1,0 +1,46 @@
+// The pruner: deletes the metric rows Salesforce holds that a full run no longer produces. DESIGN.md
+// has the service write the last 12 fiscal quarters; when the as-of date enters a new quarter the
+// oldest one leaves the window, and its rows (left alone) would keep the values of the day they
+// were last written. Deletes go 200 ids a call, each call behind the run's fence (the lock).
+import type { Logger } from '../logger';
+import type { OrgClient, RecordFailure } from '../salesforce/client';
+import { COLLECTION_LIMIT } from '../salesforce/client';
+import type { Fence } from './writer';
+
+const OBJECT_OF: Record<string, string> = { A: 'Account_Metric__c', P: 'Program_Metric__c' };
+
+/**
+ * Deletes the rows of `existing` (row key → record Id, as read from Salesforce) whose key is not
+ * in `produced`. Returns how many were deleted and the failures by `<object>:<external key>`.
+ */
+export async function pruneRows(
+  client: OrgClient,
+  fence: Pick<Fence, 'check'>,
+  existing: Map<string, string>,
+  produced: { has(rowKey: string): boolean },
+  logger: Logger
+): Promise<{ deleted: number; failures: RecordFailure[] }> {
+  const byObject = new Map<string, Array<{ key: string; id: string }>>();
+  for (const [rowKey, id] of existing) {
+    if (produced.has(rowKey)) continue;
+    const object = OBJECT_OF[rowKey.slice(0, 1)];
+    if (!object) continue;
+    byObject.set(object, [...(byObject.get(object) ?? []), { key: rowKey.slice(2), id }]);
+  }
+  let deleted = 0;
+  const failures: RecordFailure[] = [];
+  for (const [object, rows] of byObject) {
+    for (let start = 0; start < rows.length; start += COLLECTION_LIMIT) {
+      await fence.check();
+      const chunk = rows.slice(start, start + COLLECTION_LIMIT);
+      const failed = await client.destroy(chunk.map((r) => r.id));
+      const keyOf = new Map(chunk.map((r) => [r.id, r.key]));
+      // A row someone deleted already is gone, which is what was wanted.
+      const real = failed.filter((f) => f.code !== 'ENTITY_IS_DELETED' && f.code !== 'INVALID_CROSS_REFERENCE_KEY');
+      deleted += chunk.length - real.length;
+      for (const failure of real) failures.push({ ...failure, key: `${object}:${keyOf.get(failure.key) ?? failure.key}` });
+    }
+  }
+  if (deleted > 0 || failures.length > 0) logger.info({ deleted, failed: failures.length }, 'deleted metric rows no longer produced');
+  return { deleted, failures };
+}
