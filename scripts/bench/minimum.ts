@@ -13,9 +13,15 @@
 //   ⌈records / 50,000⌉ results pages (the page size the org answers with when the client does not
 //   set maxRecords); the opportunity query then leaves the composite calls. As the issue puts it,
 //   "⌈records / 2,000⌉ REST pages or the Bulk 2.0 calls": the minimum of the path taken.
-// - Writes: sObject Collections upsert takes 200 records of one object a call, so
-//   ⌈Account_Metric__c rows written / 200⌉ + ⌈Program_Metric__c rows written / 200⌉.
+// - Writes, per object: sObject Collections upsert takes 200 records of one object a call, so
+//   ⌈rows written / 200⌉; above the service's BULK_WRITE_THRESHOLD (2,000 by default) the object's
+//   rows go through one Bulk API 2.0 ingest job instead, whose fewest calls are 5: create the job,
+//   upload the CSV, close it (UploadComplete), one status check, and the successfulResults (the
+//   rows it confirms; failedResults and unprocessedrecords are fetched only when the job reports
+//   failed or unprocessed rows).
 export const QUERY_PAGE = 2000;
+export const BULK_WRITE_THRESHOLD = 2000;
+export const BULK_INGEST_CALLS = 5;
 export const COLLECTION_LIMIT = 200;
 export const QUERIES_PER_COMPOSITE = 5;
 export const BULK_RESULTS_PAGE = 50_000;
@@ -43,12 +49,17 @@ function pagesAfterFirst(records: number): number {
   return Math.max(0, Math.ceil(records / QUERY_PAGE) - 1);
 }
 
+/** The fewest calls writing `rows` rows of one object costs on the path the service takes. */
+export function writeCalls(rows: number): number {
+  return rows > BULK_WRITE_THRESHOLD ? BULK_INGEST_CALLS : Math.ceil(rows / COLLECTION_LIMIT);
+}
+
 export function minimumCalls(work: SyncWork): Minimum {
   const otherPages = work.otherQueries.reduce((sum, records) => sum + pagesAfterFirst(records), 0);
   const rest = Math.ceil((work.otherQueries.length + 1) / QUERIES_PER_COMPOSITE) + otherPages + pagesAfterFirst(work.opportunities);
   const bulk =
     Math.ceil(work.otherQueries.length / QUERIES_PER_COMPOSITE) + otherPages + 2 + Math.max(1, Math.ceil(work.opportunities / BULK_RESULTS_PAGE));
-  const writes = Math.ceil(work.accountRowsWritten / COLLECTION_LIMIT) + Math.ceil(work.programRowsWritten / COLLECTION_LIMIT);
+  const writes = writeCalls(work.accountRowsWritten) + writeCalls(work.programRowsWritten);
   const reads = work.readPath === 'REST' ? rest : bulk;
   return { reads, readPath: work.readPath, writes, total: reads + writes };
 }

@@ -64,7 +64,7 @@ export async function bulkUpsert(client: OrgClient, object: string, externalIdFi
     client.checkBudget();
     await job.uploadData(csvStream(columns, rows));
     await client.call(`bulk upsert ${object}: close job`, async () => job.close());
-    info = await pollJob(`Bulk 2.0 ingest job ${job.id}`, client.bulkPoll, async () => client.call(`bulk upsert ${object}: status`, async () => (await job.check()) as JobInfo));
+    info = await pollJob(`Bulk 2.0 ingest job ${job.id}`, client.bulkPoll, async () => client.call(`bulk upsert ${object}: status`, async () => (await job.check()) as JobInfo), rows.length);
   } catch (error) {
     await abandonJob(client, jobUrl, error);
     throw error;

@@ -23,15 +23,27 @@ export interface JobInfo {
 
 const FINISHED = new Set(['JobComplete', 'Failed', 'Aborted']);
 
-/** Checks the job until it is JobComplete, Failed or Aborted; throws once `policy.timeoutMs` has passed. */
-export async function pollJob<T extends JobInfo>(what: string, policy: BulkPollPolicy, check: () => Promise<T>): Promise<T> {
+/**
+ * Checks the job until it is JobComplete, Failed or Aborted; throws once `policy.timeoutMs` has
+ * passed. The first check waits `firstMs` (a job just closed is never done yet), later ones twice
+ * as long each time; when the job reports progress on `total` records (ingest jobs), the next
+ * check waits for the time its own rate says the rest needs, so a long job costs about two checks.
+ */
+export async function pollJob<T extends JobInfo>(what: string, policy: BulkPollPolicy, check: () => Promise<T>, total?: number): Promise<T> {
   const started = Date.now();
-  for (let delay = policy.firstMs; ; delay = Math.min(policy.maxMs, delay * 2)) {
-    const info = await check();
-    if (typeof info.state === 'string' && FINISHED.has(info.state)) return info;
+  let delay = policy.firstMs;
+  for (;;) {
     const left = policy.timeoutMs - (Date.now() - started);
     if (left <= 0) throw new Error(`${what} not complete after ${policy.timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, Math.min(delay, left)));
+    const info = await check();
+    if (typeof info.state === 'string' && FINISHED.has(info.state)) return info;
+    const processed = Number(info.numberRecordsProcessed ?? 0);
+    const elapsed = Date.now() - started;
+    delay =
+      total !== undefined && processed > 0 && processed < total
+        ? Math.max(policy.firstMs, Math.ceil(((elapsed * (total - processed)) / processed) * 1.1))
+        : Math.min(policy.maxMs, delay * 2);
   }
 }
 
