@@ -1,9 +1,10 @@
 // `npm run bench [-- --sizes 10000,100000]`: the sync against emulated orgs of 10,000, 100,000 and
 // 1,000,000 opportunities in three modes, the naive baseline on the 10,000 org, the metrics
-// engine alone and the org-chart layout; prints the tables and rewrites docs/benchmarks.md.
+// engine alone, the org-chart layout and live freshness (scripts/bench/freshness.ts); prints the tables and rewrites docs/benchmarks.md.
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPOSITORY, lastJsonLine, runChild } from './bench/child';
+import { benchmarkFreshness, freshnessSection, withFreshnessSection } from './bench/freshness';
 import { benchmarkLayout } from './bench/layout';
 import { describeMachine } from './bench/machine';
 import { renderReport, syncTable, targets, type EngineFigure } from './bench/report';
@@ -43,6 +44,9 @@ async function main(): Promise<void> {
   log('org-chart layout, 500 contacts');
   const layout = await benchmarkLayout(500);
 
+  log('freshness: the service against the demo org, 20 deals won');
+  const freshness = await benchmarkFreshness(log);
+
   const sync: SyncFigure[] = [];
   for (const size of sizes) {
     log(`sync, bench:${size}`);
@@ -61,11 +65,12 @@ async function main(): Promise<void> {
   const results = { generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', seed: SEED, asOf: TODAY, totalSeconds: (Date.now() - started) / 1000, machine, sync, engine, layout };
   const notes = sizes.join(',') === DEFAULT_SIZES.join(',') ? [] : [`Partial run (sizes ${sizes.join(', ')}): the growth and 1,000,000-opportunity targets need the default sizes.`];
   if (targets(sync).some((t) => t.name.startsWith('peak RSS') && !t.met)) notes.push(RSS_NOTE);
-  fs.writeFileSync(path.join(REPOSITORY, 'docs', 'benchmarks.md'), renderReport(results, notes));
+  fs.writeFileSync(path.join(REPOSITORY, 'docs', 'benchmarks.md'), withFreshnessSection(renderReport(results, notes), freshnessSection(freshness)));
 
   process.stdout.write(`\n${syncTable(sync)}\n\n`);
   process.stdout.write(`metrics engine: ${engine.opportunities.toLocaleString('en-US')} opportunities in ${engine.seconds.toFixed(2)} s, peak RSS ${engine.peakRssMb.toFixed(0)} MiB\n`);
-  process.stdout.write(`layout: ${layout.contacts} contacts, median ${layout.medianMs.toFixed(2)} ms\n\n`);
+  process.stdout.write(`layout: ${layout.contacts} contacts, median ${layout.medianMs.toFixed(2)} ms\n`);
+  process.stdout.write(`freshness: median ${freshness.medianSeconds.toFixed(2)} s, worst ${freshness.worstSeconds.toFixed(2)} s of ${freshness.samples.length}; ${freshness.idleCalls} REST calls in ${freshness.idleSeconds} s idle (subscription only)\n\n`);
   for (const target of targets(sync)) process.stdout.write(`${target.met ? 'met    ' : 'NOT MET'}  ${target.name}: ${target.measured}\n`);
   process.stdout.write(`\ndocs/benchmarks.md written (${results.totalSeconds.toFixed(0)} s)\n`);
 }

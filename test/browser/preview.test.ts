@@ -139,6 +139,39 @@ test('an objective created through the form is saved in the org and listed', asy
   ]);
 });
 
+test('a deal won in the org shows in the metrics within seconds, without Recalculate (live freshness)', async () => {
+  // Another strategic account than the Recalculate test's, so each sees only its own deal.
+  const [account] = await soql<{ Id: string; Name: string }>(
+    `SELECT Id, Name FROM Account WHERE Strategic_Account__c = true AND Name != '${DEMO_GAP_ACCOUNT}' ORDER BY Name LIMIT 1`
+  );
+  const [before] = await soql<{ Revenue_TTM__c: number }>(
+    `SELECT Revenue_TTM__c FROM Account_Metric__c WHERE Account__c = '${account!.Id}' AND Is_Current__c = true`
+  );
+  // Won yesterday, in the corporate currency (USD): the trailing twelve months grow by its amount.
+  const amount = 765_432;
+  const created = await fetch(new URL('/services/data/v64.0/sobjects/Opportunity', session.instanceUrl), {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${session.accessToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ Name: 'Preview live deal', AccountId: account!.Id, StageName: 'Closed Won', CloseDate: '2026-06-14', Amount: amount, CurrencyIsoCode: 'USD' })
+  });
+  expect(created.status).toBe(201);
+  const wonAt = Date.now();
+  const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+  const expected = usd.format(before!.Revenue_TTM__c + amount);
+  const revenueTile = page.locator('c-account-plan li.tile[data-key="revenue"] .slds-box');
+  // Nobody presses Recalculate: the page is only opened again until the tile shows the deal.
+  let shown: string | null = null;
+  while (Date.now() - wonAt < 10_000) {
+    await openAccount(account!.Name);
+    shown = await revenueTile.getAttribute('title');
+    if (shown === expected) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  expect(shown).toBe(expected);
+  const requests = await soql<{ Id: string }>(`SELECT Id FROM Sync_Request__c WHERE Account__c = '${account!.Id}'`);
+  expect(requests).toEqual([]);
+}, 60_000);
+
 test('Recalculate asks the service for a sync and shows the metrics it computes', async () => {
   const id = await openAccount(DEMO_GAP_ACCOUNT);
   const revenueTile = page.locator('c-account-plan li.tile[data-key="revenue"] .slds-box');
