@@ -27,6 +27,20 @@ export interface CompositeQuery {
   includeDeleted?: boolean;
 }
 
+/** The records of one object deleted in a time span (the getDeleted resource reads the delete log). */
+export interface DeletedLookup {
+  object: string;
+  /** ISO date-times, UTC; start must precede end by more than a minute. */
+  start: string;
+  end: string;
+}
+
+export interface DeletedAnswer {
+  ids: string[];
+  /** Deletions before this instant may have left the delete log (a replica must then re-read everything). */
+  earliestDateAvailable: string | null;
+}
+
 /** A subrequest that failed (e.g. CurrencyType in an org without multi-currency). */
 export interface SubrequestError {
   errorCode: string;
@@ -148,23 +162,41 @@ export class OrgClient {
    * follow `nextRecordsUrl` with `nextPage`. A failed subrequest comes back as a SubrequestError.
    */
   async compositeQueries<K extends string>(queries: Record<K, CompositeQuery>): Promise<Record<K, QueryPage | SubrequestError>> {
+    return (await this.compositeReads(queries, {})).pages;
+  }
+
+  /**
+   * Queries and getDeleted lookups in one `/composite` call (one API call): up to 5 queries, and
+   * up to 20 lookups, which do not count toward the 5 (they are neither queries nor collections).
+   */
+  async compositeReads<K extends string, D extends string>(
+    queries: Record<K, CompositeQuery>,
+    deleted: Record<D, DeletedLookup>
+  ): Promise<{ pages: Record<K, QueryPage | SubrequestError>; deleted: Record<D, DeletedAnswer | SubrequestError> }> {
     const refs = Object.keys(queries) as K[];
+    const lookups = Object.keys(deleted) as D[];
     if (refs.length === 0 || refs.length > 5) throw new Error(`a composite call takes 1–5 queries, not ${refs.length}`);
-    const compositeRequest = refs.map((ref) => {
-      const query = queries[ref];
-      const resource = query.includeDeleted ? 'queryAll' : 'query';
-      return { method: 'GET', referenceId: ref, url: this.dataPath(`/${resource}?q=${encodeURIComponent(query.soql)}`) };
-    });
-    const answer = await this.call('composite query', async () => {
+    if (refs.length + lookups.length > 25) throw new Error('a composite call takes 25 subrequests at most');
+    const compositeRequest = [
+      ...refs.map((ref) => {
+        const query = queries[ref];
+        const resource = query.includeDeleted ? 'queryAll' : 'query';
+        return { method: 'GET', referenceId: ref, url: this.dataPath(`/${resource}?q=${encodeURIComponent(query.soql)}`) };
+      }),
+      ...lookups.map((ref) => {
+        const { object, start, end } = deleted[ref];
+        return { method: 'GET', referenceId: ref, url: this.dataPath(`/sobjects/${object}/deleted/?start=${encodeURIComponent(start)}&end=${encodeURIComponent(end)}`) };
+      })
+    ];
+    return this.call('composite query', async () => {
       const body = await this.conn.request<unknown>({
         method: 'POST',
         url: this.dataPath('/composite'),
         body: JSON.stringify({ allOrNone: false, compositeRequest }),
         headers: { 'Content-Type': 'application/json' }
       });
-      return parseComposite(body, refs);
+      return { pages: parseComposite(body, refs, asQueryPage), deleted: parseComposite(body, lookups, asDeletedAnswer) };
     });
-    return answer as Record<K, QueryPage | SubrequestError>;
   }
 
   /** One page of a query or queryAll (first page), REST. */
@@ -346,10 +378,19 @@ function asQueryPage(body: unknown): QueryPage {
   return { records: page.records, totalSize: Number(page.totalSize ?? page.records.length), done: page.done, nextRecordsUrl: page.nextRecordsUrl };
 }
 
-function parseComposite<K extends string>(body: unknown, refs: K[]): Record<K, QueryPage | SubrequestError> {
+function asDeletedAnswer(body: unknown): DeletedAnswer {
+  const answer = body as { deletedRecords?: unknown; earliestDateAvailable?: unknown } | null;
+  if (!answer || !Array.isArray(answer.deletedRecords)) throw new MalformedResponseError('getDeleted answer without deletedRecords');
+  return {
+    ids: (answer.deletedRecords as Array<{ id?: unknown }>).map((r) => String(r.id)),
+    earliestDateAvailable: typeof answer.earliestDateAvailable === 'string' ? answer.earliestDateAvailable : null
+  };
+}
+
+function parseComposite<K extends string, T>(body: unknown, refs: K[], parse: (body: unknown) => T): Record<K, T | SubrequestError> {
   const responses = (body as { compositeResponse?: unknown })?.compositeResponse;
   if (!Array.isArray(responses)) throw new MalformedResponseError('composite answer without compositeResponse');
-  const out = {} as Record<K, QueryPage | SubrequestError>;
+  const out = {} as Record<K, T | SubrequestError>;
   for (const ref of refs) {
     const sub = responses.find((r: { referenceId?: string }) => r?.referenceId === ref) as
       | { httpStatusCode: number; body: unknown }
@@ -364,13 +405,13 @@ function parseComposite<K extends string>(body: unknown, refs: K[]): Record<K, Q
       }
       out[ref] = { errorCode, message: first?.message ?? '' };
     } else {
-      out[ref] = asQueryPage(sub.body);
+      out[ref] = parse(sub.body);
     }
   }
   return out;
 }
 
-export function isSubrequestError(value: QueryPage | SubrequestError): value is SubrequestError {
+export function isSubrequestError<T extends object>(value: T | SubrequestError): value is SubrequestError {
   return 'errorCode' in value;
 }
 

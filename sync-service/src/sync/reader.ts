@@ -3,7 +3,7 @@
 // watermarks. A record becomes an input in one place only (`toInputs`).
 import type { Logger } from '../logger';
 import type { OpportunityInput } from '../metrics';
-import { isSubrequestError, type CompositeQuery, type OrgClient, type QueryPage, type SfRecord, type SubrequestError } from '../salesforce/client';
+import { isSubrequestError, type CompositeQuery, type DeletedAnswer, type DeletedLookup, type OrgClient, type QueryPage, type SfRecord, type SubrequestError } from '../salesforce/client';
 import { dateTimeLiteral, selectFrom, toId18 } from '../salesforce/soql';
 import { CONTEXT_QUERIES, TO_INPUT, emptyInputs, inputSources, toOrgContext, type InputKind, type InputOf, type Inputs, type OrgContext } from './inputs';
 import { accountRowKey, programRowKey, rowHash } from './rowHash';
@@ -33,6 +33,20 @@ export interface ChangedRecord {
 }
 
 export type ChangedRecords = Record<InputKind, ChangedRecord[]>;
+
+/** Ids of records deleted since the watermarks, by kind, from the delete log (purged ones included). */
+export type DeletedIds = Partial<Record<InputKind, string[]>>;
+
+/** The delete log cannot cover the span since a watermark (older than Salesforce keeps, or trimmed): only a full run is exact. */
+export class DeleteLogGapError extends Error {
+  constructor(detail: string) {
+    super(`the delete log does not cover the span since the watermark (${detail}); a full run re-reads everything`);
+    this.name = 'DeleteLogGapError';
+  }
+}
+
+/** getDeleted wants its start more than a minute before its end. */
+const DELETED_MIN_SPAN_MS = 2 * 60 * 1000;
 
 export interface ReaderSettings {
   bulkThreshold: number;
@@ -168,8 +182,44 @@ export class InputReader {
     return { soql: selectFrom(source.object, [...source.fields, 'IsDeleted'], since ? `SystemModstamp >= ${since}` : undefined), includeDeleted: true };
   }
 
-  /** The records of every kind changed since the watermarks, given the first page of each kind. */
-  async readChanges(firstPages: Record<InputKind, QueryPage>): Promise<ChangedRecords> {
+  /**
+   * getDeleted lookups of every kind with a watermark, from the watermark less the lookback to
+   * `endMs` (the server's clock): the change queries see records in the recycle bin, but a record
+   * hard-deleted or emptied from it is only in the delete log.
+   */
+  deletedLookups(watermarks: Watermarks, endMs: number): Record<string, DeletedLookup> {
+    const lookups: Record<string, DeletedLookup> = {};
+    const sources = inputSources(false);
+    for (const kind of Object.keys(sources) as InputKind[]) {
+      const mark = watermarks[kind];
+      if (!mark) continue;
+      const start = Math.min(new Date(mark).getTime() - this.settings.lookbackSeconds * 1000, endMs - DELETED_MIN_SPAN_MS);
+      lookups[`deleted_${kind}`] = { object: sources[kind].object, start: new Date(start).toISOString(), end: new Date(endMs).toISOString() };
+    }
+    return lookups;
+  }
+
+  /** The ids the lookups found, by kind; throws DeleteLogGapError when one cannot vouch for its span. */
+  deletedIds(lookups: Record<string, DeletedLookup>, answers: Record<string, DeletedAnswer | SubrequestError>): DeletedIds {
+    const ids: DeletedIds = {};
+    for (const [ref, lookup] of Object.entries(lookups)) {
+      const answer = answers[ref];
+      if (!answer) throw new Error(`no answer to ${ref}`);
+      if (isSubrequestError(answer)) throw new DeleteLogGapError(`${lookup.object}: ${answer.errorCode}: ${answer.message}`);
+      if (answer.earliestDateAvailable && Date.parse(answer.earliestDateAvailable) > Date.parse(lookup.start)) {
+        throw new DeleteLogGapError(`${lookup.object}: earliest ${answer.earliestDateAvailable}, needed from ${lookup.start}`);
+      }
+      ids[ref.slice('deleted_'.length) as InputKind] = answer.ids.map(toId18);
+    }
+    return ids;
+  }
+
+  /**
+   * The records of every kind changed since the watermarks, given the first page of each kind,
+   * plus the `deleted` ids the change queries did not see (purged; a record undeleted since shows
+   * up in its change query as live, and that wins).
+   */
+  async readChanges(firstPages: Record<InputKind, QueryPage>, deleted: DeletedIds = {}): Promise<ChangedRecords> {
     const changes = {} as ChangedRecords;
     for (const kind of Object.keys(firstPages) as InputKind[]) {
       const seen: ChangedRecord[] = [];
@@ -181,6 +231,11 @@ export class InputReader {
           else this.toInputs(kind, [record], (input) => seen.push({ id, deleted, input }));
         }
       });
+      const ids = new Set(seen.map((r) => r.id));
+      for (const id of deleted[kind] ?? []) {
+        if (!ids.has(id)) seen.push({ id, deleted: true, input: null });
+        ids.add(id);
+      }
       changes[kind] = seen;
     }
     return changes;

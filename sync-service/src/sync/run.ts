@@ -20,7 +20,7 @@ import { idLiteral, selectFrom, toId18 } from '../salesforce/soql';
 import { emptyInputs, inputSources, type InputKind, type OrgContext } from './inputs';
 import { todayInZone } from '../metrics/calendar';
 import { computeMetrics, engineFor, inputsFromMirror, mirrorChanges, overlayChanges, planRows } from './planner';
-import { InputReader, markNow, pageOrThrow } from './reader';
+import { DeleteLogGapError, InputReader, markNow, pageOrThrow, type DeletedIds } from './reader';
 import { INPUT_KINDS, LockLostError, MirrorIntegrityError, STATE_VERSION, type SyncMeta, type SyncState, type Watermarks } from './state';
 import { dataQualityOf, type SyncMode, type SyncSummary } from './summary';
 import { pruneRows } from './pruner';
@@ -276,8 +276,19 @@ class SyncRun {
       this.deps.logger.info({ asOf: this.asOf, stateAsOf: meta.asOf }, 'new as-of date: full run');
       return this.fullRun();
     }
-    const second = await this.deps.client.compositeQueries({ account: change('account'), plan: change('plan'), initiative: change('initiative'), sponsor: change('sponsor') });
+    // The delete log (purged records) up to the first answer's clock rides in the second call.
+    const end = this.deps.client.serverTime;
+    const lookups = end === null ? {} : this.reader.deletedLookups(meta.watermarks, end);
+    const { pages: second, deleted } = await this.deps.client.compositeReads({ account: change('account'), plan: change('plan'), initiative: change('initiative'), sponsor: change('sponsor') }, lookups);
     markNow(this.deps.client, marks, ['account', 'plan', 'initiative', 'sponsor']);
+    let purged: DeletedIds;
+    try {
+      purged = this.reader.deletedIds(lookups, deleted);
+    } catch (error) {
+      if (!(error instanceof DeleteLogGapError)) throw error;
+      this.deps.logger.info({ err: error }, 'deletions since the watermark unknown: full run');
+      return this.fullRun();
+    }
     const changed = await this.reader.readChanges(
       {
         opportunity: first.pages.opportunity,
@@ -285,7 +296,8 @@ class SyncRun {
         plan: pageOrThrow(second.plan, 'Account_Plan__c changes'),
         initiative: pageOrThrow(second.initiative, 'Joint_Initiative__c changes'),
         sponsor: pageOrThrow(second.sponsor, 'Executive_Sponsor__c changes')
-      }
+      },
+      purged
     );
     const known = {} as Record<InputKind, Map<string, string>>;
     for (const kind of INPUT_KINDS) known[kind] = await this.state.mirrorEntries(kind, changed[kind].map((r) => r.id));

@@ -139,6 +139,11 @@ function changedIds(ctx: RequestContext, wanted: 'updated' | 'deleted'): Reply {
   const start = parseIsoDateTime(ctx.url.searchParams.get('start') ?? '');
   const end = parseIsoDateTime(ctx.url.searchParams.get('end') ?? '');
   if (start === null || end === null) throw new SfError(400, 'INVALID_REPLICATION_DATE', 'start and end must be dateTimes');
+  // Salesforce answers getDeleted for the last 15 days and getUpdated for the last 30 only.
+  const days = wanted === 'deleted' ? 15 : 30;
+  if (start < ctx.org.store.clock.now() - days * 86_400_000) {
+    throw new SfError(400, 'INVALID_REPLICATION_DATE', `startDate cannot be more than ${days} days ago`);
+  }
   const stamp = table.column('SystemModstamp');
   if (!stamp) throw new SfError(400, 'INVALID_TYPE_FOR_OPERATION', `entity type ${table.name} does not support replication`);
   const ids: string[] = [];
@@ -148,6 +153,12 @@ function changedIds(ctx: RequestContext, wanted: 'updated' | 'deleted'): Reply {
     if (!(at >= start && at <= end)) continue;
     if (wanted === 'updated' && table.state[row] === LIVE) ids.push(table.id(row));
     if (wanted === 'deleted' && table.state[row] === DELETED) deleted.push({ id: table.id(row), deletedDate: msToIso(at) });
+  }
+  // Hard-deleted records are gone from the table but not from the delete log.
+  if (wanted === 'deleted') {
+    for (const entry of ctx.org.store.deleteLog.get(table.name) ?? []) {
+      if (entry.at >= start && entry.at <= end) deleted.push({ id: entry.id, deletedDate: msToIso(entry.at) });
+    }
   }
   const latest = msToIso(Math.min(end, ctx.org.store.clock.now()));
   return wanted === 'updated'

@@ -52,6 +52,11 @@ export class Store {
   private undoLog: Array<() => void> | null = null;
   /** Committed record changes, for Change Data Capture. */
   readonly changes = new ChangeFeed();
+  /**
+   * Hard-deleted records by object: id and when. Salesforce keeps deletions in a delete log apart
+   * from the recycle bin, so getDeleted still lists a record queryAll no longer finds.
+   */
+  readonly deleteLog = new Map<string, Array<{ id: string; at: number }>>();
   private fieldGate: FieldGate | null = null;
 
   constructor(schema: Schema, clock: Clock) {
@@ -323,6 +328,10 @@ export class Store {
       const { table, row } = this.locate(objectName, id);
       this.remove(table.name, id, actor);
       this.setState(table, row, VOID);
+      const log = this.deleteLog.get(table.name) ?? [];
+      this.deleteLog.set(table.name, log);
+      log.push({ id: table.id(row), at: this.clock.now() });
+      this.undoLog?.push(() => void log.pop());
       return table.id(row);
     });
   }
