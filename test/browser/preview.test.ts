@@ -46,9 +46,9 @@ async function waitForAttribute(locator: Locator, name: string, expected: string
   throw new Error(`${name} stayed ${JSON.stringify(last)}, expected ${JSON.stringify(expected)}`);
 }
 
-async function openAccount(name: string, lang = 'en'): Promise<string> {
+async function openAccount(name: string, lang = 'en', as?: 'admin' | 'rep' | 'sponsor'): Promise<string> {
   const id = await accountId(name);
-  await page.goto(`${stack.previewUrl}?recordId=${id}&lang=${lang}`);
+  await page.goto(`${stack.previewUrl}?recordId=${id}&lang=${lang}${as ? `&as=${as}` : ''}`);
   await page.locator('.account-name').filter({ hasText: name }).waitFor();
   return id;
 }
@@ -120,22 +120,32 @@ test("the map's coverage panel lists every gap of the account built to have them
   );
 });
 
-test('an objective created through the form is saved in the org and listed', async () => {
-  const id = await openAccount(DEMO_GAP_ACCOUNT);
+test('as the rep, an objective added through the record-edit form is saved in the org and listed', async () => {
+  const id = await openAccount(DEMO_GAP_ACCOUNT, 'en', 'rep');
+  await expect(page.locator('.user-switch lightning-button[data-user="rep"] button').getAttribute('class')).resolves.toContain('slds-button_brand');
   const measure = `Preview objective ${Date.now()}`;
   await page.locator('c-account-plan lightning-button.add-objective button').click();
-  const form = page.locator('c-account-plan c-plan-edit-form');
-  await form.locator('lightning-input[data-key="measure"] input').fill(measure);
-  await form.locator('lightning-input[data-key="targetValue"] input').fill('40');
-  await form.locator('lightning-input[data-key="currentValue"] input').fill('10');
-  await form.locator('lightning-button.save button').click();
+  const modal = page.locator('lightning-modal-body');
+  // The fields come from the org's object info: labels, types, the picklist with its default.
+  await modal.locator('lightning-input-field[data-field="Measure__c"] input').fill(measure);
+  await modal.locator('lightning-input-field[data-field="Target_Value__c"] input').fill('40');
+  await modal.locator('lightning-input-field[data-field="Current_Value__c"] input').fill('10');
+  await page.locator('lightning-modal-footer lightning-button.save button').click();
   await page.locator('c-account-plan').getByText(measure).first().waitFor();
+  await modal.waitFor({ state: 'detached' });
 
-  const saved = await soql<{ Measure__c: string; Target_Value__c: number; Current_Value__c: number; Account_Plan__r: { Account__c: string } }>(
-    `SELECT Measure__c, Target_Value__c, Current_Value__c, Account_Plan__r.Account__c FROM Plan_Objective__c WHERE Measure__c = '${measure}'`
+  const saved = await soql<{ Name: string; Status__c: string; Measure__c: string; Target_Value__c: number; Current_Value__c: number; Account_Plan__r: { Account__c: string } }>(
+    `SELECT Name, Status__c, Measure__c, Target_Value__c, Current_Value__c, Account_Plan__r.Account__c FROM Plan_Objective__c WHERE Measure__c = '${measure}'`
   );
   expect(saved).toEqual([
-    expect.objectContaining({ Measure__c: measure, Target_Value__c: 40, Current_Value__c: 10, Account_Plan__r: expect.objectContaining({ Account__c: id }) })
+    expect.objectContaining({
+      Name: measure,
+      Status__c: 'Not started',
+      Measure__c: measure,
+      Target_Value__c: 40,
+      Current_Value__c: 10,
+      Account_Plan__r: expect.objectContaining({ Account__c: id })
+    })
   ]);
 });
 
@@ -171,6 +181,65 @@ test('a deal won in the org shows in the metrics within seconds, without Recalcu
   const requests = await soql<{ Id: string }>(`SELECT Id FROM Sync_Request__c WHERE Account__c = '${account!.Id}'`);
   expect(requests).toEqual([]);
 }, 60_000);
+
+test("as the rep, the org's validation rule answers in the plan form and nothing is written", async () => {
+  const id = await openAccount(DEMO_GAP_ACCOUNT, 'en', 'rep');
+  const [before] = await soql<{ Risk_Rating__c: number | null }>(`SELECT Risk_Rating__c FROM Account_Plan__c WHERE Account__c = '${id}' AND Status__c = 'Active'`);
+  await page.locator('c-account-plan lightning-button.edit-plan button').click();
+  const modal = page.locator('lightning-modal-body');
+  const risk = modal.locator('lightning-input-field[data-field="Risk_Rating__c"]');
+  await risk.locator('input').fill('7');
+  const errorsBefore = consoleErrors.length;
+  await page.locator('lightning-modal-footer lightning-button.save button').click();
+  // Risk_Rating_Between_1_And_5 names its field: the message shows under it.
+  await expect(risk.locator('.field-error').innerText()).resolves.toBe('Risk Rating must be a whole number from 1 to 5.');
+  // The browser logs the org's 400 answer to the save: expected here, and only that.
+  expect(consoleErrors.splice(errorsBefore)).toEqual([expect.stringContaining('status of 400')]);
+  await page.locator('lightning-modal-footer lightning-button.cancel button').click();
+  await modal.waitFor({ state: 'detached' });
+  const [after] = await soql<{ Risk_Rating__c: number | null }>(`SELECT Risk_Rating__c FROM Account_Plan__c WHERE Account__c = '${id}' AND Status__c = 'Active'`);
+  expect(after!.Risk_Rating__c).toBe(before!.Risk_Rating__c);
+});
+
+test('as the sponsor, the page offers no action the sponsor cannot perform, and logs an engagement', async () => {
+  const id = await openAccount(DEMO_GAP_ACCOUNT, 'en', 'sponsor');
+  const sponsorLogin = await passwordLogin({ ...stack.org.users.sponsor, loginUrl: stack.org.loginUrl });
+  const panel = page.locator('c-executive-sponsor-panel');
+  const logButton = panel.locator('lightning-button.log-engagement button');
+  await logButton.first().waitFor();
+  await page.locator('c-account-plan .tiles').waitFor();
+  for (const forbidden of [
+    'c-account-plan lightning-button.edit-plan',
+    'c-account-plan lightning-button.add-objective',
+    'c-account-plan lightning-button.add-initiative',
+    'c-account-plan lightning-button-icon.edit-objective',
+    'c-account-plan lightning-button-icon.edit-initiative',
+    'c-account-plan lightning-button.recalculate',
+    'c-executive-sponsor-panel lightning-button.add-sponsorship',
+    'c-executive-sponsor-panel lightning-button.edit-sponsorship',
+    'c-executive-sponsor-panel lightning-button.end-sponsorship'
+  ]) {
+    await expect(page.locator(forbidden).count()).resolves.toBe(0);
+  }
+  await expect(logButton.count()).resolves.toBe(1);
+
+  const notes = `Preview engagement ${Date.now()}`;
+  await logButton.click();
+  const modal = page.locator('lightning-modal-body');
+  await modal.locator('lightning-textarea.engagement-notes textarea').fill(notes);
+  await page.locator('lightning-modal-footer lightning-button.log button').click();
+  await modal.waitFor({ state: 'detached' });
+  await page.locator('.toast-title').waitFor();
+  const events = await soql<{ OwnerId: string; WhatId: string; ActivityDate: string }>(
+    `SELECT OwnerId, WhatId, ActivityDate FROM Event WHERE Description = '${notes}'`
+  );
+  // The page's today is the org's (the demo date), not the machine's.
+  expect(events).toEqual([expect.objectContaining({ OwnerId: sponsorLogin.userId, WhatId: id, ActivityDate: TODAY })]);
+  const [sponsorship] = await soql<{ Last_Engagement__c: string }>(
+    `SELECT Last_Engagement__c FROM Executive_Sponsor__c WHERE Account__c = '${id}' AND Sponsor__c = '${sponsorLogin.userId}' AND Active__c = true`
+  );
+  expect(sponsorship!.Last_Engagement__c).toBe(TODAY);
+});
 
 test('Recalculate asks the service for a sync and shows the metrics it computes', async () => {
   const id = await openAccount(DEMO_GAP_ACCOUNT);

@@ -1,7 +1,7 @@
 import { LightningElement, api, wire } from 'lwc';
 import { graphql, refreshGraphQL } from 'lightning/graphql';
-import { createRecord, updateRecord } from 'lightning/uiRecordApi';
-import { getObjectInfos } from 'lightning/uiObjectInfoApi';
+import { updateRecord } from 'lightning/uiRecordApi';
+import { getObjectInfos, getPicklistValuesByRecordType } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { RefreshEvent, registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
 import PLAN_OBJECT from '@salesforce/schema/Account_Plan__c';
@@ -9,6 +9,8 @@ import PLAN_STATUS from '@salesforce/schema/Account_Plan__c.Status__c';
 import OBJECTIVE_OBJECT from '@salesforce/schema/Plan_Objective__c';
 import INITIATIVE_OBJECT from '@salesforce/schema/Joint_Initiative__c';
 import SYNC_REQUEST_OBJECT from '@salesforce/schema/Sync_Request__c';
+import PlanRecordModal from 'c/planRecordModal';
+import { MASTER_RECORD_TYPE_ID, picklistLabeler } from 'c/picklistLabels';
 import {
   addDays,
   addYears,
@@ -37,7 +39,7 @@ const [PLAN, OBJECTIVE, INITIATIVE, SYNC_REQUEST] = API_NAMES;
 /**
  * The account plan on the Account record page. Owns the data (one GraphQL query, the user's
  * object access) and the writes; its children render and raise events: plan header, SWOT,
- * metrics, objectives, initiatives, recalculate, and the record form.
+ * metrics, objectives, initiatives, recalculate; the record forms open in a modal.
  */
 export default class AccountPlan extends LightningElement {
   @api recordId;
@@ -50,10 +52,6 @@ export default class AccountPlan extends LightningElement {
   planResult;
   data;
   errors;
-  /** { kind, record, prefill, parentId } while a form is open. */
-  editing;
-  saving = false;
-  formErrors;
   actionErrors;
 
   get variables() {
@@ -77,6 +75,25 @@ export default class AccountPlan extends LightningElement {
 
   @wire(getObjectInfos, { objectApiNames: OBJECTS })
   objectInfos;
+
+  // Status and category labels as the org defines them for the user (values added later too).
+  @wire(getPicklistValuesByRecordType, {
+    objectApiName: PLAN_OBJECT,
+    recordTypeId: MASTER_RECORD_TYPE_ID
+  })
+  planPicklists;
+
+  @wire(getPicklistValuesByRecordType, {
+    objectApiName: OBJECTIVE_OBJECT,
+    recordTypeId: MASTER_RECORD_TYPE_ID
+  })
+  objectivePicklists;
+
+  @wire(getPicklistValuesByRecordType, {
+    objectApiName: INITIATIVE_OBJECT,
+    recordTypeId: MASTER_RECORD_TYPE_ID
+  })
+  initiativePicklists;
 
   // ---- what there is and what the user may do ------------------------------------------------
 
@@ -121,7 +138,11 @@ export default class AccountPlan extends LightningElement {
   }
 
   get plans() {
-    return readPlans(this.data);
+    const label = picklistLabeler(this.planPicklists);
+    return readPlans(this.data).map((plan) => ({
+      ...plan,
+      statusLabel: label('Status__c', plan.status)
+    }));
   }
 
   get plan() {
@@ -129,11 +150,20 @@ export default class AccountPlan extends LightningElement {
   }
 
   get objectives() {
-    return this.plan ? readObjectives(this.data, this.plan.id) : [];
+    const label = picklistLabeler(this.objectivePicklists);
+    return (this.plan ? readObjectives(this.data, this.plan.id) : []).map((objective) => ({
+      ...objective,
+      statusLabel: label('Status__c', objective.status),
+      categoryLabel: label('Category__c', objective.category)
+    }));
   }
 
   get initiatives() {
-    return this.plan ? readInitiatives(this.data, this.plan.id) : [];
+    const label = picklistLabeler(this.initiativePicklists);
+    return (this.plan ? readInitiatives(this.data, this.plan.id) : []).map((initiative) => ({
+      ...initiative,
+      statusLabel: label('Status__c', initiative.status)
+    }));
   }
 
   get metrics() {
@@ -142,10 +172,6 @@ export default class AccountPlan extends LightningElement {
 
   get hasMetrics() {
     return this.metrics.length > 0;
-  }
-
-  get contacts() {
-    return readAccount(this.data).contacts;
   }
 
   get showSwot() {
@@ -170,29 +196,24 @@ export default class AccountPlan extends LightningElement {
     return this.draftPlans.length > 0;
   }
 
-  // ---- forms ------------------------------------------------------------------------------
+  // ---- forms (lightning-record-edit-form in a modal) ---------------------------------------
 
-  get editingPlan() {
-    return this.editing && this.editing.kind === 'plan';
-  }
-
-  get editingObjective() {
-    return this.editing && this.editing.kind === 'objective';
-  }
-
-  get editingInitiative() {
-    return this.editing && this.editing.kind === 'initiative';
-  }
-
-  get fieldAccess() {
-    const apiName = { plan: PLAN, objective: OBJECTIVE, initiative: INITIATIVE }[this.editing.kind];
-    return this.access[apiName].fields;
-  }
-
-  open(kind, record, prefill, parentId) {
-    this.editing = { kind, record: record || null, prefill: prefill || null, parentId };
-    this.formErrors = undefined;
+  /** Opens the form; after a save every component on the page reloads. */
+  async openForm(options) {
     this.actionErrors = undefined;
+    const result = await PlanRecordModal.open({
+      size: 'medium',
+      accountId: this.recordId,
+      ...options
+    });
+    if (!result) {
+      return;
+    }
+    this.dispatchEvent(
+      new ShowToastEvent({ title: labels.commonSaved, message: '', variant: 'success' })
+    );
+    // Every component on the page reloads (this one too, through its refresh handler).
+    this.dispatchEvent(new RefreshEvent());
   }
 
   handleCreatePlan() {
@@ -205,76 +226,57 @@ export default class AccountPlan extends LightningElement {
       today.slice(0, 4),
       end.slice(0, 4)
     );
-    this.open(
-      'plan',
-      null,
-      {
-        name: truncate(name, 80),
-        status: 'Active',
-        startDate: today,
-        endDate: end,
-        nextReview: addDays(today, 90)
-      },
-      this.recordId
-    );
+    this.openForm({
+      kind: 'plan',
+      parentId: this.recordId,
+      defaults: {
+        Name: truncate(name, 80),
+        Status__c: 'Active',
+        Start_Date__c: today,
+        End_Date__c: end,
+        Next_Review__c: addDays(today, 90)
+      }
+    });
   }
 
   handleEditPlan() {
-    this.open('plan', this.plan, null, this.recordId);
+    this.openForm({ kind: 'plan', recordId: this.plan.id, parentId: this.recordId });
   }
 
   handleAddObjective() {
-    this.open('objective', null, { status: 'Not started', category: 'Growth' }, this.plan.id);
+    this.openForm({
+      kind: 'objective',
+      parentId: this.plan.id,
+      defaults: { Status__c: 'Not started', Category__c: 'Growth' }
+    });
   }
 
   handleEditObjective(event) {
-    this.open(
-      'objective',
-      this.objectives.find((o) => o.id === event.detail.id),
-      null,
-      this.plan.id
-    );
+    const objective = this.objectives.find((o) => o.id === event.detail.id);
+    this.openForm({
+      kind: 'objective',
+      recordId: objective.id,
+      parentId: this.plan.id,
+      lookups: { Owner_User__c: objective.ownerId || null }
+    });
   }
 
   handleAddInitiative() {
-    this.open('initiative', null, { status: 'Proposed', startDate: todayIso() }, this.plan.id);
+    this.openForm({
+      kind: 'initiative',
+      parentId: this.plan.id,
+      defaults: { Status__c: 'Proposed', Start_Date__c: todayIso() }
+    });
   }
 
   handleEditInitiative(event) {
-    this.open(
-      'initiative',
-      this.initiatives.find((i) => i.id === event.detail.id),
-      null,
-      this.plan.id
-    );
-  }
-
-  handleCancelEdit() {
-    this.editing = undefined;
-    this.formErrors = undefined;
-  }
-
-  async handleSave(event) {
-    const { apiName, id, fields } = event.detail;
-    this.saving = true;
-    this.formErrors = undefined;
-    try {
-      if (!id) {
-        await createRecord({ apiName, fields });
-      } else if (Object.keys(fields).length > 0) {
-        await updateRecord({ fields: { Id: id, ...fields } });
-      }
-      this.editing = undefined;
-      this.dispatchEvent(
-        new ShowToastEvent({ title: labels.commonSaved, message: '', variant: 'success' })
-      );
-      // Every component on the page reloads (this one too, through its refresh handler).
-      this.dispatchEvent(new RefreshEvent());
-    } catch (error) {
-      this.formErrors = error;
-    } finally {
-      this.saving = false;
-    }
+    const initiative = this.initiatives.find((i) => i.id === event.detail.id);
+    this.openForm({
+      kind: 'initiative',
+      recordId: initiative.id,
+      parentId: this.plan.id,
+      lookups: { Customer_Sponsor__c: initiative.customerSponsorId || null }
+    });
   }
 
   async handleActivateDraft(event) {

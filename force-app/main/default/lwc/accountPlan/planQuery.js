@@ -1,8 +1,7 @@
 import { gql } from 'lightning/graphql';
 
 // The account plan's only read: the account's plans, their objectives and joint initiatives
-// (filtered through the plan's account), the last 12 metric snapshots, the account's name and
-// its contacts (for an initiative's customer sponsor). Every field a permission set may hide is
+// (filtered through the plan's account), the last 12 metric snapshots and the account's name. Every field a permission set may hide is
 // @optional: hidden, it is left out of the answer and the card shows "—" instead of failing.
 export const ACCOUNT_PLAN_QUERY = gql`
   query accountPlan($recordId: ID) {
@@ -225,20 +224,6 @@ export const ACCOUNT_PLAN_QUERY = gql`
                 value
               }
               Strategic_Score__c @optional {
-                value
-              }
-            }
-          }
-        }
-        Contact(
-          where: { AccountId: { eq: $recordId } }
-          orderBy: { Name: { order: ASC } }
-          first: 200
-        ) {
-          edges {
-            node {
-              Id
-              Name {
                 value
               }
             }

@@ -1,12 +1,11 @@
 import { LightningElement, api, wire } from 'lwc';
 import { graphql, refreshGraphQL } from 'lightning/graphql';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
-import { getObjectInfos } from 'lightning/uiObjectInfoApi';
+import { getObjectInfos, getPicklistValuesByRecordType } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { RefreshEvent, registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
 import CURRENT_USER_ID from '@salesforce/user/Id';
 import SPONSOR_OBJECT from '@salesforce/schema/Executive_Sponsor__c';
-import ACCOUNT_FIELD from '@salesforce/schema/Executive_Sponsor__c.Account__c';
 import ACTIVE_FIELD from '@salesforce/schema/Executive_Sponsor__c.Active__c';
 import ROLE_FIELD from '@salesforce/schema/Executive_Sponsor__c.Role__c';
 import LAST_ENGAGEMENT_FIELD from '@salesforce/schema/Executive_Sponsor__c.Last_Engagement__c';
@@ -15,10 +14,11 @@ import STAKEHOLDER_OBJECT from '@salesforce/schema/Stakeholder__c';
 import LAST_INTERACTION_FIELD from '@salesforce/schema/Stakeholder__c.Last_Interaction__c';
 import EVENT_OBJECT from '@salesforce/schema/Event';
 import LogEngagementModal from 'c/logEngagementModal';
+import SponsorshipModal from 'c/sponsorshipModal';
+import { MASTER_RECORD_TYPE_ID, picklistLabeler } from 'c/picklistLabels';
 import { accessByObject } from 'c/planModel';
 import { executivesWithoutSponsor, orderSponsorships } from 'c/sponsorCadence';
 import { formatDate, formatLabel } from 'c/tandemFormat';
-import { reduceErrors } from 'c/ldsUtils';
 import { labels } from 'c/tandemLabels';
 import { SPONSOR_PANEL_QUERY } from './sponsorQuery';
 import { engagementWrites, readSponsorships, readStakeholders } from './sponsorModel';
@@ -30,7 +30,7 @@ const [SPONSOR, STAKEHOLDER, EVENT] = API_NAMES;
 /**
  * Executive sponsors of an account. Owns the data (one GraphQL query, the user's access) and
  * the writes; its children render and raise events: a card per sponsorship, the sponsorship
- * form, the log-engagement modal and the gap notice.
+ * modal, the log-engagement modal and the gap notice.
  */
 export default class ExecutiveSponsorPanel extends LightningElement {
   @api recordId;
@@ -43,10 +43,6 @@ export default class ExecutiveSponsorPanel extends LightningElement {
   errors;
   actionErrors;
   busyId;
-  /** { record } while the sponsorship form is open (record null to add one). */
-  form;
-  saving = false;
-  formError;
 
   get variables() {
     return { recordId: this.recordId };
@@ -69,6 +65,13 @@ export default class ExecutiveSponsorPanel extends LightningElement {
 
   @wire(getObjectInfos, { objectApiNames: OBJECTS })
   objectInfos;
+
+  /** Role labels as the org defines them for the user (values added later too). */
+  @wire(getPicklistValuesByRecordType, {
+    objectApiName: SPONSOR_OBJECT,
+    recordTypeId: MASTER_RECORD_TYPE_ID
+  })
+  sponsorPicklists;
 
   connectedCallback() {
     this.refreshHandlerId = registerRefreshHandler(this, this.refreshData);
@@ -112,7 +115,11 @@ export default class ExecutiveSponsorPanel extends LightningElement {
   }
 
   get sponsorships() {
-    return readSponsorships(this.data);
+    const label = picklistLabeler(this.sponsorPicklists);
+    return readSponsorships(this.data).map((sponsorship) => ({
+      ...sponsorship,
+      roleLabel: label(ROLE_FIELD.fieldApiName, sponsorship.role)
+    }));
   }
 
   get cards() {
@@ -144,7 +151,7 @@ export default class ExecutiveSponsorPanel extends LightningElement {
     return Boolean(this.data) && this.can.add;
   }
 
-  // ---- add or edit a sponsorship ------------------------------------------------------------
+  // ---- add or edit a sponsorship (lightning-record-edit-form in a modal) --------------------
 
   handleOpenForm() {
     this.openForm(null);
@@ -154,48 +161,23 @@ export default class ExecutiveSponsorPanel extends LightningElement {
     this.openForm(this.sponsorships.find((s) => s.id === event.detail.id));
   }
 
-  openForm(record) {
-    this.form = { record };
-    this.formError = undefined;
+  async openForm(sponsorship) {
     this.actionErrors = undefined;
-  }
-
-  get formFieldAccess() {
-    return this.access[SPONSOR].fields;
-  }
-
-  handleCancelForm() {
-    this.form = undefined;
-  }
-
-  async handleSave(event) {
-    const { id, fields } = event.detail;
-    this.saving = true;
-    this.formError = undefined;
-    try {
-      if (id) {
-        if (Object.keys(fields).length > 0) {
-          await updateRecord({ fields: { Id: id, ...fields } });
-        }
-      } else {
-        await createRecord({
-          apiName: SPONSOR,
-          fields: {
-            [ACCOUNT_FIELD.fieldApiName]: this.recordId,
-            [ACTIVE_FIELD.fieldApiName]: true,
-            ...fields
-          }
-        });
-      }
-      this.form = undefined;
-      this.toast(id ? labels.sponsorUpdated : labels.sponsorCreated);
-      // Every component on the page reloads (this one too, through its refresh handler).
-      this.dispatchEvent(new RefreshEvent());
-    } catch (error) {
-      this.formError = reduceErrors(error).join(' ') || labels.commonSaveError;
-    } finally {
-      this.saving = false;
+    const result = await SponsorshipModal.open({
+      size: 'medium',
+      recordId: sponsorship ? sponsorship.id : undefined,
+      accountId: this.recordId,
+      current: sponsorship
+        ? { sponsorId: sponsorship.sponsorId, counterpartId: sponsorship.counterpartId }
+        : undefined,
+      defaultCadenceDays: this.defaultCadenceDays
+    });
+    if (!result) {
+      return;
     }
+    this.toast(sponsorship ? labels.sponsorUpdated : labels.sponsorCreated);
+    // Every component on the page reloads (this one too, through its refresh handler).
+    this.dispatchEvent(new RefreshEvent());
   }
 
   // ---- card actions ---------------------------------------------------------------------------

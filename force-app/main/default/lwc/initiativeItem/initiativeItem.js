@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { formatCurrency, formatDate, formatLabel, todayIso, NO_VALUE } from 'c/tandemFormat';
-import { labels, picklistLabel } from 'c/tandemLabels';
+import { labels } from 'c/tandemLabels';
 import { initiativeTone, isInitiativeOverdue } from 'c/planModel';
 
 /**
@@ -29,7 +29,7 @@ export default class InitiativeItem extends LightningElement {
     };
     return {
       title: i.name || NO_VALUE,
-      statusText: i.status ? picklistLabel('initiativeStatus', i.status) : null,
+      statusText: i.statusLabel || i.status || null,
       tone: initiativeTone(i, today),
       overdue: isInitiativeOverdue(i, today),
       targetDateLine: i.targetDate

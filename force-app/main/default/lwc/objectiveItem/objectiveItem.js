@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { formatDate, formatLabel, formatNumber, formatPercent, NO_VALUE } from 'c/tandemFormat';
-import { labels, picklistLabel } from 'c/tandemLabels';
+import { labels } from 'c/tandemLabels';
 import { objectiveTone, progressPercent } from 'c/planModel';
 
 // lightning-progress-bar variants: its bar takes the status colour, so 31 % Achieved and
@@ -27,9 +27,9 @@ export default class ObjectiveItem extends LightningElement {
     const tone = objectiveTone(o.status);
     return {
       title,
-      statusText: o.status ? picklistLabel('objectiveStatus', o.status) : null,
+      statusText: o.statusLabel || o.status || null,
       tone,
-      categoryText: o.category ? picklistLabel('objectiveCategory', o.category) : null,
+      categoryText: o.categoryLabel || o.category || null,
       dueLine: o.dueDate ? formatLabel(labels.planObjectiveDueOn, formatDate(o.dueDate)) : null,
       ownerText: o.ownerName,
       showProgress: o.targetValue !== undefined && o.currentValue !== undefined,

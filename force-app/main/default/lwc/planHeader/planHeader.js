@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { formatCurrency, formatDate, formatLabel, NO_VALUE } from 'c/tandemFormat';
-import { labels, picklistLabel } from 'c/tandemLabels';
+import { labels } from 'c/tandemLabels';
 
 const PLAN_STATUS_TONE = { Active: 'success', Archived: 'inverse' };
 const RATINGS = [
@@ -30,7 +30,7 @@ export default class PlanHeader extends LightningElement {
     };
     return {
       name: shown(plan.name),
-      statusText: picklistLabel('planStatus', plan.status) || NO_VALUE,
+      statusText: plan.statusLabel || plan.status || NO_VALUE,
       statusTone: PLAN_STATUS_TONE[plan.status] || 'neutral',
       periodText: formatLabel(
         labels.planPeriod,

@@ -128,16 +128,10 @@ export function chartPoints(metrics, quarters) {
     }));
 }
 
-/** The account's contacts (for the initiative's customer sponsor) and the account's name. */
+/** The account's name. */
 export function readAccount(data) {
   const [account] = recordsOf(data, 'Account');
-  return {
-    name: account ? valueOf(account, 'Name') : null,
-    contacts: recordsOf(data, 'Contact').map((node) => ({
-      id: node.Id,
-      name: valueOf(node, 'Name')
-    }))
-  };
+  return { name: account ? valueOf(account, 'Name') : null };
 }
 
 const FINAL_SYNC_STATUSES = new Set(['Done', 'Failed']);

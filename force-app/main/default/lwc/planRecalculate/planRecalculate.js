@@ -1,11 +1,13 @@
 import { LightningElement, api, wire } from 'lwc';
 import { graphql, gql, refreshGraphQL } from 'lightning/graphql';
 import { createRecord } from 'lightning/uiRecordApi';
+import { getPicklistValuesByRecordType } from 'lightning/uiObjectInfoApi';
 import SYNC_REQUEST_OBJECT from '@salesforce/schema/Sync_Request__c';
 import SYNC_REQUEST_ACCOUNT from '@salesforce/schema/Sync_Request__c.Account__c';
 import SYNC_REQUEST_STATUS from '@salesforce/schema/Sync_Request__c.Status__c';
 import { formatLabel, NO_VALUE } from 'c/tandemFormat';
-import { labels, picklistLabel } from 'c/tandemLabels';
+import { labels } from 'c/tandemLabels';
+import { MASTER_RECORD_TYPE_ID, picklistLabeler } from 'c/picklistLabels';
 import { readSyncRequest } from 'c/planModel';
 
 // The newest "recalculate" request of the account, polled while the service works on it.
@@ -61,6 +63,13 @@ export default class PlanRecalculate extends LightningElement {
   get variables() {
     return { recordId: this.recordId };
   }
+
+  /** Status labels as the org defines them for the user. */
+  @wire(getPicklistValuesByRecordType, {
+    objectApiName: SYNC_REQUEST_OBJECT,
+    recordTypeId: MASTER_RECORD_TYPE_ID
+  })
+  syncPicklists;
 
   @wire(graphql, {
     query: SYNC_STATUS_QUERY,
@@ -128,7 +137,8 @@ export default class PlanRecalculate extends LightningElement {
     if (request.inProgress) {
       const text = formatLabel(
         labels.planSyncInProgress,
-        picklistLabel('syncStatus', request.status) || NO_VALUE
+        picklistLabeler(this.syncPicklists)(SYNC_REQUEST_STATUS.fieldApiName, request.status) ||
+          NO_VALUE
       );
       return { text, busy: true, className: 'sync-status' };
     }

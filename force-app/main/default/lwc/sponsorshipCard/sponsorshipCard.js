@@ -44,7 +44,7 @@ export default class SponsorshipCard extends NavigationMixin(LightningElement) {
       name,
       initials: initialsOf(name),
       photoAlt: formatLabel(labels.sponsorPhotoOf, name),
-      roleText: s.role ? picklistLabel('sponsorRole', s.role) : null,
+      roleText: s.roleLabel || s.role || null,
       counterpartName: s.counterpartName || null,
       counterpartText: s.counterpartName
         ? [s.counterpartName, s.counterpartTitle].filter(Boolean).join(', ')

@@ -34,10 +34,7 @@ import sponsorEnded from '@salesforce/label/c.Tandem_Sponsor_Ended';
 import sponsorCreated from '@salesforce/label/c.Tandem_Sponsor_Created';
 import sponsorGap from '@salesforce/label/c.Tandem_Sponsor_Gap';
 import sponsorFieldSponsor from '@salesforce/label/c.Tandem_Sponsor_Field_Sponsor';
-import sponsorFieldRole from '@salesforce/label/c.Tandem_Sponsor_Field_Role';
 import sponsorFieldCounterpart from '@salesforce/label/c.Tandem_Sponsor_Field_Counterpart';
-import sponsorFieldCadence from '@salesforce/label/c.Tandem_Sponsor_Field_Cadence';
-import sponsorFieldStart from '@salesforce/label/c.Tandem_Sponsor_Field_Start';
 import sponsorRequired from '@salesforce/label/c.Tandem_Sponsor_Required';
 import planTitle from '@salesforce/label/c.Tandem_Plan_Title';
 import planLoadError from '@salesforce/label/c.Tandem_Plan_Load_Error';
@@ -51,10 +48,6 @@ import planDraftExists from '@salesforce/label/c.Tandem_Plan_Draft_Exists';
 import planActivate from '@salesforce/label/c.Tandem_Plan_Activate';
 import planActivateTitle from '@salesforce/label/c.Tandem_Plan_Activate_Title';
 import planPeriod from '@salesforce/label/c.Tandem_Plan_Period';
-import planFieldName from '@salesforce/label/c.Tandem_Plan_Field_Name';
-import planFieldStatus from '@salesforce/label/c.Tandem_Plan_Field_Status';
-import planFieldStart from '@salesforce/label/c.Tandem_Plan_Field_Start';
-import planFieldEnd from '@salesforce/label/c.Tandem_Plan_Field_End';
 import planFieldRevenueTarget from '@salesforce/label/c.Tandem_Plan_Field_Revenue_Target';
 import planFieldGovernance from '@salesforce/label/c.Tandem_Plan_Field_Governance';
 import planFieldNextReview from '@salesforce/label/c.Tandem_Plan_Field_Next_Review';
@@ -70,9 +63,6 @@ import planWeaknesses from '@salesforce/label/c.Tandem_Plan_Weaknesses';
 import planOpportunities from '@salesforce/label/c.Tandem_Plan_Opportunities';
 import planThreats from '@salesforce/label/c.Tandem_Plan_Threats';
 import planSwotEmpty from '@salesforce/label/c.Tandem_Plan_Swot_Empty';
-import planRequiredMissing from '@salesforce/label/c.Tandem_Plan_Required_Missing';
-import planEndBeforeStart from '@salesforce/label/c.Tandem_Plan_End_Before_Start';
-import planTooLong from '@salesforce/label/c.Tandem_Plan_Too_Long';
 import planMetricsTitle from '@salesforce/label/c.Tandem_Plan_Metrics_Title';
 import planNoMetrics from '@salesforce/label/c.Tandem_Plan_No_Metrics';
 import planAsOf from '@salesforce/label/c.Tandem_Plan_As_Of';
@@ -103,12 +93,6 @@ import planNoObjectives from '@salesforce/label/c.Tandem_Plan_No_Objectives';
 import planAddObjective from '@salesforce/label/c.Tandem_Plan_Add_Objective';
 import planEditObjective from '@salesforce/label/c.Tandem_Plan_Edit_Objective';
 import planEditItem from '@salesforce/label/c.Tandem_Plan_Edit_Item';
-import planObjectiveMeasure from '@salesforce/label/c.Tandem_Plan_Objective_Measure';
-import planObjectiveCategory from '@salesforce/label/c.Tandem_Plan_Objective_Category';
-import planObjectiveStatus from '@salesforce/label/c.Tandem_Plan_Objective_Status';
-import planObjectiveTarget from '@salesforce/label/c.Tandem_Plan_Objective_Target';
-import planObjectiveCurrent from '@salesforce/label/c.Tandem_Plan_Objective_Current';
-import planObjectiveDue from '@salesforce/label/c.Tandem_Plan_Objective_Due';
 import planObjectiveDueOn from '@salesforce/label/c.Tandem_Plan_Objective_Due_On';
 import planObjectiveOwner from '@salesforce/label/c.Tandem_Plan_Objective_Owner';
 import planProgress from '@salesforce/label/c.Tandem_Plan_Progress';
@@ -117,17 +101,8 @@ import planInitiativesTitle from '@salesforce/label/c.Tandem_Plan_Initiatives_Ti
 import planNoInitiatives from '@salesforce/label/c.Tandem_Plan_No_Initiatives';
 import planAddInitiative from '@salesforce/label/c.Tandem_Plan_Add_Initiative';
 import planEditInitiative from '@salesforce/label/c.Tandem_Plan_Edit_Initiative';
-import planInitiativeName from '@salesforce/label/c.Tandem_Plan_Initiative_Name';
-import planInitiativeStatus from '@salesforce/label/c.Tandem_Plan_Initiative_Status';
-import planInitiativeStart from '@salesforce/label/c.Tandem_Plan_Initiative_Start';
-import planInitiativeTargetDate from '@salesforce/label/c.Tandem_Plan_Initiative_Target_Date';
 import planInitiativeTargetOn from '@salesforce/label/c.Tandem_Plan_Initiative_Target_On';
 import planInitiativeSponsor from '@salesforce/label/c.Tandem_Plan_Initiative_Sponsor';
-import planInitiativeCustomerTarget from '@salesforce/label/c.Tandem_Plan_Initiative_Customer_Target';
-import planInitiativeCustomerRealized from '@salesforce/label/c.Tandem_Plan_Initiative_Customer_Realized';
-import planInitiativeSupplierTarget from '@salesforce/label/c.Tandem_Plan_Initiative_Supplier_Target';
-import planInitiativeSupplierRealized from '@salesforce/label/c.Tandem_Plan_Initiative_Supplier_Realized';
-import planInitiativeSuccess from '@salesforce/label/c.Tandem_Plan_Initiative_Success';
 import planInitiativeCustomerValue from '@salesforce/label/c.Tandem_Plan_Initiative_Customer_Value';
 import planInitiativeSupplierValue from '@salesforce/label/c.Tandem_Plan_Initiative_Supplier_Value';
 import planRealizedOfTarget from '@salesforce/label/c.Tandem_Plan_Realized_Of_Target';
@@ -179,23 +154,6 @@ import mapLinkAdd from '@salesforce/label/c.Tandem_Map_Link_Add';
 import mapLinkChooseTarget from '@salesforce/label/c.Tandem_Map_Link_Choose_Target';
 import mapLinkIncoming from '@salesforce/label/c.Tandem_Map_Link_Incoming';
 import mapLinkRemoveTitle from '@salesforce/label/c.Tandem_Map_Link_Remove_Title';
-import valuePlanDraft from '@salesforce/label/c.Tandem_Value_Plan_Draft';
-import valuePlanActive from '@salesforce/label/c.Tandem_Value_Plan_Active';
-import valuePlanArchived from '@salesforce/label/c.Tandem_Value_Plan_Archived';
-import valueCategoryGrowth from '@salesforce/label/c.Tandem_Value_Category_Growth';
-import valueCategoryRelationship from '@salesforce/label/c.Tandem_Value_Category_Relationship';
-import valueCategoryCoInnovation from '@salesforce/label/c.Tandem_Value_Category_Co_Innovation';
-import valueCategoryExperience from '@salesforce/label/c.Tandem_Value_Category_Experience';
-import valueCategoryRisk from '@salesforce/label/c.Tandem_Value_Category_Risk';
-import valueObjectiveNotStarted from '@salesforce/label/c.Tandem_Value_Objective_Not_Started';
-import valueObjectiveOnTrack from '@salesforce/label/c.Tandem_Value_Objective_On_Track';
-import valueObjectiveAtRisk from '@salesforce/label/c.Tandem_Value_Objective_At_Risk';
-import valueObjectiveOffTrack from '@salesforce/label/c.Tandem_Value_Objective_Off_Track';
-import valueObjectiveAchieved from '@salesforce/label/c.Tandem_Value_Objective_Achieved';
-import valueInitiativeProposed from '@salesforce/label/c.Tandem_Value_Initiative_Proposed';
-import valueInitiativeActive from '@salesforce/label/c.Tandem_Value_Initiative_Active';
-import valueInitiativeCompleted from '@salesforce/label/c.Tandem_Value_Initiative_Completed';
-import valueInitiativeCancelled from '@salesforce/label/c.Tandem_Value_Initiative_Cancelled';
 import valueRoleEconomicBuyer from '@salesforce/label/c.Tandem_Value_Role_Economic_Buyer';
 import valueRoleDecisionMaker from '@salesforce/label/c.Tandem_Value_Role_Decision_Maker';
 import valueRoleTechnicalEvaluator from '@salesforce/label/c.Tandem_Value_Role_Technical_Evaluator';
@@ -222,16 +180,9 @@ import valueLinkInfluences from '@salesforce/label/c.Tandem_Value_Link_Influence
 import valueLinkAllied from '@salesforce/label/c.Tandem_Value_Link_Allied';
 import valueLinkConflict from '@salesforce/label/c.Tandem_Value_Link_Conflict';
 import valueLinkDotted from '@salesforce/label/c.Tandem_Value_Link_Dotted';
-import valueSponsorExecutive from '@salesforce/label/c.Tandem_Value_Sponsor_Executive';
-import valueSponsorCo from '@salesforce/label/c.Tandem_Value_Sponsor_Co';
-import valueSponsorFunctional from '@salesforce/label/c.Tandem_Value_Sponsor_Functional';
 import valueEngagementOnCadence from '@salesforce/label/c.Tandem_Value_Engagement_On_Cadence';
 import valueEngagementOverdue from '@salesforce/label/c.Tandem_Value_Engagement_Overdue';
 import valueEngagementNone from '@salesforce/label/c.Tandem_Value_Engagement_None';
-import valueSyncPending from '@salesforce/label/c.Tandem_Value_Sync_Pending';
-import valueSyncProcessing from '@salesforce/label/c.Tandem_Value_Sync_Processing';
-import valueSyncDone from '@salesforce/label/c.Tandem_Value_Sync_Done';
-import valueSyncFailed from '@salesforce/label/c.Tandem_Value_Sync_Failed';
 
 import planRatings from '@salesforce/label/c.Tandem_Plan_Ratings';
 import planRatingOfFive from '@salesforce/label/c.Tandem_Plan_Rating_Of_Five';
@@ -304,10 +255,7 @@ export const labels = {
   sponsorCreated,
   sponsorGap,
   sponsorFieldSponsor,
-  sponsorFieldRole,
   sponsorFieldCounterpart,
-  sponsorFieldCadence,
-  sponsorFieldStart,
   sponsorRequired,
   planTitle,
   planLoadError,
@@ -321,10 +269,6 @@ export const labels = {
   planActivate,
   planActivateTitle,
   planPeriod,
-  planFieldName,
-  planFieldStatus,
-  planFieldStart,
-  planFieldEnd,
   planFieldRevenueTarget,
   planFieldGovernance,
   planFieldNextReview,
@@ -340,9 +284,6 @@ export const labels = {
   planOpportunities,
   planThreats,
   planSwotEmpty,
-  planRequiredMissing,
-  planEndBeforeStart,
-  planTooLong,
   planMetricsTitle,
   planNoMetrics,
   planAsOf,
@@ -373,12 +314,6 @@ export const labels = {
   planAddObjective,
   planEditObjective,
   planEditItem,
-  planObjectiveMeasure,
-  planObjectiveCategory,
-  planObjectiveStatus,
-  planObjectiveTarget,
-  planObjectiveCurrent,
-  planObjectiveDue,
   planObjectiveDueOn,
   planObjectiveOwner,
   planProgress,
@@ -387,17 +322,8 @@ export const labels = {
   planNoInitiatives,
   planAddInitiative,
   planEditInitiative,
-  planInitiativeName,
-  planInitiativeStatus,
-  planInitiativeStart,
-  planInitiativeTargetDate,
   planInitiativeTargetOn,
   planInitiativeSponsor,
-  planInitiativeCustomerTarget,
-  planInitiativeCustomerRealized,
-  planInitiativeSupplierTarget,
-  planInitiativeSupplierRealized,
-  planInitiativeSuccess,
   planInitiativeCustomerValue,
   planInitiativeSupplierValue,
   planRealizedOfTarget,
@@ -449,23 +375,6 @@ export const labels = {
   mapLinkChooseTarget,
   mapLinkIncoming,
   mapLinkRemoveTitle,
-  valuePlanDraft,
-  valuePlanActive,
-  valuePlanArchived,
-  valueCategoryGrowth,
-  valueCategoryRelationship,
-  valueCategoryCoInnovation,
-  valueCategoryExperience,
-  valueCategoryRisk,
-  valueObjectiveNotStarted,
-  valueObjectiveOnTrack,
-  valueObjectiveAtRisk,
-  valueObjectiveOffTrack,
-  valueObjectiveAchieved,
-  valueInitiativeProposed,
-  valueInitiativeActive,
-  valueInitiativeCompleted,
-  valueInitiativeCancelled,
   valueRoleEconomicBuyer,
   valueRoleDecisionMaker,
   valueRoleTechnicalEvaluator,
@@ -492,45 +401,13 @@ export const labels = {
   valueLinkAllied,
   valueLinkConflict,
   valueLinkDotted,
-  valueSponsorExecutive,
-  valueSponsorCo,
-  valueSponsorFunctional,
   valueEngagementOnCadence,
   valueEngagementOverdue,
-  valueEngagementNone,
-  valueSyncPending,
-  valueSyncProcessing,
-  valueSyncDone,
-  valueSyncFailed
+  valueEngagementNone
 };
 
 // Picklist values (API names, as in the data model) with their labels, for forms and display.
 const PICKLISTS = {
-  planStatus: [
-    { value: 'Draft', label: valuePlanDraft },
-    { value: 'Active', label: valuePlanActive },
-    { value: 'Archived', label: valuePlanArchived }
-  ],
-  objectiveCategory: [
-    { value: 'Growth', label: valueCategoryGrowth },
-    { value: 'Relationship', label: valueCategoryRelationship },
-    { value: 'Co-innovation', label: valueCategoryCoInnovation },
-    { value: 'Customer experience', label: valueCategoryExperience },
-    { value: 'Risk', label: valueCategoryRisk }
-  ],
-  objectiveStatus: [
-    { value: 'Not started', label: valueObjectiveNotStarted },
-    { value: 'On track', label: valueObjectiveOnTrack },
-    { value: 'At risk', label: valueObjectiveAtRisk },
-    { value: 'Off track', label: valueObjectiveOffTrack },
-    { value: 'Achieved', label: valueObjectiveAchieved }
-  ],
-  initiativeStatus: [
-    { value: 'Proposed', label: valueInitiativeProposed },
-    { value: 'Active', label: valueInitiativeActive },
-    { value: 'Completed', label: valueInitiativeCompleted },
-    { value: 'Cancelled', label: valueInitiativeCancelled }
-  ],
   buyingRole: [
     { value: 'Economic Buyer', label: valueRoleEconomicBuyer },
     { value: 'Decision Maker', label: valueRoleDecisionMaker },
@@ -567,21 +444,10 @@ const PICKLISTS = {
     { value: 'In conflict with', label: valueLinkConflict },
     { value: 'Dotted line to', label: valueLinkDotted }
   ],
-  sponsorRole: [
-    { value: 'Executive Sponsor', label: valueSponsorExecutive },
-    { value: 'Co-Sponsor', label: valueSponsorCo },
-    { value: 'Functional Sponsor', label: valueSponsorFunctional }
-  ],
   engagementStatus: [
     { value: 'On cadence', label: valueEngagementOnCadence },
     { value: 'Overdue', label: valueEngagementOverdue },
     { value: 'No engagement', label: valueEngagementNone }
-  ],
-  syncStatus: [
-    { value: 'Pending', label: valueSyncPending },
-    { value: 'Processing', label: valueSyncProcessing },
-    { value: 'Done', label: valueSyncDone },
-    { value: 'Failed', label: valueSyncFailed }
   ]
 };
 

@@ -66,7 +66,9 @@ registerDecorators(RecordPicker, {
     placeholder: { config: 0 },
     value: { config: 0 },
     filter: { config: 0 }
-  }
+  },
+  // This call replaces the compiler's (which lists the fields it observes): list them again.
+  fields: ['options', 'selectId']
 });
 
 export default RecordPicker;

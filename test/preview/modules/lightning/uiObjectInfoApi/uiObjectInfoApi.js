@@ -1,5 +1,5 @@
 // Preview implementation of lightning/uiObjectInfoApi (getObjectInfo, getObjectInfos,
-// getPicklistValues) over the org's UI API object info for the signed-in user, as LDS reads it.
+// getPicklistValues, getPicklistValuesByRecordType) over the org's UI API object info for the signed-in user, as LDS reads it.
 import { apiUrl } from 'preview/api';
 
 const cache = new Map();
@@ -37,7 +37,8 @@ async function loadObjectInfo(apiName) {
   return answer.body;
 }
 
-function objectInfo(apiName) {
+/** The user's object info of an object (cached per page, as LDS caches it). */
+export function objectInfo(apiName) {
   if (!cache.has(apiName)) {
     cache.set(apiName, loadObjectInfo(apiName));
   }
@@ -84,13 +85,32 @@ export class getObjectInfos extends UiApiAdapter {
   }
 }
 
+/** A picklist's values and labels for the user, as getPicklistValues answers. */
+export async function picklistValues(objectApiName, fieldApiName, recordTypeId) {
+  await objectInfo(objectApiName); // the object must be visible first
+  const path = `/ui-api/object-info/${objectApiName}/picklist-values/${recordTypeId}/${fieldApiName}`;
+  const answer = await getJson(path);
+  if (answer.status !== 200) {
+    throw failure(answer);
+  }
+  return answer.body;
+}
+
 export class getPicklistValues extends UiApiAdapter {
-  async load(config) {
+  load(config) {
     const field = config.fieldApiName;
     const [objectApiName, fieldApiName] =
       typeof field === 'string' ? field.split('.') : [field.objectApiName, field.fieldApiName];
-    await objectInfo(objectApiName); // the object must be visible first
-    const path = `/ui-api/object-info/${objectApiName}/picklist-values/${config.recordTypeId}/${fieldApiName}`;
+    return picklistValues(objectApiName, fieldApiName, config.recordTypeId);
+  }
+}
+
+/** Every picklist of an object for a record type: { picklistFieldValues: { [field]: values } }. */
+export class getPicklistValuesByRecordType extends UiApiAdapter {
+  async load(config) {
+    const objectApiName = nameOf(config.objectApiName);
+    await objectInfo(objectApiName);
+    const path = `/ui-api/object-info/${objectApiName}/picklist-values/${config.recordTypeId}`;
     const answer = await getJson(path);
     if (answer.status !== 200) {
       throw failure(answer);

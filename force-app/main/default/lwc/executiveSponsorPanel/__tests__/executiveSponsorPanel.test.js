@@ -4,6 +4,7 @@ import { graphql, refreshGraphQL } from 'lightning/graphql';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfos } from 'lightning/uiObjectInfoApi';
 import LogEngagementModal from 'c/logEngagementModal';
+import SponsorshipModal from 'c/sponsorshipModal';
 import { deepQuery, deepQueryAll, text } from '../../../../../test/jest-utils/shadowQuery';
 
 const mockData = require('./data/graphqlSponsorPanel.json');
@@ -29,9 +30,9 @@ const CURRENT_USER_ID = '005000000000000000';
 // eslint-disable-next-line @lwc/lwc/no-async-operation
 const flushPromises = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-async function mount() {
+async function mount(properties = {}) {
   const element = createElement('c-executive-sponsor-panel', { is: ExecutiveSponsorPanel });
-  element.recordId = ACCOUNT_ID;
+  Object.assign(element, { recordId: ACCOUNT_ID, ...properties });
   document.body.appendChild(element);
   await flushPromises();
   return element;
@@ -286,8 +287,8 @@ describe('c-executive-sponsor-panel', () => {
       await expect(element).toBeAccessible();
     });
 
-    it('edits the terms of a sponsorship, writing only what changed', async () => {
-      updateRecord.mockResolvedValue({});
+    it('edits the terms of a sponsorship in the record form, naming its sponsor and counterpart', async () => {
+      SponsorshipModal.open.mockResolvedValue({ id: 'a05000000000001AAA' });
       const element = await mount();
       await emit(element, mockData);
       $(
@@ -295,17 +296,12 @@ describe('c-executive-sponsor-panel', () => {
         'lightning-button.edit-sponsorship'
       ).click();
       await flushPromises();
-      const form = $(element, 'c-sponsorship-form');
-      $(form, '[data-field="cadenceDays"]').dispatchEvent(
-        new CustomEvent('change', { detail: { value: '30' } })
+      const options = SponsorshipModal.open.mock.calls[0][0];
+      expect(options).toEqual(
+        expect.objectContaining({ recordId: 'a05000000000001AAA', accountId: ACCOUNT_ID })
       );
-      await flushPromises();
-      $(form, 'lightning-button.save-form').click();
-      await flushPromises();
-      expect(updateRecord).toHaveBeenCalledWith({
-        fields: { Id: 'a05000000000001AAA', Cadence_Days__c: 30 }
-      });
-      expect($(element, 'c-sponsorship-form')).toBeNull();
+      expect(Object.keys(options.current)).toEqual(['sponsorId', 'counterpartId']);
+      expect(refreshGraphQL).toHaveBeenCalledTimes(1);
     });
 
     it('ends a sponsorship after a confirmation', async () => {
@@ -338,71 +334,20 @@ describe('c-executive-sponsor-panel', () => {
       expect(updateRecord).not.toHaveBeenCalled();
     });
 
-    it('adds a sponsorship with the chosen sponsor, counterpart, cadence and commitments', async () => {
-      createRecord.mockResolvedValue({ id: 'a05000000000009AAA' });
-      const element = await mount();
-      await emit(element, mockData);
-
-      $(element, 'lightning-button.add-sponsorship').click();
-      await flushPromises();
-      // Saving without a sponsor is refused with a readable message.
-      $(element, 'lightning-button.save-form').click();
-      await flushPromises();
-      expect(text($(element, '.form-error'))).toBe('Choose the sponsoring executive.');
-      expect(createRecord).not.toHaveBeenCalled();
-
-      $(element, 'lightning-record-picker.sponsor-picker').dispatchEvent(
-        new CustomEvent('change', { detail: { recordId: '005000000000005AAA' } })
-      );
-      $(element, 'lightning-record-picker.counterpart-picker').dispatchEvent(
-        new CustomEvent('change', { detail: { recordId: '003000000000002AAA' } })
-      );
-      const change = (field, value) =>
-        $(element, `[data-field="${field}"]`).dispatchEvent(
-          new CustomEvent('change', { detail: { value } })
-        );
-      change('role', 'Co-Sponsor');
-      change('cadenceDays', '45');
-      change('commitments', 'Meet the CFO before budget season.');
-      await flushPromises();
-      $(element, 'lightning-button.save-form').click();
-      await flushPromises();
-
-      expect(createRecord).toHaveBeenCalledWith({
-        apiName: 'Executive_Sponsor__c',
-        fields: {
-          Account__c: ACCOUNT_ID,
-          Sponsor__c: '005000000000005AAA',
-          Role__c: 'Co-Sponsor',
-          Active__c: true,
-          Start_Date__c: '2026-03-31',
-          Cadence_Days__c: 45,
-          Customer_Counterpart__c: '003000000000002AAA',
-          Commitments__c: 'Meet the CFO before budget season.'
-        }
-      });
-      expect($(element, '.sponsor-form')).toBeNull();
-      expect(refreshGraphQL).toHaveBeenCalledTimes(1);
-    });
-
-    it('keeps the form open and explains a failed save', async () => {
-      createRecord.mockRejectedValue({
-        body: {
-          output: { errors: [], fieldErrors: { Sponsor__c: [{ message: 'Inactive user' }] } }
-        }
-      });
-      const element = await mount();
+    it('adds a sponsorship in the record form with the default cadence; a cancel reloads nothing', async () => {
+      SponsorshipModal.open.mockResolvedValue(undefined);
+      const element = await mount({ defaultCadenceDays: 60 });
       await emit(element, mockData);
       $(element, 'lightning-button.add-sponsorship').click();
       await flushPromises();
-      $(element, 'lightning-record-picker.sponsor-picker').dispatchEvent(
-        new CustomEvent('change', { detail: { recordId: '005000000000005AAA' } })
+      expect(SponsorshipModal.open).toHaveBeenCalledWith(
+        expect.objectContaining({
+          recordId: undefined,
+          accountId: ACCOUNT_ID,
+          defaultCadenceDays: 60
+        })
       );
-      $(element, 'lightning-button.save-form').click();
-      await flushPromises();
-      expect(text($(element, '.form-error'))).toBe('Inactive user');
-      expect($(element, '.sponsor-form')).not.toBeNull();
-      await expect(element).toBeAccessible();
+      expect(refreshGraphQL).not.toHaveBeenCalled();
     });
   });
 });

@@ -34,6 +34,16 @@ describe('c-initiative-item', () => {
     }
   });
 
+  it("shows the org's label of the status, the stored value while the labels load", async () => {
+    const labelled = await mount({
+      initiative: { ...PILOT, status: 'On hold', statusLabel: 'In attesa' }
+    });
+    expect($(labelled, 'c-status-badge.initiative-status').label).toBe('In attesa');
+    document.body.removeChild(labelled);
+    const raw = await mount({ initiative: { ...PILOT, status: 'On hold' } });
+    expect($(raw, 'c-status-badge.initiative-status').label).toBe('On hold');
+  });
+
   it('shows mutual value realized against target', async () => {
     const element = await mount({ initiative: PILOT });
     expect(text($(element, '.customer-value'))).toBe('$120,000 realized of $500,000');

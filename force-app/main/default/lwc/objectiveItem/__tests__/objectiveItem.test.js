@@ -28,6 +28,19 @@ describe('c-objective-item', () => {
     }
   });
 
+  it("shows the org's labels of status and category, also for a value an admin added later", async () => {
+    const element = await mount({
+      objective: {
+        ...OBJECTIVE,
+        status: 'Paused',
+        statusLabel: 'In pausa',
+        categoryLabel: 'Crescita'
+      }
+    });
+    expect($(element, 'c-status-badge.objective-status').label).toBe('In pausa');
+    expect(text($(element, '.objective-category'))).toBe('Crescita');
+  });
+
   it.each([
     ['Achieved', 31, 'success', 'progress_success'],
     ['Not started', 47, 'neutral', 'progress'],

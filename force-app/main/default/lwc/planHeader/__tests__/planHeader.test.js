@@ -55,6 +55,11 @@ describe('c-plan-header', () => {
     await expect(element).toBeAccessible();
   });
 
+  it("shows the org's label of the plan status", async () => {
+    const element = await mount({ plan: { ...PLAN, statusLabel: 'Attivo' }, canEdit: false });
+    expect($(element, 'c-status-badge.plan-status').label).toBe('Attivo');
+  });
+
   it('raises edit when the user may edit, and offers nothing otherwise', async () => {
     const element = await mount({ plan: PLAN, canEdit: true });
     const handler = jest.fn();

@@ -50,6 +50,13 @@ describe('c-sponsorship-card', () => {
     await expect(element).toBeAccessible();
   });
 
+  it("shows the org's label of the role, also of one an admin added later", async () => {
+    const element = await mount({
+      sponsorship: { ...SPONSORSHIP, role: 'Board Liaison', roleLabel: 'Referente del CdA' }
+    });
+    expect($(element, 'c-status-badge.role').label).toBe('Referente del CdA');
+  });
+
   it("links the counterpart to the contact's record page", async () => {
     const element = await mount();
     $(element, 'a.counterpart-link').click();
