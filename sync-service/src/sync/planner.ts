@@ -110,6 +110,18 @@ export function overlayChanges(base: Inputs, fresh: Inputs, accountIds: Readonly
   return changed;
 }
 
+/** `inputs` with the changed records set and the deleted ones removed. */
+export function applyChanged(inputs: Inputs, changed: ChangedRecords): Inputs {
+  for (const kind of INPUT_KINDS) {
+    const target = inputs[kind] as Map<string, InputOf<InputKind>>;
+    for (const record of changed[kind] ?? []) {
+      if (record.deleted || !record.input) target.delete(record.id);
+      else target.set(record.id, record.input);
+    }
+  }
+  return inputs;
+}
+
 /** The rows to write: those whose hash differs from `stored` (see rowHash.ts). */
 export function planRows(result: MetricsResult, stored: Map<string, string>, includeAccount?: (accountId: string) => boolean): RowDiff {
   return diffRows(result, stored, includeAccount);

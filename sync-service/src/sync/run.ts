@@ -19,7 +19,7 @@ import type { OrgClient, RecordFailure } from '../salesforce/client';
 import { idLiteral, selectFrom, toId18 } from '../salesforce/soql';
 import { emptyInputs, inputSources, type InputKind, type OrgContext } from './inputs';
 import { todayInZone } from '../metrics/calendar';
-import { computeMetrics, engineFor, inputsFromMirror, mirrorChanges, overlayChanges, planRows } from './planner';
+import { applyChanged, computeMetrics, engineFor, inputsFromMirror, mirrorChanges, overlayChanges, planRows } from './planner';
 import { DeleteLogGapError, InputReader, markNow, pageOrThrow, type DeletedIds } from './reader';
 import { INPUT_KINDS, LockLostError, MirrorIntegrityError, STATE_VERSION, type SyncMeta, type SyncState, type Watermarks } from './state';
 import { dataQualityOf, type SyncMode, type SyncSummary } from './summary';
@@ -364,9 +364,12 @@ class SyncRun {
     const own = (kind: InputKind) => `${inputSources(context.multiCurrency)[kind].accountField} IN (${inList})`;
     const fresh = (await this.reader.readEverything(context, pages.account, own)).inputs;
     const mirror = await this.readWholeMirror();
-    const { changes, count } = mirrorChanges(overlayChanges(inputsFromMirror(mirror, {}), fresh, ids), mirror);
+    // The mirror is parsed once; the re-read records replace their entries in the parsed inputs.
+    const inputs = inputsFromMirror(mirror, {});
+    const overlay = overlayChanges(inputs, fresh, ids);
+    const { changes, count } = mirrorChanges(overlay, mirror);
     const counts = mapValues(meta.counts, (held, kind) => held + [...changes[kind]!.set.keys()].filter((id) => !mirror[kind].has(id)).length - changes[kind]!.remove.length);
-    const inputs = inputsFromMirror(mirror, changes);
+    applyChanged(inputs, overlay);
     const result = computeMetrics(this.asOf, context, inputs);
     const { written, after, failures, unchanged } = await this.write(context, result);
     const seen = { accounts: ids.size, opportunities: countOf(inputs), changed: count };
