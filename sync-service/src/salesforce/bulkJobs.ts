@@ -26,24 +26,27 @@ const FINISHED = new Set(['JobComplete', 'Failed', 'Aborted']);
 /**
  * Checks the job until it is JobComplete, Failed or Aborted; throws once `policy.timeoutMs` has
  * passed. The first check waits `firstMs` (a job just closed is never done yet), later ones twice
- * as long each time; when the job reports progress on `total` records (ingest jobs), the next
- * check waits for the time its own rate says the rest needs, so a long job costs about two checks.
+ * as long each time, up to `maxMs`. An ingest job reports how many of its `total` records it has
+ * processed: once two checks show it moving, the next waits for the time the rest needs at the
+ * rate between them, so a long job costs a few checks and is seen done soon after it is.
  */
 export async function pollJob<T extends JobInfo>(what: string, policy: BulkPollPolicy, check: () => Promise<T>, total?: number): Promise<T> {
   const started = Date.now();
   let delay = policy.firstMs;
+  let previous: { at: number; processed: number } | null = null;
   for (;;) {
     const left = policy.timeoutMs - (Date.now() - started);
     if (left <= 0) throw new Error(`${what} not complete after ${policy.timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, Math.min(delay, left)));
     const info = await check();
     if (typeof info.state === 'string' && FINISHED.has(info.state)) return info;
-    const processed = Number(info.numberRecordsProcessed ?? 0);
-    const elapsed = Date.now() - started;
-    delay =
-      total !== undefined && processed > 0 && processed < total
-        ? Math.max(policy.firstMs, Math.ceil(((elapsed * (total - processed)) / processed) * 1.1))
-        : Math.min(policy.maxMs, delay * 2);
+    const now = { at: Date.now(), processed: Number(info.numberRecordsProcessed ?? 0) };
+    delay = Math.min(policy.maxMs, delay * 2);
+    if (total !== undefined && previous && now.processed > previous.processed && now.processed < total) {
+      const perMs = (now.processed - previous.processed) / Math.max(1, now.at - previous.at);
+      delay = Math.max(policy.firstMs, Math.ceil(((total - now.processed) / perMs) * 1.1));
+    }
+    previous = now;
   }
 }
 
