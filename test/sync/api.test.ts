@@ -53,6 +53,12 @@ describe('HTTP API', () => {
     readiness = { redis: true, salesforce: false };
     const down = await request(app).get('/readyz').expect(503);
     expect(down.body.checks).toEqual({ redis: true, salesforce: false });
+    // A change event subscription that is down (live freshness on) makes the process not ready.
+    readiness = { redis: true, salesforce: true, changeEvents: false };
+    const broken = await request(app).get('/readyz').expect(503);
+    expect(broken.body.checks).toEqual({ redis: true, salesforce: true, changeEvents: false });
+    readiness = { redis: true, salesforce: true, changeEvents: true };
+    await request(app).get('/readyz').expect(200);
     readiness = { redis: true, salesforce: true };
     shuttingDown = true;
     await request(app).get('/readyz').expect(503);

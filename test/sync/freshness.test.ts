@@ -6,7 +6,9 @@
 import type { Job, Worker } from 'bullmq';
 import type Redis from 'ioredis';
 import type { OrgHandle } from '../emulator';
+import { createServiceMetrics } from '../../sync-service/src/api/serviceMetrics';
 import { Freshness, type FreshnessObserver } from '../../sync-service/src/freshness/freshness';
+import { freshnessMetrics } from '../../sync-service/src/freshness/metrics';
 import type { SyncJobData } from '../../sync-service/src/queue/jobs';
 import { createSyncQueue, type SyncQueue } from '../../sync-service/src/queue/queue';
 import { createSyncWorker } from '../../sync-service/src/queue/worker';
@@ -46,6 +48,8 @@ interface Harness {
   deps: TestDeps;
   queue: SyncQueue;
   queued: Array<{ mode: string; reason: string }>;
+  /** The Prometheus text the service's /metrics would serve. */
+  metrics(): Promise<string>;
   listener(): Freshness;
   /** Starts a listener (a worker's freshness module) and waits until it listens. */
   listen(pollMs?: number): Promise<Freshness>;
@@ -87,13 +91,22 @@ async function harness(org: OrgHandle): Promise<Harness> {
     silentLogger
   );
   const queued: Harness['queued'] = [];
-  const observer: FreshnessObserver = { event: () => undefined, queued: (mode, reason) => void queued.push({ mode, reason }) };
   let current: Freshness | null = null;
+  const metrics = createServiceMetrics(null, false);
+  const exported = freshnessMetrics(metrics.registry, () => current);
+  const observer: FreshnessObserver = {
+    event: (...args) => exported.event(...args),
+    queued: (mode, reason) => {
+      queued.push({ mode, reason });
+      exported.queued(mode, reason);
+    }
+  };
   return {
     prefix,
     deps,
     queue,
     queued,
+    metrics: () => metrics.registry.metrics(),
     listener: () => current!,
     async listen(pollMs = 60_000) {
       const client = await OrgClient.connect({ auth: passwordAuth(org), reservePercent: 0, retry: { attempts: 4, baseMs: 20 }, logger: silentLogger });
@@ -174,6 +187,12 @@ describe('live freshness through change events', () => {
     expect(runs.map((j) => j.data)).toEqual([{ mode: 'accounts', accountIds: [deal.AccountId] }]);
     // The won amount is in the account's revenue: the row for the current quarter shows it.
     expect(runs[0]!.returnvalue).toMatchObject({ mode: 'account', status: 'done', changedRecords: 1 });
+    // /metrics: the event was received (lag observed) and the channel is subscribed.
+    const text = await h.metrics();
+    expect(text).toMatch(/tandem_sync_change_events_total\{object="Opportunity",change_type="UPDATE"\} 1\b/);
+    expect(text).toMatch(/tandem_sync_change_event_lag_seconds_count [1-9]/);
+    expect(text).toContain('tandem_sync_change_subscription{channel="/data/OpportunityChangeEvent",state="subscribed"} 1');
+    expect(text).toContain('tandem_sync_change_runs_queued_total{mode="accounts",reason="changes"} 1');
   });
 
   it('an opportunity moved to another account recomputes both accounts in one run', async () => {
