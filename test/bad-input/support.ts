@@ -48,9 +48,10 @@ export async function startService(org: OrgHandle): Promise<RunningService> {
   return {
     url: `http://127.0.0.1:${port}`,
     queue,
+    /** Jobs in any state, leaving out the cron schedule's next run (the service keeps one). */
     async jobCount() {
-      const counts = await queue.getJobCounts();
-      return Object.values(counts).reduce((sum, n) => sum + n, 0);
+      const jobs = await queue.getJobs(['waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed', 'waiting-children']);
+      return jobs.filter((job) => job.repeatJobKey === undefined).length;
     },
     async stop() {
       await service.shutdown('test');

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Connection } from 'jsforce';
+import jsforce, { type Connection } from 'jsforce';
 import { DEFAULT_SCHEMA_DIR, startOrg, type OrgHandle } from './index';
 import { passwordConnection, personaConnection } from './testing/clients';
 
@@ -46,12 +46,21 @@ describe('Bulk ingest and the access model', () => {
   });
 
   it('refuses a job on an object the user may not read, as if it did not exist', async () => {
-    const sponsor = await personaConnection(org, 'sponsor');
-    await expect(sponsor.bulk2.loadAndWaitForResults({ object: 'Whitespace_Cell__c', operation: 'insert', input: [{ Name: 'x' }] })).rejects.toMatchObject({
-      errorCode: 'INVALIDJOB',
-      message: "sObject type 'Whitespace_Cell__c' is not supported."
-    });
-    await expect(sponsor.bulk.load('Whitespace_Cell__c', 'insert', [{ Name: 'x' }])).rejects.toMatchObject({ name: 'InvalidJob', message: 'Unable to find object: Whitespace_Cell__c' });
+    // Every Tandem permission set reads Whitespace_Cell__c; a user with the baseline profile only
+    // does not. The sponsor's user holds only that profile for this test.
+    const row = org.org.users.personaRow('sponsor')!;
+    org.org.users.assignPermissionSets(row, []);
+    try {
+      const { accessToken } = org.org.issueSession(row, false);
+      const baseline = new jsforce.Connection({ instanceUrl: org.instanceUrl, accessToken, version: org.apiVersion });
+      await expect(baseline.bulk2.loadAndWaitForResults({ object: 'Whitespace_Cell__c', operation: 'insert', input: [{ Name: 'x' }] })).rejects.toMatchObject({
+        errorCode: 'INVALIDJOB',
+        message: "sObject type 'Whitespace_Cell__c' is not supported."
+      });
+      await expect(baseline.bulk.load('Whitespace_Cell__c', 'insert', [{ Name: 'x' }])).rejects.toMatchObject({ name: 'InvalidJob', message: 'Unable to find object: Whitespace_Cell__c' });
+    } finally {
+      org.org.users.assignPersona('sponsor', row);
+    }
   });
 
   it('lets the account team (Tandem_User) load the same plans', async () => {
