@@ -24,6 +24,14 @@ function problems(env: NodeJS.ProcessEnv, role: 'service' | 'worker' | 'cli' = '
 }
 
 describe('configuration', () => {
+  it('takes Redis Cluster seed nodes instead of REDIS_URL, and wants one of the two', () => {
+    const { REDIS_URL: _url, ...withoutRedis } = PASSWORD_ENV;
+    expect(loadConfig({ ...withoutRedis, REDIS_CLUSTER_NODES: '10.0.0.1:7000, 10.0.0.2:7001' }, 'cli').REDIS_CLUSTER_NODES).toBe('10.0.0.1:7000, 10.0.0.2:7001');
+    expect(problems({ ...withoutRedis, REDIS_CLUSTER_NODES: 'redis://:pw@r1:7000,redis://:pw@r2:7000' })).toEqual([]);
+    expect(problems({ ...withoutRedis, REDIS_CLUSTER_NODES: 'not a node list' })).toEqual(['REDIS_CLUSTER_NODES: expected host:port[,host:port…]']);
+    expect(problems(withoutRedis)).toEqual(['REDIS_URL: required (or REDIS_CLUSTER_NODES for a Redis Cluster)']);
+  });
+
   it('applies the defaults', () => {
     const config = loadConfig(PASSWORD_ENV, 'cli');
     expect(config).toMatchObject({ SF_API_VERSION: '64.0', PORT: 3000, API_RESERVE_PERCENT: 10, REDIS_PREFIX: 'tandem', BULK_THRESHOLD: 50_000 });
@@ -32,7 +40,7 @@ describe('configuration', () => {
   it('names every missing and bad variable in one error', () => {
     const found = problems({ SF_AUTH: 'saml', PORT: 'eighty', API_RESERVE_PERCENT: '120', TANDEM_AS_OF: '2026-02-30', SYNC_CRON: 'often' });
     expect(found.map((p) => p.split(':')[0]).sort()).toEqual(['API_RESERVE_PERCENT', 'PORT', 'REDIS_URL', 'SF_AUTH', 'SF_LOGIN_URL', 'SYNC_CRON', 'TANDEM_AS_OF']);
-    expect(found).toContain('REDIS_URL: required');
+    expect(found).toContain('REDIS_URL: required (or REDIS_CLUSTER_NODES for a Redis Cluster)');
   });
 
   it.each([

@@ -31,7 +31,12 @@ const schema = z.object({
   SF_PASSWORD: optionalText,
   SF_PRIVATE_KEY_FILE: optionalText,
   SF_API_VERSION: z.preprocess(emptyAsUndefined, z.string().regex(/^\d{2}\.0$/, 'expected a version such as 64.0').default('64.0')),
-  REDIS_URL: z.string({ error: 'required' }).regex(/^rediss?:\/\/\S+$/, 'expected redis://host:port or rediss://…'),
+  REDIS_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^rediss?:\/\/\S+$/, 'expected redis://host:port or rediss://…').optional()),
+  /** Seed nodes of a Redis Cluster (host:port or redis[s]:// URLs, comma-separated), instead of REDIS_URL. */
+  REDIS_CLUSTER_NODES: z.preprocess(
+    emptyAsUndefined,
+    z.string().regex(/^\s*(rediss?:\/\/\S+|[\w.-]+:\d+)(\s*,\s*(rediss?:\/\/\S+|[\w.-]+:\d+))*\s*$/, 'expected host:port[,host:port…]').optional()
+  ),
   /** Key prefix for the sync state and the BullMQ queues: one per deployment (and per test). */
   REDIS_PREFIX: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'expected 1–40 letters, digits, _ or -').default('tandem')),
   API_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'expected at least 16 characters').optional()),
@@ -110,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, role: Role): Config {
     }
   }
   if (role === 'service' && !env.API_TOKEN?.trim()) problems.push('API_TOKEN: required to serve the HTTP API');
+  if (!env.REDIS_URL?.trim() && !env.REDIS_CLUSTER_NODES?.trim()) problems.push('REDIS_URL: required (or REDIS_CLUSTER_NODES for a Redis Cluster)');
   let privateKey: string | undefined;
   if (auth === 'jwt' && env.SF_PRIVATE_KEY_FILE?.trim()) {
     try {

@@ -3,7 +3,6 @@
 // the worker under a deadline (a job still running after it is handed back: it stalls and another
 // worker takes it over) → close the queue → quit Redis.
 import http from 'node:http';
-import Redis from 'ioredis';
 import { createApp, type Readiness } from './api/app';
 import { createServiceMetrics } from './api/serviceMetrics';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -14,6 +13,7 @@ import { startPoller } from './queue/poller';
 import { createSyncQueue } from './queue/queue';
 import { keepSchedule } from './queue/schedule';
 import { createSyncWorker } from './queue/worker';
+import { connectRedis } from './redis';
 import { connectOrg, syncSettings } from './runtime';
 import type { OrgClient } from './salesforce/client';
 import { SyncState } from './sync/state';
@@ -48,9 +48,9 @@ export async function start(argv: string[], env: NodeJS.ProcessEnv): Promise<{ s
   const config = loadConfig(env, workerOnly ? 'worker' : 'service');
   const logger = createLogger(config.LOG_LEVEL);
   // Separate connections: the producer and state fail fast; the worker blocks and must not time out.
-  const producer = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
-  const workerConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-  const stateConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
+  const producer = connectRedis(config);
+  const workerConnection = connectRedis(config, { blocking: true });
+  const stateConnection = connectRedis(config);
   for (const connection of [producer, workerConnection, stateConnection]) connection.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
 
   const queue = createSyncQueue(producer, { prefix: config.REDIS_PREFIX, attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS });

@@ -1,6 +1,6 @@
 // Builds what a sync run needs from the configuration: the Salesforce client, the Redis
 // connection holding the sync state, and the run settings. Shared by the CLI and the worker.
-import Redis from 'ioredis';
+import { connectRedis, type RedisConnection } from './redis';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { OrgClient } from './salesforce/client';
@@ -35,10 +35,10 @@ export function connectOrg(config: Config, logger: Logger): Promise<OrgClient> {
 }
 
 /** A Redis connection for commands that should fail fast rather than queue while Redis is down. */
-export function commandRedis(config: Config): Redis {
-  return new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3, enableOfflineQueue: true, lazyConnect: false });
+export function commandRedis(config: Config): RedisConnection {
+  return connectRedis(config);
 }
 
-export function syncState(redis: Redis, config: Config): SyncState {
+export function syncState(redis: RedisConnection, config: Config): SyncState {
   return new SyncState(redis, config.REDIS_PREFIX);
 }

@@ -4,7 +4,7 @@
 // expired replay id, a lost subscription or a change no account can be found for queues an
 // incremental run instead. The replay ids are saved once the job they led to is queued, so a
 // restart replays what was not yet acted on. The cron run stays the safety net.
-import type Redis from 'ioredis';
+import type { RedisConnection } from '../redis';
 import type { Logger } from '../logger';
 import { MAX_EVENT_ACCOUNTS } from '../queue/jobs';
 import { enqueueSync, type SyncQueue } from '../queue/queue';
@@ -30,7 +30,7 @@ export interface FreshnessObserver {
 
 export interface FreshnessDeps {
   getClient(): Promise<OrgClient>;
-  redis: Redis;
+  redis: RedisConnection;
   prefix: string;
   state: SyncState;
   queue: SyncQueue;

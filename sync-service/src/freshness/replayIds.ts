@@ -1,13 +1,13 @@
 // The last replay id acted on, per change event channel, in Redis under the deployment's hash tag
 // and the org: a restarted worker resubscribes from it and receives what it missed.
-import type Redis from 'ioredis';
+import type { RedisConnection } from '../redis';
 import { deploymentKeyPrefix } from '../sync/keys';
 
 export class ReplayIds {
   private readonly key: string;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     prefix: string,
     orgId: string
   ) {

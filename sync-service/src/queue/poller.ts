@@ -2,7 +2,7 @@
 // account run per account. One process polls at a time (a Redis lock per tick). The same query
 // finds requests Processing for longer than the timeout: those no queued or running job carries
 // are queued again once, and failed with a message the second time.
-import type Redis from 'ioredis';
+import type { RedisConnection } from '../redis';
 import type { Logger } from '../logger';
 import type { OrgClient } from '../salesforce/client';
 import { RETRIED_MESSAGE, STALE_MESSAGE, actionableSyncRequests, markSyncRequests, type PendingSyncRequest, type StaleSyncRequest, type SyncRequestLedger } from '../sync/syncRequests';
@@ -14,7 +14,7 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 15 * 60 * 1000;
 
 export interface PollerDeps {
   getClient(): Promise<OrgClient>;
-  redis: Redis;
+  redis: RedisConnection;
   prefix: string;
   queue: SyncQueue;
   ledger: SyncRequestLedger;

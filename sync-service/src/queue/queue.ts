@@ -1,7 +1,7 @@
 // The BullMQ queue (producer side): on-demand jobs, deduplicated, retried with exponential
 // backoff. The cron schedule is kept by schedule.ts.
 import { Queue, type Job } from 'bullmq';
-import type Redis from 'ioredis';
+import type { RedisConnection } from '../redis';
 import { deploymentKeyPrefix } from '../sync/keys';
 import { SYNC_JOB, SYNC_QUEUE, deduplicationId, type SyncJobData } from './jobs';
 
@@ -13,7 +13,7 @@ export interface QueueSettings {
 
 export type SyncQueue = Queue<SyncJobData>;
 
-export function createSyncQueue(connection: Redis, settings: QueueSettings): SyncQueue {
+export function createSyncQueue(connection: RedisConnection, settings: QueueSettings): SyncQueue {
   return new Queue<SyncJobData>(SYNC_QUEUE, {
     connection,
     prefix: deploymentKeyPrefix(settings.prefix),

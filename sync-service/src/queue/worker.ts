@@ -1,7 +1,7 @@
 // A BullMQ worker on the sync queue. Its Redis connection blocks (maxRetriesPerRequest null); the
 // lock duration and stalled interval decide how fast a crashed worker's job is taken over.
 import { DelayedError, Worker, type Job } from 'bullmq';
-import type Redis from 'ioredis';
+import type { RedisConnection } from '../redis';
 import type { Logger } from '../logger';
 import type { SyncSummary } from '../sync/run';
 import { deploymentKeyPrefix } from '../sync/keys';
@@ -15,7 +15,7 @@ export interface WorkerSettings {
   stalledIntervalMs: number;
 }
 
-export function createSyncWorker(connection: Redis, settings: WorkerSettings, deps: ProcessorDeps, logger: Logger): Worker<SyncJobData, SyncSummary> {
+export function createSyncWorker(connection: RedisConnection, settings: WorkerSettings, deps: ProcessorDeps, logger: Logger): Worker<SyncJobData, SyncSummary> {
   const worker = new Worker<SyncJobData, SyncSummary>(
     SYNC_QUEUE,
     (job: Job<SyncJobData, SyncSummary>, token?: string) =>

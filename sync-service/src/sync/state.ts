@@ -8,7 +8,7 @@
 //   {<prefix>}:sync:<orgId>:rows            hash  row key (A:<Snapshot_Key__c> | P:<Period_Key__c>) → content hash
 //   {<prefix>}:sync:lock                    string  token of the run holding the lock (PX ttl)
 import crypto from 'node:crypto';
-import type Redis from 'ioredis';
+import type { RedisConnection } from '../redis';
 import type { InputKind } from './inputs';
 import { deploymentKeyPrefix } from './keys';
 
@@ -73,7 +73,7 @@ export class SyncState {
   private readonly base: string;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly prefix: string,
     /** The org whose state this is; only the lock is usable without one (see `forOrg`). */
     readonly orgId: string | null = null
@@ -256,7 +256,7 @@ export class SyncState {
   }
 
   /** One WATCH/MULTI/EXEC; false when EXEC was aborted by a change of a watched key. */
-  private async commitOnce(redis: Redis, token: string, commit: Commit): Promise<boolean> {
+  private async commitOnce(redis: RedisConnection, token: string, commit: Commit): Promise<boolean> {
     const lockKey = this.key('lock');
     const staged = commit.staged ?? [];
     // The staged keys are watched too: one that expires or is evicted before EXEC aborts it.

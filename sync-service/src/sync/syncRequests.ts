@@ -3,7 +3,7 @@
 // Which requests a run answers is kept in Redis per account, so requests that arrive while a run
 // is queued are answered by that run. A request left Processing by a run that never answered it
 // (a worker that died for good, a queue lost with Redis) is found by the poller (see poller.ts).
-import type Redis from 'ioredis';
+import type { RedisConnection } from '../redis';
 import type { OrgClient } from '../salesforce/client';
 import { isSalesforceId, toId18 } from '../salesforce/soql';
 import { deploymentKeyPrefix } from './keys';
@@ -64,7 +64,7 @@ export async function markSyncRequests(client: OrgClient, ids: string[], status:
 /** Request ids waiting for an account's next run, in Redis. */
 export class SyncRequestLedger {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly prefix: string
   ) {}
 
