@@ -23,17 +23,21 @@ export interface JobInfo {
 
 const FINISHED = new Set(['JobComplete', 'Failed', 'Aborted']);
 
+/** No job is checked sooner than this rate would finish it: a 48,000-row ingest job is not done in half a second. */
+const ROWS_PER_SECOND_AT_BEST = 10_000;
+
 /**
  * Checks the job until it is JobComplete, Failed or Aborted; throws once `policy.timeoutMs` has
- * passed. The first check waits `firstMs` (a job just closed is never done yet), later ones twice
- * as long each time, up to `maxMs`. An ingest job reports how many of its `total` records it has
- * processed: once two checks show it moving, the next waits for the time the rest needs at the
- * rate between them, so a long job costs a few checks and is seen done soon after it is.
+ * passed. Checks are spaced by doubling delays from `firstMs` up to `maxMs`. For an ingest job of
+ * `total` records the first check waits for the time the job needs at best, and once it reports
+ * progress each next check waits for the time the rest needs at the rate between the last two
+ * checks (the first check: since the poll began), never longer than `maxMs`: a long job costs a
+ * few checks, and a rate measured while the job warms up cannot make the run wait minutes.
  */
 export async function pollJob<T extends JobInfo>(what: string, policy: BulkPollPolicy, check: () => Promise<T>, total?: number): Promise<T> {
   const started = Date.now();
-  let delay = policy.firstMs;
-  let previous: { at: number; processed: number } | null = null;
+  let delay = total === undefined ? policy.firstMs : Math.max(policy.firstMs, Math.ceil((total / ROWS_PER_SECOND_AT_BEST) * 1000));
+  let previous = { at: started, processed: 0 };
   for (;;) {
     const left = policy.timeoutMs - (Date.now() - started);
     if (left <= 0) throw new Error(`${what} not complete after ${policy.timeoutMs} ms`);
@@ -41,10 +45,11 @@ export async function pollJob<T extends JobInfo>(what: string, policy: BulkPollP
     const info = await check();
     if (typeof info.state === 'string' && FINISHED.has(info.state)) return info;
     const now = { at: Date.now(), processed: Number(info.numberRecordsProcessed ?? 0) };
-    delay = Math.min(policy.maxMs, delay * 2);
-    if (total !== undefined && previous && now.processed > previous.processed && now.processed < total) {
+    if (total !== undefined && now.processed > previous.processed && now.processed < total) {
       const perMs = (now.processed - previous.processed) / Math.max(1, now.at - previous.at);
-      delay = Math.max(policy.firstMs, Math.ceil(((total - now.processed) / perMs) * 1.1));
+      delay = Math.min(policy.maxMs, Math.max(policy.firstMs, Math.ceil(((total - now.processed) / perMs) * 1.1)));
+    } else {
+      delay = Math.min(policy.maxMs, delay * 2);
     }
     previous = now;
   }
