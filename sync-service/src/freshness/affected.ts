@@ -37,6 +37,11 @@ export async function affectedAccounts(changes: RecordChange[], mirror: MirrorLo
       for (const id of ids) accounts.add(id);
       continue;
     }
+    // Engagement matches an activity to sponsorships by owner, contact or account: the incremental run resolves it.
+    if (change.kind === 'event' || change.kind === 'task') {
+      unresolved += ids.length;
+      continue;
+    }
     // A created or undeleted record's change carries every non-empty field: no reference is none.
     let named = change.reference === undefined && /CREATE|UNDELETE/.test(change.changeType) ? null : change.reference;
     if (named && change.kind === 'initiative') named = await accountIn('plan', toId18(named));

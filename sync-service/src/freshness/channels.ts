@@ -22,7 +22,11 @@ const EVENT_ACCOUNT_FIELD: Record<InputKind, string | null> = {
   account: null,
   plan: 'Account__c',
   initiative: 'Account_Plan__c',
-  sponsor: 'Account__c'
+  sponsor: 'Account__c',
+  // An activity's WhatId may name an opportunity, and one with the counterpart only names a
+  // contact: affectedAccounts leaves activities to an incremental run.
+  event: 'WhatId',
+  task: 'WhatId'
 };
 
 export function changeChannels(): ChangeChannel[] {

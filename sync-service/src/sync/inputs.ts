@@ -3,19 +3,23 @@
 // dotted column names); both map to the same input.
 import type {
   AccountInput,
+  ActivityInput,
   CurrencyRates,
   InitiativeInput,
   OpportunityInput,
   OrgSettings,
   PlanInput,
-  SponsorInput,
+  SponsorshipInput,
   WeightInput
 } from '../metrics';
 import { toId18 } from '../salesforce/soql';
 import type { SfRecord } from '../salesforce/client';
 
 /** The per-record inputs the sync keeps a mirror of (all but opportunities are small). */
-export type InputKind = 'opportunity' | 'account' | 'plan' | 'initiative' | 'sponsor';
+export type InputKind = 'opportunity' | 'account' | 'plan' | 'initiative' | 'sponsor' | 'event' | 'task';
+
+/** Kinds read together in one composite call of their own (engagement from activities). */
+export const ACTIVITY_KINDS = ['event', 'task'] as const;
 
 export interface InputSource {
   kind: InputKind;
@@ -49,9 +53,12 @@ export function inputSources(multiCurrency: boolean): Record<InputKind, InputSou
     sponsor: {
       kind: 'sponsor',
       object: 'Executive_Sponsor__c',
-      fields: ['Id', 'Account__c', 'Active__c', 'Engagement_Status__c', 'SystemModstamp'],
+      fields: ['Id', 'Account__c', 'Active__c', 'Engagement_Status__c', 'Sponsor__c', 'Customer_Counterpart__c', 'Cadence_Days__c', 'Last_Engagement__c', 'Engagements_90D__c', 'SystemModstamp'],
       accountField: 'Account__c'
-    }
+    },
+    // Activities on an account carry its id in WhatId (single-account reads take those).
+    event: { kind: 'event', object: 'Event', fields: ['Id', 'OwnerId', 'WhoId', 'WhatId', 'ActivityDate', 'SystemModstamp'], accountField: 'WhatId' },
+    task: { kind: 'task', object: 'Task', fields: ['Id', 'OwnerId', 'WhoId', 'WhatId', 'ActivityDate', 'Status', 'SystemModstamp'], accountField: 'WhatId' }
   };
 }
 
@@ -164,14 +171,34 @@ export function toInitiative(record: SfRecord): InitiativeRecord {
   }, record);
 }
 
-export function toSponsor(record: SfRecord): SponsorInput {
+export function toSponsor(record: SfRecord): SponsorshipInput {
   return {
     id: requiredId(record, 'Id'),
     accountId: requiredId(record, 'Account__c'),
     active: bool(record.Active__c),
-    engagementStatus: text(record.Engagement_Status__c)
+    engagementStatus: text(record.Engagement_Status__c),
+    sponsorUserId: id18(record.Sponsor__c),
+    counterpartId: id18(record.Customer_Counterpart__c),
+    cadenceDays: number(record.Cadence_Days__c),
+    lastEngagement: dateOnly(record.Last_Engagement__c),
+    engagements90d: number(record.Engagements_90D__c)
   };
 }
+
+/** An Event (always an engagement when it matches) or a Task (once Completed). */
+function toActivity(record: SfRecord, completed: boolean): ActivityInput {
+  return {
+    id: requiredId(record, 'Id'),
+    ownerId: id18(record.OwnerId),
+    whoId: id18(record.WhoId),
+    whatId: id18(record.WhatId),
+    activityDate: dateOnly(record.ActivityDate),
+    completed
+  };
+}
+
+export const toEvent = (record: SfRecord): ActivityInput => toActivity(record, true);
+export const toTask = (record: SfRecord): ActivityInput => toActivity(record, text(record.Status) === 'Completed');
 
 export type InputOf<K extends InputKind> = K extends 'opportunity'
   ? OpportunityInput
@@ -181,26 +208,32 @@ export type InputOf<K extends InputKind> = K extends 'opportunity'
       ? PlanRecord
       : K extends 'initiative'
         ? InitiativeRecord
-        : SponsorInput;
+        : K extends 'sponsor'
+          ? SponsorshipInput
+          : ActivityInput;
 
 export const TO_INPUT: { [K in InputKind]: (record: SfRecord) => InputOf<K> } = {
   opportunity: toOpportunity,
   account: toAccount,
   plan: toPlan,
   initiative: toInitiative,
-  sponsor: toSponsor
+  sponsor: toSponsor,
+  event: toEvent,
+  task: toTask
 };
 
 /** Every input of a run, by kind and record id. */
 export type Inputs = { [K in InputKind]: Map<string, InputOf<K>> };
 
 export function emptyInputs(): Inputs {
-  return { opportunity: new Map(), account: new Map(), plan: new Map(), initiative: new Map(), sponsor: new Map() };
+  return { opportunity: new Map(), account: new Map(), plan: new Map(), initiative: new Map(), sponsor: new Map(), event: new Map(), task: new Map() };
 }
 
-/** The account an input belongs to (an opportunity may have none). */
+/** The account an input belongs to (an opportunity may have none; an activity's is its WhatId, which may be another record). */
 export function accountOf(kind: InputKind, input: InputOf<InputKind>): string | null {
-  return kind === 'account' ? input.id : (input as { accountId: string | null }).accountId;
+  if (kind === 'account') return input.id;
+  if (kind === 'event' || kind === 'task') return (input as ActivityInput).whatId;
+  return (input as { accountId: string | null }).accountId;
 }
 
 export interface OrgContext {

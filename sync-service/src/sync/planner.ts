@@ -4,6 +4,7 @@
 import Decimal from 'decimal.js';
 import { createMetricsRun, type InitiativeInput, type MetricsResult, type MetricsRun, type OpportunityInput, type PlanInput } from '../metrics';
 import { accountOf, emptyInputs, type InitiativeRecord, type InputKind, type InputOf, type Inputs, type OrgContext, type PlanRecord } from './inputs';
+import { sponsorsAfterEngagement } from './engagementPlan';
 import type { ChangedRecords } from './reader';
 import { diffRows, type RowDiff } from './rowHash';
 import { INPUT_KINDS, type MirrorChanges } from './state';
@@ -32,8 +33,11 @@ function initiativeInCorporate(context: OrgContext, { currencyIsoCode, ...initia
   };
 }
 
-/** An engine run over the accounts, plans, initiatives and sponsors of `inputs`; opportunities are added by the caller. */
-export function engineFor(asOf: string, context: OrgContext, inputs: Pick<Inputs, 'account' | 'plan' | 'initiative' | 'sponsor'>): MetricsRun {
+/**
+ * An engine run over the accounts, plans, initiatives and sponsors of `inputs` (sponsors as the
+ * activities leave them: see engagementPlan.ts); opportunities are added by the caller.
+ */
+export function engineFor(asOf: string, context: OrgContext, inputs: Pick<Inputs, 'account' | 'plan' | 'initiative' | 'sponsor' | 'event' | 'task'>): MetricsRun {
   return createMetricsRun({
     asOf,
     org: context.org,
@@ -41,7 +45,7 @@ export function engineFor(asOf: string, context: OrgContext, inputs: Pick<Inputs
     accounts: [...inputs.account.values()],
     plans: [...inputs.plan.values()].map((plan) => planInCorporate(context, plan)),
     initiatives: [...inputs.initiative.values()].map((initiative) => initiativeInCorporate(context, initiative)),
-    sponsors: [...inputs.sponsor.values()],
+    sponsors: sponsorsAfterEngagement(asOf, inputs),
     weights: context.weights
   });
 }

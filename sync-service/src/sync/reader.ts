@@ -5,7 +5,7 @@ import type { Logger } from '../logger';
 import type { OpportunityInput } from '../metrics';
 import { isSubrequestError, type CompositeQuery, type DeletedAnswer, type DeletedLookup, type OrgClient, type QueryPage, type SfRecord, type SubrequestError } from '../salesforce/client';
 import { dateTimeLiteral, selectFrom, toId18 } from '../salesforce/soql';
-import { CONTEXT_QUERIES, TO_INPUT, emptyInputs, inputSources, toOrgContext, type InputKind, type InputOf, type Inputs, type OrgContext } from './inputs';
+import { ACTIVITY_KINDS, CONTEXT_QUERIES, TO_INPUT, emptyInputs, inputSources, toOrgContext, type InputKind, type InputOf, type Inputs, type OrgContext } from './inputs';
 import { accountRowKey, programRowKey, rowHash } from './rowHash';
 import type { Watermarks } from './state';
 
@@ -115,6 +115,10 @@ export class InputReader {
     });
     markNow(this.client, marks, ['plan', 'initiative', 'sponsor', 'opportunity']);
     for (const kind of ['plan', 'initiative', 'sponsor'] as const) await this.client.drain(pageOrThrow(answers[kind], sources[kind].object), collect(kind));
+    // A composite call takes five queries: the activities have one of their own.
+    const activities = await this.client.compositeQueries({ event: { soql: soql('event') }, task: { soql: soql('task') } });
+    markNow(this.client, marks, ACTIVITY_KINDS);
+    for (const kind of ACTIVITY_KINDS) await this.client.drain(pageOrThrow(activities[kind], sources[kind].object), collect(kind));
     return pageOrThrow(answers.count, 'Opportunity count').totalSize;
   }
 

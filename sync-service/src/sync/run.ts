@@ -14,10 +14,11 @@
 //   Nothing is committed but the hashes of the rows written.
 import crypto from 'node:crypto';
 import type { Logger } from '../logger';
-import type { MetricsResult } from '../metrics';
+import type { MetricsResult, SponsorshipInput } from '../metrics';
 import type { OrgClient, RecordFailure } from '../salesforce/client';
 import { idLiteral, selectFrom, toId18 } from '../salesforce/soql';
-import { emptyInputs, inputSources, type InputKind, type OrgContext } from './inputs';
+import { sponsorAsWritten, sponsorRowsToWrite } from './engagementPlan';
+import { ACTIVITY_KINDS, emptyInputs, inputSources, type InputKind, type Inputs, type OrgContext } from './inputs';
 import { todayInZone } from '../metrics/calendar';
 import { applyChanged, computeMetrics, engineFor, inputsFromMirror, mirrorChanges, overlayChanges, planRows } from './planner';
 import { DeleteLogGapError, InputReader, markNow, pageOrThrow, type DeletedIds } from './reader';
@@ -124,6 +125,7 @@ class SyncRun {
   private readonly reader: InputReader;
   private readonly writer: MetricWriter;
   private readonly fence: Fence;
+  private sponsorRowsWritten = 0;
 
   constructor(
     private readonly request: SyncRequest,
@@ -185,13 +187,30 @@ class SyncRun {
     }
   }
 
-  /** Writes the rows of `result` that changed; the hashes to keep are every row's but the failed ones. */
-  private async write(context: OrgContext, result: MetricsResult, includeAccount?: (id: string) => boolean, stored?: Map<string, string>): Promise<WriteOutcome & { after: Map<string, string>; unchanged: number; hashes: Map<string, string> }> {
+  /**
+   * Writes the rows of `result` that changed, and the engagement fields of the sponsorships of
+   * `inputs` that differ from what Salesforce holds; the hashes to keep are every row's but the
+   * failed ones. `sponsorsAfter`: the sponsorships as Salesforce now holds them, for the mirror
+   * (see sponsorAsWritten); a failed one keys `S:<Id>` into `failedKeys`, so the next run retries it.
+   */
+  private async write(
+    context: OrgContext,
+    result: MetricsResult,
+    inputs: Pick<Inputs, 'sponsor' | 'event' | 'task'>,
+    includeAccount?: (id: string) => boolean,
+    stored?: Map<string, string>
+  ): Promise<WriteOutcome & { after: Map<string, string>; unchanged: number; hashes: Map<string, string>; sponsorsAfter: Map<string, SponsorshipInput> }> {
     const diff = planRows(result, stored ?? (await this.state.rowHashes()), includeAccount);
     const outcome = await this.writer.write(diff, context.multiCurrency ? context.org.corporateCurrency : null);
     const after = new Map([...diff.hashes].filter(([key]) => !outcome.failedKeys.has(key)));
+    const sponsorRows = sponsorRowsToWrite(this.asOf, inputs).filter((row) => !includeAccount || includeAccount(inputs.sponsor.get(row.Id)!.accountId));
+    const sponsors = await this.writer.updateSponsors(sponsorRows);
+    this.sponsorRowsWritten += sponsors.written.size;
+    const sponsorsAfter = new Map(sponsorRows.filter((row) => sponsors.written.has(row.Id)).map((row) => [row.Id, sponsorAsWritten(this.asOf, inputs.sponsor.get(row.Id)!, row)] as const));
+    for (const row of sponsorRows) if (!sponsors.written.has(row.Id)) outcome.failedKeys.add(`S:${row.Id}`);
+    outcome.failures.push(...sponsors.failures);
     await this.progress(90, 'wrote metric rows');
-    return { ...outcome, after, unchanged: diff.unchanged, hashes: diff.hashes };
+    return { ...outcome, after, unchanged: diff.unchanged, hashes: diff.hashes, sponsorsAfter };
   }
 
   private summary(mode: SyncMode, result: MetricsResult | null, counts: Counts, written: number, unchanged: number, failures: RecordFailure[], advanced: boolean, deleted = 0): SyncSummary {
@@ -206,6 +225,7 @@ class SyncRun {
       metricRowsWritten: written,
       metricRowsUnchanged: unchanged,
       metricRowsDeleted: deleted,
+      sponsorRowsWritten: this.sponsorRowsWritten,
       failures,
       apiCalls: this.deps.client.calls - this.callsAtStart,
       durationMs: Date.now() - this.started,
@@ -234,7 +254,8 @@ class SyncRun {
     await this.progress(50, 'read opportunities');
     const result = engine.finish();
     const existing = new Map<string, string>();
-    const { written, after, failures: writeFailures, failedKeys, unchanged, hashes } = await this.write(context, result, undefined, await this.verifiedHashes(result, existing));
+    const { written, after, failures: writeFailures, failedKeys, unchanged, hashes, sponsorsAfter } = await this.write(context, result, inputs, undefined, await this.verifiedHashes(result, existing));
+    for (const [id, sponsor] of sponsorsAfter) inputs.sponsor.set(id, sponsor);
     // Rows Salesforce holds that the result no longer has (quarters that left the window) go.
     const pruned = await pruneRows(this.deps.client, this.fence, existing, hashes, this.deps.logger);
     const failures = [...writeFailures, ...pruned.failures];
@@ -281,6 +302,8 @@ class SyncRun {
     const lookups = end === null ? {} : this.reader.deletedLookups(meta.watermarks, end);
     const { pages: second, deleted } = await this.deps.client.compositeReads({ account: change('account'), plan: change('plan'), initiative: change('initiative'), sponsor: change('sponsor') }, lookups);
     markNow(this.deps.client, marks, ['account', 'plan', 'initiative', 'sponsor']);
+    const third = await this.deps.client.compositeQueries({ event: change('event'), task: change('task') });
+    markNow(this.deps.client, marks, ACTIVITY_KINDS);
     let purged: DeletedIds;
     try {
       purged = this.reader.deletedIds(lookups, deleted);
@@ -295,7 +318,9 @@ class SyncRun {
         account: pageOrThrow(second.account, 'Account changes'),
         plan: pageOrThrow(second.plan, 'Account_Plan__c changes'),
         initiative: pageOrThrow(second.initiative, 'Joint_Initiative__c changes'),
-        sponsor: pageOrThrow(second.sponsor, 'Executive_Sponsor__c changes')
+        sponsor: pageOrThrow(second.sponsor, 'Executive_Sponsor__c changes'),
+        event: pageOrThrow(third.event, 'Event changes'),
+        task: pageOrThrow(third.task, 'Task changes')
       },
       purged
     );
@@ -315,7 +340,8 @@ class SyncRun {
     }
     const inputs = inputsFromMirror(await this.readWholeMirror(), changes);
     const result = computeMetrics(this.asOf, first.context, inputs);
-    const { written, after, failures, failedKeys, unchanged } = await this.write(first.context, result);
+    const { written, after, failures, failedKeys, unchanged, sponsorsAfter } = await this.write(first.context, result, inputs);
+    for (const [id, sponsor] of sponsorsAfter) changes.sponsor!.set.set(id, JSON.stringify(sponsor));
     const seen = { accounts: inputs.account.size, opportunities: inputs.opportunity.size, changed: count };
     if (this.lockLost()) throw new LockLostError();
     await this.state.commit(this.token, { meta: { ...meta, watermarks: marks, counts, retryRows: [...failedKeys] }, mirrorMode: 'apply', mirror: changes, rows: after, replaceRows: true });
@@ -357,7 +383,7 @@ class SyncRun {
       const all = await this.deps.client.firstPage(selectFrom('Account', sources.account.fields));
       const inputs = (await this.reader.readEverything(context, all)).inputs;
       const result = computeMetrics(this.asOf, context, inputs);
-      const { written, failures, unchanged } = await this.write(context, result, (id) => ids.has(id));
+      const { written, failures, unchanged } = await this.write(context, result, inputs, (id) => ids.has(id));
       await this.state.saveRowHashes(written);
       return this.summary('account', result, { accounts: ids.size, opportunities: countOf(inputs), changed: 0 }, written.size, unchanged, failures, false);
     }
@@ -371,7 +397,8 @@ class SyncRun {
     const counts = mapValues(meta.counts, (held, kind) => held + [...changes[kind]!.set.keys()].filter((id) => !mirror[kind].has(id)).length - changes[kind]!.remove.length);
     applyChanged(inputs, overlay);
     const result = computeMetrics(this.asOf, context, inputs);
-    const { written, after, failures, unchanged } = await this.write(context, result);
+    const { written, after, failures, unchanged, sponsorsAfter } = await this.write(context, result, inputs);
+    for (const [id, sponsor] of sponsorsAfter) changes.sponsor!.set.set(id, JSON.stringify(sponsor));
     const seen = { accounts: ids.size, opportunities: countOf(inputs), changed: count };
     if (failures.length > 0) {
       await this.state.saveRowHashes(written);

@@ -17,6 +17,8 @@ export interface SyncSummary {
   metricRowsUnchanged: number;
   /** Rows deleted because the run no longer produces them (quarters that left the window). */
   metricRowsDeleted: number;
+  /** Executive_Sponsor__c records whose engagement fields were updated from activities. */
+  sponsorRowsWritten: number;
   failures: RecordFailure[];
   apiCalls: number;
   durationMs: number;

@@ -166,10 +166,11 @@ export function generateDemo(org: Org, seed: number): void {
 
   for (const account of accounts) seedContacts(org, random, account, longAgo);
   for (const account of accounts) seedOpportunities(org, random, account, today, at);
+  const sponsorships: Sponsorship[] = [];
   for (const account of accounts.filter((a) => a.strategic)) {
     seedPlans(org, random, account, today, managers, executives, at);
     seedRelationshipMap(org, random, account, today, managers, executives, at);
-    seedSponsors(org, random, account, today, executives, at);
+    sponsorships.push(seedSponsors(org, random, account, today, executives, at));
   }
   // A few non-strategic accounts have a draft plan in the making.
   for (const account of accounts.filter((a) => !a.strategic).slice(0, 3)) {
@@ -181,6 +182,8 @@ export function generateDemo(org: Org, seed: number): void {
       { at: at(today - random.int(1, 20)) }
     );
   }
+  // Last, with a random of its own, so the data above stays what it was.
+  seedActivities(org, new Random(seed ^ 0xac7), accounts, sponsorships, executives[0]!, today);
 }
 
 function person(random: Random): { first: string; last: string } {
@@ -430,17 +433,27 @@ function seedRelationshipMap(org: Org, random: Random, account: AccountInfo, tod
   }
 }
 
-function seedSponsors(org: Org, random: Random, account: AccountInfo, today: number, executives: string[], at: (day: number) => number): void {
+/** An account's main sponsorship, as the activities need it. */
+interface Sponsorship {
+  account: AccountInfo;
+  sponsor: string;
+  counterpart: string;
+  /** Day number of the typed Last_Engagement__c. */
+  last: number;
+}
+
+function seedSponsors(org: Org, random: Random, account: AccountInfo, today: number, executives: string[], at: (day: number) => number): Sponsorship {
   const store = org.store;
   const gap = account.name === DEMO_GAP_ACCOUNT;
   const cadence = gap ? 90 : random.pick([60, 90, 90]);
   const last = gap ? today - 150 : today - random.int(5, cadence - 10);
   const counterpart = account.contacts[0]!.id;
+  const sponsor = executives[DEMO_STRATEGIC_ACCOUNTS.indexOf(account.name as (typeof DEMO_STRATEGIC_ACCOUNTS)[number]) % executives.length]!;
   store.insert(
     'Executive_Sponsor__c',
     {
       Account__c: account.id,
-      Sponsor__c: executives[DEMO_STRATEGIC_ACCOUNTS.indexOf(account.name as (typeof DEMO_STRATEGIC_ACCOUNTS)[number]) % executives.length],
+      Sponsor__c: sponsor,
       Customer_Counterpart__c: counterpart,
       Role__c: 'Executive Sponsor',
       Active__c: true,
@@ -458,4 +471,39 @@ function seedSponsors(org: Org, random: Random, account: AccountInfo, today: num
     store.insert('Executive_Sponsor__c', { Account__c: account.id, Sponsor__c: executives[2], Role__c: 'Co-Sponsor', Active__c: true, Start_Date__c: dayToIso(today - 30), Cadence_Days__c: 120 }, 0, { at: at(today - 30) });
     store.insert('Executive_Sponsor__c', { Account__c: account.id, Sponsor__c: executives[3], Role__c: 'Functional Sponsor', Active__c: false, Start_Date__c: dayToIso(today - 1200), Cadence_Days__c: 90, Last_Engagement__c: dayToIso(today - 700) }, 0, { at: at(today - 700) });
   }
+  return { account, sponsor, counterpart, last };
+}
+
+/** The Salesforce activities the sync reads for engagement (DESIGN.md "Engagement"), for the sponsor user's accounts. */
+export const DEMO_CAPTURED_ACCOUNT = 'Northwind Health Systems';
+
+/**
+ * The sponsor user's activities: meetings and completed calls behind the engagements she logged
+ * (counted in Engagements_90D__c), the missed reviews of the overdue account (an old meeting and an
+ * open task: it stays overdue), and a co-sponsorship at Northwind she never logged in Tandem whose
+ * meetings were captured from her calendar: the sync puts it on cadence.
+ */
+function seedActivities(org: Org, random: Random, accounts: AccountInfo[], sponsorships: Sponsorship[], sponsorUser: string, today: number): void {
+  const store = org.store;
+  const midnight = startOfToday(org);
+  const at = (day: number): { at: number } => ({ at: Math.min(midnight - 60_000, day * DAY_MS + random.int(8 * 3600, 18 * 3600) * 1000) });
+  const event = (subject: string, owner: string, day: number, whoId: string | null, whatId: string | null) =>
+    store.insert('Event', { Subject: subject, OwnerId: owner, ActivityDate: dayToIso(day), IsAllDayEvent: true, Type: 'Meeting', WhoId: whoId, WhatId: whatId }, 0, at(day));
+  const task = (subject: string, owner: string, day: number, whoId: string | null, whatId: string | null, status: string) =>
+    store.insert('Task', { Subject: subject, OwnerId: owner, ActivityDate: dayToIso(day), Status: status, Type: 'Call', WhoId: whoId, WhatId: whatId }, 0, at(day));
+  for (const { account, sponsor, counterpart, last } of sponsorships.filter((s) => s.sponsor === sponsorUser)) {
+    if (account.name === DEMO_GAP_ACCOUNT) {
+      event('Quarterly business review', sponsor, last, counterpart, account.id);
+      task('Reschedule the quarterly business review', sponsor, today + random.int(3, 10), counterpart, account.id, 'Not Started');
+      continue;
+    }
+    event('Executive steering meeting', sponsor, last, counterpart, account.id);
+    task('Follow-up call with the counterpart', sponsor, last - random.int(10, 20), counterpart, null, 'Completed');
+    event('Innovation day', sponsor, last - random.int(60, 80), null, account.id);
+  }
+  const northwind = accounts.find((a) => a.name === DEMO_CAPTURED_ACCOUNT)!;
+  const counterpart = northwind.contacts[1]!.id;
+  store.insert('Executive_Sponsor__c', { Account__c: northwind.id, Sponsor__c: sponsorUser, Customer_Counterpart__c: counterpart, Role__c: 'Co-Sponsor', Active__c: true, Start_Date__c: dayToIso(today - 160), Cadence_Days__c: 90, Commitments__c: 'Clinical innovation board, twice a year.' }, 0, at(today - 160));
+  event('Innovation board', sponsorUser, today - random.int(15, 25), counterpart, null);
+  event('Site visit', sponsorUser, today - random.int(70, 80), null, northwind.id);
 }
