@@ -170,7 +170,9 @@ describe('live freshness through change events', () => {
       '/data/AccountChangeEvent': 'subscribed',
       '/data/Account_Plan__ChangeEvent': 'subscribed',
       '/data/Joint_Initiative__ChangeEvent': 'subscribed',
-      '/data/Executive_Sponsor__ChangeEvent': 'subscribed'
+      '/data/Executive_Sponsor__ChangeEvent': 'subscribed',
+      '/data/EventChangeEvent': 'subscribed',
+      '/data/TaskChangeEvent': 'subscribed'
     });
     expect(h.listener().healthy()).toBe(true);
   });
@@ -220,8 +222,10 @@ describe('live freshness through change events', () => {
     await conn.sobject('Account_Plan__c').update({ Id: String(plan!.Id), Name: 'Touched plan' });
     await conn.sobject('Joint_Initiative__c').update({ Id: String(initiative!.Id), Name: 'Touched initiative' });
     await conn.sobject('Executive_Sponsor__c').update({ Id: String(sponsor!.Id), Commitments__c: 'touched' });
+    await conn.sobject('Event').create({ Subject: 'Touched', ActivityDate: TODAY, IsAllDayEvent: true, WhatId: String(account!.Id) });
+    await conn.sobject('Task').create({ Subject: 'Touched', ActivityDate: TODAY, WhatId: String(account!.Id) });
     const replayKey = `{${h.prefix}}:sync:${org.org.orgId}:cdc:replay`;
-    await waitFor('a replay id on every channel', async () => (await h.deps.redis.hlen(replayKey)) === 5);
+    await waitFor('a replay id on every channel', async () => (await h.deps.redis.hlen(replayKey)) === 7);
     await h.converged();
     await h.listener().stop();
     const stored = await h.deps.redis.hget(replayKey, '/data/OpportunityChangeEvent');
@@ -275,6 +279,9 @@ describe('live freshness for objects without change events', () => {
     // Only Account and Opportunity selected for Change Data Capture: the plan objects are polled.
     org = await startDemoOrg({ changeDataCapture: { entities: ['Account', 'Opportunity'] } });
     h = await harness(org);
+    // The harness's full run just updated sponsorships (their engagement fields from the demo's
+    // activities): let those fall behind the poller's 2-second lookback, or it reports them too.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
     await h.listen(500);
   });
 
@@ -288,7 +295,9 @@ describe('live freshness for objects without change events', () => {
       '/data/OpportunityChangeEvent': 'subscribed',
       '/data/Account_Plan__ChangeEvent': 'polling',
       '/data/Joint_Initiative__ChangeEvent': 'polling',
-      '/data/Executive_Sponsor__ChangeEvent': 'polling'
+      '/data/Executive_Sponsor__ChangeEvent': 'polling',
+      '/data/EventChangeEvent': 'polling',
+      '/data/TaskChangeEvent': 'polling'
     });
     expect(h.listener().healthy()).toBe(true);
     await waitFor('the start-up incremental run', async () => (await h.completed()).some((j) => j.data.mode === 'incremental'));
