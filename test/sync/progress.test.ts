@@ -42,9 +42,9 @@ describe('progress that is kept', () => {
       }
       const changed = changedKeys(before, expectedMetrics(org)).size;
       expect(changed).toBeGreaterThan(200);
-      // Room for the two composite reads and one upsert of 200 rows, then the budget is spent.
+      // Room for the three composite reads and one upsert of 200 rows, then the budget is spent.
       const used = org.apiUsage().used;
-      org.setApiBudget(used + 3, used);
+      org.setApiBudget(used + 4, used);
       await expect(runSync({ mode: 'incremental', asOf: TODAY }, deps)).rejects.toBeInstanceOf(ApiBudgetExhaustedError);
       org.setApiBudget(100_000, org.apiUsage().used);
       // The 200 rows confirmed before the stop are known written: only changed − 200 are sent again.
