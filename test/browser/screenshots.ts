@@ -15,8 +15,9 @@ async function main(): Promise<void> {
   try {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     fs.mkdirSync(OUT_DIR, { recursive: true });
-    const open = async (lang: string) => {
-      await page.goto(`${stack.previewUrl}?lang=${lang}`);
+    // as: the org's user the page acts as (?as=rep|sponsor|admin); the admin by default.
+    const open = async (lang: string, as?: string) => {
+      await page.goto(`${stack.previewUrl}?lang=${lang}${as ? `&as=${as}` : ''}`);
       await page.locator('.account-picker').waitFor();
       const id = await page.locator('.account-picker option', { hasText: DEMO_GAP_ACCOUNT }).getAttribute('value');
       await page.locator('.account-picker').selectOption(id!);
@@ -46,6 +47,20 @@ async function main(): Promise<void> {
     await page.locator('c-relationship-map .coverage').waitFor();
     await shoot('c-relationship-map', 'relationship-map.png');
     await page.setViewportSize({ width: 1440, height: 1000 });
+
+    // The page as the account rep (who edits the plan) and as the executive sponsor (who reads it
+    // and logs engagements on the sponsorships that are theirs).
+    for (const as of ['rep', 'sponsor']) {
+      await open('en', as);
+      await page.screenshot({ path: path.join(OUT_DIR, `record-page-${as}.png`) });
+      process.stdout.write(`docs/screenshots/record-page-${as}.png\n`);
+    }
+
+    // The strategic score opened to its six criteria.
+    await open('en', 'rep');
+    await page.locator('c-score-breakdown lightning-button.toggle button').click();
+    await page.locator('c-score-breakdown table.parts').waitFor();
+    await shoot('c-plan-metrics', 'score-parts.png');
 
     await open('it');
     await page.screenshot({ path: path.join(OUT_DIR, 'record-page-it.png') });

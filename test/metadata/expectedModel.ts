@@ -120,6 +120,7 @@ export const EXPECTED_MODEL: Record<string, Record<string, string>> = {
     Supplier_Value__c: money,
     Mutual_Value_Balance__c: 'Number(5,1)',
     Strategic_Score__c: 'Number(5,1)',
+    Score_Criteria__c: 'LongTextArea',
     Opportunity_Count__c: 'Number(9,0)',
     Scope__c: 'Picklist: Account* | Hierarchy',
     Plan_Health__c: 'Number(5,1)',

@@ -163,7 +163,7 @@ const ACCOUNT_METRIC_FIELDS = [
   'Account__c', 'Snapshot_Key__c', 'Period__c', 'As_Of__c', 'Is_Current__c', 'Revenue_Quarter__c', 'Revenue_TTM__c', 'Revenue_Prior_TTM__c',
   'Revenue_Growth_YoY__c', 'Revenue_CAGR_3Y__c', 'Open_Pipeline_12M__c', 'Weighted_Pipeline_12M__c', 'Pipeline_Coverage__c', 'Win_Rate__c',
   'Avg_Deal_Size__c', 'Avg_Sales_Cycle_Days__c', 'Revenue_Share__c', 'Customer_Value__c', 'Supplier_Value__c', 'Mutual_Value_Balance__c',
-  'Strategic_Score__c', 'Opportunity_Count__c'
+  'Strategic_Score__c', 'Score_Criteria__c', 'Opportunity_Count__c'
 ];
 const PROGRAM_METRIC_FIELDS = [
   'Period_Key__c', 'Period__c', 'As_Of__c', 'Is_Current__c', 'Strategic_Accounts__c', 'Strategic_Revenue_TTM__c', 'Other_Revenue_TTM__c',

@@ -37,7 +37,7 @@ function pipelineCoverage(present: PresentFigures): number | null {
     : null;
 }
 
-/** The row without Revenue_Share__c and Strategic_Score__c, which need every account (filled in by the run). */
+/** The row without Revenue_Share__c, Strategic_Score__c and Score_Criteria__c, which need every account (filled in by the run). */
 export function accountMetricRow(
   accountId: string,
   period: FiscalPeriod,
@@ -73,6 +73,7 @@ export function accountMetricRow(
     Supplier_Value__c: present ? currencyField(present.mutualValue.supplier) : null,
     Mutual_Value_Balance__c: present ? mutualValueBalance(present.mutualValue) : null,
     Strategic_Score__c: null,
+    Score_Criteria__c: null,
     Opportunity_Count__c: ttm.opportunityCount
   };
 }

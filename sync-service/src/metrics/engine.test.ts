@@ -483,6 +483,18 @@ describe('metrics engine', () => {
       ]);
       expect(row(result, 'A').Strategic_Score__c).toBe(61.3);
       expect(row(result, 'B').Strategic_Score__c).toBe(48.8);
+      // The parts behind A's 61.3, as metrics.md works them out: revenue rank 0.75 (300 above
+      // 100), lifetime rank 0.25 (300 below 100 + 500), influence 5 → 1, co-innovation 3 → 0.5,
+      // collaboration not rated → 0.5, risk 2 → 1 − 1/4 = 0.75; the admin's weights beside them.
+      expect(JSON.parse(row(result, 'A').Score_Criteria__c!)).toEqual([
+        { criterion: 'Revenue_Concentration', weight: 25, value: 0.75 },
+        { criterion: 'Lifetime_Value', weight: 20, value: 0.25 },
+        { criterion: 'Influence', weight: 15, value: 1 },
+        { criterion: 'Co_Innovation', weight: 15, value: 0.5 },
+        { criterion: 'Collaboration', weight: 15, value: 0.5 },
+        { criterion: 'Risk', weight: 10, value: 0.75 }
+      ]);
+      expect(row(result, 'A', 'FY2025-Q2').Score_Criteria__c).toBeNull();
       expect(row(result, 'A', 'FY2025-Q2').Strategic_Score__c).toBeNull();
     });
 
@@ -497,6 +509,7 @@ describe('metrics engine', () => {
         []
       );
       expect(row(result, 'A').Strategic_Score__c).toBeNull();
+      expect(row(result, 'A').Score_Criteria__c).toBeNull();
       expect(result.dataQuality.counts.unknownScoreCriterion).toBe(1);
       expect(result.dataQuality.samples.unknownScoreCriterion).toEqual(['Charisma']);
     });

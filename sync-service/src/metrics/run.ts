@@ -16,7 +16,7 @@ import {
   type ProgramCoverage
 } from './programMetrics';
 import { accountsWithSponsorOnCadence, activePlans, mutualValues } from './relationship';
-import { planCriteria, scoreWeights, strategicScore, type ScoreWeights } from './strategicScore';
+import { planCriteria, scoreCriteria, scoreWeights, strategicScore, type ScoreWeights } from './strategicScore';
 import type { AccountMetricRow, MetricsContext, MetricsResult, MetricsRun } from './types';
 import { periodWindows, SegmentLayout, type SegmentRange, type WindowName } from './windows';
 
@@ -152,14 +152,14 @@ function computeResult(
   const concentration = percentileRanks(ttmByPeriod[current]!);
   const lifetime = percentileRanks(lifetimeValues);
   ctx.accounts.forEach((account, index) => {
-    rows[index * PERIOD_COUNT + current]!.Strategic_Score__c = strategicScore(
-      {
-        Revenue_Concentration: concentration[index]!,
-        Lifetime_Value: lifetime[index]!,
-        ...planCriteria(plans.get(account.id))
-      },
-      weights
-    );
+    const criteria = {
+      Revenue_Concentration: concentration[index]!,
+      Lifetime_Value: lifetime[index]!,
+      ...planCriteria(plans.get(account.id))
+    };
+    const row = rows[index * PERIOD_COUNT + current]!;
+    row.Strategic_Score__c = strategicScore(criteria, weights);
+    row.Score_Criteria__c = scoreCriteria(criteria, weights);
   });
 
   const strategic = ctx.accounts.filter((account) => account.isStrategic);

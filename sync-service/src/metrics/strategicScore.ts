@@ -90,3 +90,32 @@ export function strategicScore(
   }
   return Number(roundedBigIntDivision(1000n * numerator, denominator * weightSum)) / 10;
 }
+
+/** One criterion behind the score, as Score_Criteria__c stores it for the account plan to show. */
+export interface ScoreCriterionPart {
+  criterion: ScoreCriterion;
+  /** Weight__c as the admin set it (sum over duplicate records). */
+  weight: number;
+  /** The criterion 0–1, to four decimals. */
+  value: number;
+}
+
+/**
+ * The six criteria with their weights and values (JSON for Score_Criteria__c), so the score can be
+ * opened to its parts; null when there is no score (every weight 0).
+ */
+export function scoreCriteria(
+  criteria: Record<ScoreCriterion, Fraction>,
+  weights: ScoreWeights
+): string | null {
+  if (SCORE_CRITERIA.every((criterion) => weights[criterion] === 0)) return null;
+  const parts: ScoreCriterionPart[] = SCORE_CRITERIA.map((criterion) => {
+    const { numerator, denominator } = criteria[criterion];
+    return {
+      criterion,
+      weight: weights[criterion] / 100,
+      value: Math.round((10000 * numerator) / denominator) / 10000
+    };
+  });
+  return JSON.stringify(parts);
+}

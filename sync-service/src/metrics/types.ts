@@ -113,6 +113,8 @@ export interface AccountMetricRow {
   Supplier_Value__c: number | null;
   Mutual_Value_Balance__c: number | null;
   Strategic_Score__c: number | null;
+  /** JSON [{ criterion, weight, value }]: the six criteria behind the score (strategicScore.ts). */
+  Score_Criteria__c: string | null;
   Opportunity_Count__c: number;
 }
 

@@ -226,6 +226,9 @@ export const ACCOUNT_PLAN_QUERY = gql`
               Strategic_Score__c @optional {
                 value
               }
+              Score_Criteria__c @optional {
+                value
+              }
             }
           }
         }

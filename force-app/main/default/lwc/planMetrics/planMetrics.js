@@ -35,6 +35,10 @@ export default class PlanMetrics extends LightningElement {
     return Boolean(this.latest);
   }
 
+  get hasScoreCriteria() {
+    return Boolean(this.latest.scoreCriteria && this.latest.scoreCriteria.length);
+  }
+
   get asOfText() {
     return formatLabel(
       labels.planAsOf,

@@ -88,6 +88,30 @@ export function readInitiatives(data, planId) {
 }
 
 /** Metric snapshots, newest period first (the query orders them so; sorted again to be sure). */
+/**
+ * The criteria behind the strategic score (Score_Criteria__c, JSON the sync service writes):
+ * [{ criterion, weight, value }]; [] when absent, hidden or unreadable.
+ */
+export function readScoreCriteria(json) {
+  if (typeof json !== 'string' || json === '') {
+    return [];
+  }
+  try {
+    const parts = JSON.parse(json);
+    return Array.isArray(parts)
+      ? parts.filter(
+          (part) =>
+            part &&
+            typeof part.criterion === 'string' &&
+            typeof part.weight === 'number' &&
+            typeof part.value === 'number'
+        )
+      : [];
+  } catch {
+    return [];
+  }
+}
+
 export function readMetrics(data) {
   return recordsOf(data, 'Account_Metric__c')
     .map((node) => ({
@@ -105,7 +129,8 @@ export function readMetrics(data) {
       mutualValueBalance: valueOf(node, 'Mutual_Value_Balance__c'),
       customerValue: valueOf(node, 'Customer_Value__c'),
       supplierValue: valueOf(node, 'Supplier_Value__c'),
-      strategicScore: valueOf(node, 'Strategic_Score__c')
+      strategicScore: valueOf(node, 'Strategic_Score__c'),
+      scoreCriteria: readScoreCriteria(valueOf(node, 'Score_Criteria__c'))
     }))
     .sort((a, b) => String(b.period || '').localeCompare(String(a.period || '')));
 }

@@ -202,7 +202,34 @@ import sponsorLogSubject from '@salesforce/label/c.Tandem_Sponsor_Log_Subject';
 import sponsorEngagementLogged from '@salesforce/label/c.Tandem_Sponsor_Engagement_Logged';
 import planChartToDate from '@salesforce/label/c.Tandem_Plan_Chart_To_Date';
 import planMetricValueParts from '@salesforce/label/c.Tandem_Plan_Metric_Value_Parts';
+import scoreShowParts from '@salesforce/label/c.Tandem_Score_Show_Parts';
+import scoreHideParts from '@salesforce/label/c.Tandem_Score_Hide_Parts';
+import scorePartsCaption from '@salesforce/label/c.Tandem_Score_Parts_Caption';
+import scoreCriterion from '@salesforce/label/c.Tandem_Score_Criterion';
+import scoreWeight from '@salesforce/label/c.Tandem_Score_Weight';
+import scoreValue from '@salesforce/label/c.Tandem_Score_Value';
+import scorePoints from '@salesforce/label/c.Tandem_Score_Points';
+import scoreRevenueConcentration from '@salesforce/label/c.Tandem_Score_Revenue_Concentration';
+import scoreLifetimeValue from '@salesforce/label/c.Tandem_Score_Lifetime_Value';
+import scoreInfluence from '@salesforce/label/c.Tandem_Score_Influence';
+import scoreCoInnovation from '@salesforce/label/c.Tandem_Score_Co_Innovation';
+import scoreCollaboration from '@salesforce/label/c.Tandem_Score_Collaboration';
+import scoreRisk from '@salesforce/label/c.Tandem_Score_Risk';
+
 export const labels = {
+  scoreShowParts,
+  scoreHideParts,
+  scorePartsCaption,
+  scoreCriterion,
+  scoreWeight,
+  scoreValue,
+  scorePoints,
+  scoreRevenueConcentration,
+  scoreLifetimeValue,
+  scoreInfluence,
+  scoreCoInnovation,
+  scoreCollaboration,
+  scoreRisk,
   planChartToDate,
   planMetricValueParts,
   sponsorEdit,

@@ -39,6 +39,20 @@ describe('c-plan-metrics', () => {
     }
   });
 
+  it('offers the score opened to its parts when the sync wrote them, and nothing to open otherwise', async () => {
+    const criteria = [
+      { criterion: 'Influence', weight: 15, value: 1 },
+      { criterion: 'Risk', weight: 10, value: 0.75 }
+    ];
+    const element = await mount({ metrics: [{ ...CURRENT, scoreCriteria: criteria }] });
+    const breakdown = $(element, 'c-score-breakdown');
+    expect(breakdown.criteria).toEqual(criteria);
+    expect(breakdown.score).toBe(82.5);
+    document.body.removeChild(element);
+    const without = await mount({ metrics: [{ ...CURRENT, scoreCriteria: [] }] });
+    expect($(without, 'c-score-breakdown')).toBeNull();
+  });
+
   it('puts attainment of the plan target next to growth, and marks a decline in red', async () => {
     const element = await mount({ metrics: [CURRENT], revenueTarget: 6000000 });
     const revenue = tile(element, 'revenue');

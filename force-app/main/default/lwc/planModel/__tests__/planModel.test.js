@@ -1,4 +1,5 @@
 import {
+  readScoreCriteria,
   currentPlan,
   progressPercent,
   chartPoints,
@@ -82,5 +83,16 @@ describe('planModel', () => {
     expect(readSyncRequest(request('Done')).inProgress).toBe(false);
     expect(readSyncRequest(request('Failed')).inProgress).toBe(false);
     expect(readSyncRequest({ uiapi: { query: { Sync_Request__c: { edges: [] } } } })).toBeNull();
+  });
+});
+
+describe('readScoreCriteria', () => {
+  it('reads the criteria the sync wrote and ignores what it cannot read', () => {
+    expect(readScoreCriteria('[{"criterion":"Risk","weight":10,"value":0.75}]')).toEqual([
+      { criterion: 'Risk', weight: 10, value: 0.75 }
+    ]);
+    expect(readScoreCriteria('[{"criterion":"Risk","weight":"10","value":0.75}]')).toEqual([]);
+    expect(readScoreCriteria('not json')).toEqual([]);
+    expect(readScoreCriteria(undefined)).toEqual([]);
   });
 });
