@@ -51,6 +51,8 @@ interface Harness {
   /** The Prometheus text the service's /metrics would serve. */
   metrics(): Promise<string>;
   listener(): Freshness;
+  /** The listener's own Salesforce session (its access token). */
+  listenerToken(): string;
   /** Starts a listener (a worker's freshness module) and waits until it listens. */
   listen(pollMs?: number): Promise<Freshness>;
   /** The sync jobs that completed, oldest first. */
@@ -92,6 +94,7 @@ async function harness(org: OrgHandle): Promise<Harness> {
   );
   const queued: Harness['queued'] = [];
   let current: Freshness | null = null;
+  let currentToken = '';
   const metrics = createServiceMetrics(null, false);
   const exported = freshnessMetrics(metrics.registry, () => current);
   const observer: FreshnessObserver = {
@@ -108,9 +111,11 @@ async function harness(org: OrgHandle): Promise<Harness> {
     queued,
     metrics: () => metrics.registry.metrics(),
     listener: () => current!,
+    listenerToken: () => currentToken,
     async listen(pollMs = 60_000) {
       const client = await OrgClient.connect({ auth: passwordAuth(org), reservePercent: 0, retry: { attempts: 4, baseMs: 20 }, logger: silentLogger });
       const redis = own();
+      currentToken = client.conn.accessToken!;
       current = new Freshness({ getClient: async () => client, redis, prefix, state: new SyncState(redis, prefix), queue, logger: silentLogger, settings: { debounceMs: 100, pollMs }, observer });
       await current.start();
       return current;
@@ -243,6 +248,18 @@ describe('live freshness through change events', () => {
     expect(h.queued.slice(queuedBefore)).toEqual([{ mode: 'accounts', reason: 'changes' }]);
     expect(Number(await h.deps.redis.hget(replayKey, '/data/OpportunityChangeEvent'))).toBeGreaterThan(Number(stored));
   });
+
+  it('an expired session: the listener signs in again, resubscribes and catches up with an incremental run', async () => {
+    const queuedBefore = h.queued.length;
+    org.org.expireSession(h.listenerToken());
+    // The held long poll answers without the event (its session is gone); the next connect is refused.
+    const deal = openOpportunity(org, 7);
+    await h.deps.client.conn.sobject('Opportunity').update({ Id: deal.Id, Amount: 654_321 });
+    await waitFor('a catch-up run', () => h.queued.slice(queuedBefore).some((q) => q.mode === 'incremental'), 30_000);
+    await h.converged();
+    expect(h.listener().status()['/data/OpportunityChangeEvent']).toBe('subscribed');
+    expect(h.listener().healthy()).toBe(true);
+  }, 45_000);
 
   it('a gap event runs an incremental run, which reads the change', async () => {
     const before = (await h.completed()).length;
