@@ -141,7 +141,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const service: OwnedChild = spawnNode('service', SERVICE_MAIN, [], { cwd: ROOT, env: serviceEnv, onLine: childLog('service') });
     cleanups.push(() => service.stop(15_000));
     const apiUrl = `http://127.0.0.1:${servicePort}`;
-    await waitForHttp(`${apiUrl}/readyz`, service, 60_000);
+    // Generous: on a loaded machine (several suites at once) the service takes over a minute.
+    await waitForHttp(`${apiUrl}/readyz`, service, 150_000);
     started(await building);
     const session = sessionSource(org);
     // The people the page can act as (?as=rep|sponsor|admin), each with a session of their own.
