@@ -35,6 +35,10 @@ describe('records purged between incremental runs', () => {
     expect(storeRows(org, `SELECT Id FROM Opportunity WHERE Id = '${String(won!.Id)}'`)).toEqual([]);
     const after = expectedRows(expectedMetrics(org));
     expect(after.accounts).not.toEqual(before.accounts);
+    // The emulator's delete log as jsforce reads it (sobject().deleted(), the getDeleted resource).
+    const clock = deps.client.serverTime!;
+    const log = await deps.client.conn.sobject('Opportunity').deleted(new Date(clock - 10 * 60_000), new Date(clock + 60_000));
+    expect(log.deletedRecords.map((r) => r.id)).toContain(String(won!.Id));
 
     const summary = await runSync({ mode: 'incremental', asOf: TODAY }, deps);
     const stored = orgMetricRows(org);
