@@ -64,7 +64,7 @@ beforeAll(async () => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
-}, 180_000);
+}, 300_000); // build, full sync and service start; minutes on a loaded machine
 
 // Also after a beforeAll that timed out: what it was still starting is closed once started.
 afterAll(async () => {

@@ -1,13 +1,14 @@
 import { LightningElement, api } from 'lwc';
+import { NavigationMixin } from 'lightning/navigation';
 import { formatCurrency, formatDate, formatLabel, todayIso, NO_VALUE } from 'c/tandemFormat';
 import { labels } from 'c/tandemLabels';
 import { initiativeTone, isInitiativeOverdue } from 'c/planModel';
 
 /**
  * One joint initiative: status (an open one past its target date is marked Overdue), target
- * date, customer sponsor, and customer and supplier value realized against target.
+ * date, customer sponsor (a link to the contact), and customer and supplier value realized against target.
  */
-export default class InitiativeItem extends LightningElement {
+export default class InitiativeItem extends NavigationMixin(LightningElement) {
   /** An initiative as c/planModel's readInitiatives returns it. */
   @api initiative;
   @api canEdit = false;
@@ -36,10 +37,20 @@ export default class InitiativeItem extends LightningElement {
         ? formatLabel(labels.planInitiativeTargetOn, formatDate(i.targetDate))
         : null,
       sponsorText: i.customerSponsorName,
+      sponsorLinked: Boolean(i.customerSponsorName && i.customerSponsorId),
       customerValueText: valuePair(i.customerValueRealized, i.customerValueTarget),
       supplierValueText: valuePair(i.supplierValueRealized, i.supplierValueTarget),
       editTitle: formatLabel(labels.planEditItem, i.name || NO_VALUE)
     };
+  }
+
+  /** The customer sponsor's contact record, as the platform opens a record. */
+  handleOpenSponsor(event) {
+    event.preventDefault();
+    this[NavigationMixin.Navigate]({
+      type: 'standard__recordPage',
+      attributes: { recordId: this.initiative.customerSponsorId, actionName: 'view' }
+    });
   }
 
   handleEdit() {

@@ -1,5 +1,6 @@
 import { createElement } from '@lwc/engine-dom';
 import InitiativeItem from 'c/initiativeItem';
+import { getNavigateCalledWith } from 'lightning/navigation';
 import { deepQuery as $, text } from '../../../../../test/jest-utils/shadowQuery';
 
 jest.mock('c/tandemFormat', () => ({
@@ -42,6 +43,19 @@ describe('c-initiative-item', () => {
     document.body.removeChild(labelled);
     const raw = await mount({ initiative: { ...PILOT, status: 'On hold' } });
     expect($(raw, 'c-status-badge.initiative-status').label).toBe('On hold');
+  });
+
+  it("links the customer sponsor to the contact's record page", async () => {
+    const element = await mount({
+      initiative: { ...PILOT, customerSponsorId: '003000000000002AAA' }
+    });
+    const link = $(element, 'a.initiative-sponsor');
+    expect(text(link)).toBe('Giulia Bianchi');
+    link.click();
+    expect(getNavigateCalledWith().pageReference).toEqual({
+      type: 'standard__recordPage',
+      attributes: { recordId: '003000000000002AAA', actionName: 'view' }
+    });
   });
 
   it('shows mutual value realized against target', async () => {
