@@ -245,7 +245,7 @@ describe('UI API GraphQL: the queries the components send', () => {
   });
 
   it('reads the gap account’s map: every stakeholder is one of its contacts', async () => {
-    const mapQuery = componentQueries().find((q) => q.file === 'relationshipMap/relationshipMap.js')!.query;
+    const mapQuery = componentQueries().find((q) => q.file === 'relationshipMap/mapQuery.js' && q.query.includes('Stakeholder__c'))!.query;
     const answer = await graphql(call, mapQuery, { recordId: gapAccountId });
     const contacts = new Set(nodes(answer, 'Contact').map((n) => n.Id));
     const stakeholders = nodes(answer, 'Stakeholder__c');

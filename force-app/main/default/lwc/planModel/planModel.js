@@ -218,7 +218,12 @@ export function attainmentPercent(revenueTtm, revenueTarget) {
   return (revenueTtm / revenueTarget) * 100;
 }
 
-const NO_ACCESS = Object.freeze({ createable: false, updateable: false, fields: {} });
+const NO_ACCESS = Object.freeze({
+  createable: false,
+  updateable: false,
+  deletable: false,
+  fields: {}
+});
 
 /**
  * What the user may do with each object, from getObjectInfos' `results` (UI API ObjectInfo):
@@ -236,6 +241,7 @@ export function accessByObject(objectInfos, apiNames) {
       access[result.apiName] = {
         createable: result.createable === true,
         updateable: result.updateable === true,
+        deletable: result.deletable === true,
         fields: result.fields || {}
       };
     }

@@ -13,13 +13,16 @@ const CURVE_OFFSET = 40;
 const ARROW_LENGTH = 10;
 const ARROW_HALF_WIDTH = 5;
 
+// Colours come from the CSS class (SLDS styling hooks); the dash pattern tells the types apart
+// without colour, and an arrow marks the directed ones.
 export const LINK_STYLE = {
-  Influences: { color: '#0176d3', dash: '6 4', directed: true },
-  'Allied with': { color: '#2e844a', dash: '6 4', directed: false },
-  'In conflict with': { color: '#ba0517', dash: '2 3', directed: false },
-  'Dotted line to': { color: '#5c5c5c', dash: '1 4', directed: true }
+  Influences: { tone: 'influences', dash: '6 4', directed: true },
+  'Allied with': { tone: 'allied', dash: '6 4', directed: false },
+  'In conflict with': { tone: 'conflict', dash: '2 3', directed: false },
+  'Dotted line to': { tone: 'dotted', dash: '1 4', directed: true },
+  // A type an admin added later.
+  other: { tone: 'other', dash: '6 4', directed: false }
 };
-const DEFAULT_LINK_STYLE = { color: '#5c5c5c', dash: '6 4', directed: false };
 
 const round = (value) => Math.round(value * 10) / 10;
 
@@ -72,7 +75,7 @@ function linkLines(layout, links) {
     .map((link) => {
       const from = byId.get(link.fromContactId);
       const to = byId.get(link.toContactId);
-      const style = LINK_STYLE[link.type] || DEFAULT_LINK_STYLE;
+      const style = LINK_STYLE[link.type] || LINK_STYLE.other;
       const ax = from.x + NODE_WIDTH / 2;
       const ay = from.y + NODE_HEIGHT / 2;
       const bx = to.x + NODE_WIDTH / 2;
@@ -102,7 +105,7 @@ function linkLines(layout, links) {
         id: link.id,
         type: link.type,
         d: `M ${round(start.x)} ${round(start.y)} Q ${round(cx)} ${round(cy)} ${round(end.x)} ${round(end.y)}`,
-        color: style.color,
+        tone: style.tone,
         dash: style.dash,
         arrow,
         labelX: round(0.25 * start.x + 0.5 * cx + 0.25 * end.x),
@@ -111,7 +114,7 @@ function linkLines(layout, links) {
     });
 }
 
-/** @returns {{ reportingLines: Array<{key, d}>, links: Array<{key, id, type, d, color, dash, arrow, labelX, labelY}> }} */
+/** @returns {{ reportingLines: Array<{key, d}>, links: Array<{key, id, type, d, tone, dash, arrow, labelX, labelY}> }} */
 export function chartGeometry(layout, links) {
   return { reportingLines: reportingLines(layout), links: linkLines(layout, links) };
 }

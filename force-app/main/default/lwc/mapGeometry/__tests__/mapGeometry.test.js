@@ -1,4 +1,4 @@
-import { chartGeometry, clipToBox, NODE_WIDTH, NODE_HEIGHT } from '../mapGeometry';
+import { chartGeometry, clipToBox, NODE_WIDTH, NODE_HEIGHT } from 'c/mapGeometry';
 import { layoutOrgChart } from 'c/orgChartLayout';
 
 const layoutOf = (nodes) =>
