@@ -28,8 +28,23 @@ const FORM_FIELDS = [
  * ({ toContactId, type }), `removelink` ({ id }).
  */
 export default class StakeholderEditor extends NavigationMixin(LightningElement) {
-  /** describePerson() of the person. */
-  @api person;
+  /** describePerson() of the person; another person starts afresh. */
+  @api
+  get person() {
+    return this._person;
+  }
+  set person(value) {
+    const another = !this._person || this._person.id !== value.id;
+    this._person = value;
+    if (another) {
+      this.linkType = undefined;
+      this.linkTarget = undefined;
+      this.saving = false;
+      this[NavigationMixin.GenerateUrl](this.contactPage).then((url) => {
+        this.contactUrl = url;
+      });
+    }
+  }
   @api accountId;
   /** May the user create (unmapped person) or update (mapped) the stakeholder record? */
   @api canEdit = false;
@@ -47,15 +62,10 @@ export default class StakeholderEditor extends NavigationMixin(LightningElement)
   linkType;
   linkTarget;
   saving = false;
+  _person;
 
   @wire(getPicklistValues, { recordTypeId: MASTER_RECORD_TYPE_ID, fieldApiName: LINK_TYPE_FIELD })
   linkTypes;
-
-  connectedCallback() {
-    this[NavigationMixin.GenerateUrl](this.contactPage).then((url) => {
-      this.contactUrl = url;
-    });
-  }
 
   /** Puts focus on the panel's heading (when it opens). */
   @api
