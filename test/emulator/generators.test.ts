@@ -1,5 +1,5 @@
 // Generated orgs: determinism from the seed, the demo's built-in coverage gaps, bench sizes.
-import { DEMO_FISCAL_YEAR_START_MONTH, DEMO_GAP_ACCOUNT, DEMO_STRATEGIC_ACCOUNTS, runQuery, startOrg, type OrgHandle } from './index';
+import { DEMO_FISCAL_YEAR_START_MONTH, DEMO_GAP_ACCOUNT, DEMO_LARGE_MAP_ACCOUNT, DEMO_LARGE_MAP_CONTACTS, DEMO_STRATEGIC_ACCOUNTS, runQuery, startOrg, type OrgHandle } from './index';
 
 const TODAY = '2026-06-15';
 
@@ -107,6 +107,18 @@ describe('data generators', () => {
     expect(count(demo, 'Joint_Initiative__c', 'WHERE Customer_Value_Realized__c > 0')).toBeGreaterThan(3);
     expect(count(demo, 'Stakeholder_Link__c')).toBeGreaterThan(7);
     expect(count(demo, 'Plan_Objective__c')).toBeGreaterThan(15);
+  });
+
+  it(`demo: ${DEMO_LARGE_MAP_ACCOUNT} has a ${DEMO_LARGE_MAP_CONTACTS}-person org chart under one CEO, partly mapped`, () => {
+    const people = rows(demo, `SELECT Id, ReportsToId FROM Contact WHERE Account.Name = '${DEMO_LARGE_MAP_ACCOUNT}'`);
+    expect(people).toHaveLength(DEMO_LARGE_MAP_CONTACTS);
+    // One tree: exactly one person (the CEO) reports to nobody, every manager is of the account.
+    const ids = new Set(people.map((p) => p.Id));
+    expect(people.filter((p) => p.ReportsToId === null)).toHaveLength(1);
+    expect(people.every((p) => p.ReportsToId === null || ids.has(p.ReportsToId))).toBe(true);
+    const mapped = count(demo, 'Stakeholder__c', `WHERE Account__r.Name = '${DEMO_LARGE_MAP_ACCOUNT}'`);
+    expect(mapped).toBeGreaterThan(20);
+    expect(mapped).toBeLessThan(60);
   });
 
   it('bench:n: n opportunities over n/250 accounts, quickly', async () => {

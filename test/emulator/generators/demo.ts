@@ -22,6 +22,10 @@ export const DEMO_STRATEGIC_ACCOUNTS = [
   'Pemberton Retail Group'
 ] as const;
 
+/** The strategic account with a 500-person org chart: the relationship map at scale. */
+export const DEMO_LARGE_MAP_ACCOUNT = 'Castellan Manufacturing';
+export const DEMO_LARGE_MAP_CONTACTS = 500;
+
 export const DEMO_FISCAL_YEAR_START_MONTH = 4;
 export const DEMO_CURRENCIES = [
   { iso: 'USD', rate: 1 },
@@ -184,6 +188,8 @@ export function generateDemo(org: Org, seed: number): void {
   }
   // Last, with a random of its own, so the data above stays what it was.
   seedActivities(org, new Random(seed ^ 0xac7), accounts, sponsorships, executives[0]!, today);
+  // The 500-person org chart after everything else, from its own random stream too.
+  seedLargeOrgChart(org, new Random(seed + DEMO_LARGE_MAP_CONTACTS), accounts.find((a) => a.name === DEMO_LARGE_MAP_ACCOUNT)!, today, managers, at);
 }
 
 function person(random: Random): { first: string; last: string } {
@@ -506,4 +512,74 @@ function seedActivities(org: Org, random: Random, accounts: AccountInfo[], spons
   store.insert('Executive_Sponsor__c', { Account__c: northwind.id, Sponsor__c: sponsorUser, Customer_Counterpart__c: counterpart, Role__c: 'Co-Sponsor', Active__c: true, Start_Date__c: dayToIso(today - 160), Cadence_Days__c: 90, Commitments__c: 'Clinical innovation board, twice a year.' }, 0, at(today - 160));
   event('Innovation board', sponsorUser, today - random.int(15, 25), counterpart, null);
   event('Site visit', sponsorUser, today - random.int(70, 80), null, northwind.id);
+}
+
+const AREAS = ['Sales', 'Marketing', 'Engineering', 'Manufacturing', 'Quality', 'Logistics', 'Human Resources', 'Legal', 'Finance', 'IT', 'Procurement', 'Service'];
+const CONTRIBUTOR_TITLES = ['Engineer', 'Analyst', 'Specialist', 'Coordinator', 'Planner', 'Buyer', 'Technician'];
+const ROLES = ['Decision Maker', 'Technical Evaluator', 'Influencer', 'Coach', 'Gatekeeper', 'End User'];
+const ATTITUDES = ['Advocate', 'Supporter', 'Neutral', 'Neutral', 'Skeptic', 'Unknown'];
+const STRENGTHS = ['Strong', 'Medium', 'Medium', 'Weak', 'None'];
+
+/**
+ * Grows the account's contacts to DEMO_LARGE_MAP_CONTACTS under its CEO: vice presidents, four
+ * directors each, three managers each, their teams; about one person in twenty is mapped.
+ */
+function seedLargeOrgChart(org: Org, random: Random, account: AccountInfo, today: number, managers: string[], at: (day: number) => number): void {
+  const store = org.store;
+  const domain = account.name.toLowerCase().replace(/[^a-z]+/g, '');
+  let area = 0;
+  const add = (title: string, managerId: string): string => {
+    const { first, last } = person(random);
+    const id = store.insert(
+      'Contact',
+      {
+        AccountId: account.id,
+        FirstName: first,
+        LastName: last,
+        Title: title,
+        Email: `${first}.${last}.${account.contacts.length}@${domain}.example`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
+        ReportsToId: managerId,
+        OwnerId: account.owner
+      },
+      0,
+      { at: at(today - random.int(30, 1500)) }
+    );
+    account.contacts.push({ id, title, level: 9 });
+    return id;
+  };
+  const ceo = account.contacts[0]!.id;
+  const vps = account.contacts.filter((c) => c.level === 1).map((c) => c.id);
+  while (vps.length < 8) vps.push(add(`VP ${AREAS[area++ % AREAS.length]}`, ceo));
+  const leads: string[] = [];
+  vps.forEach((vp, v) => {
+    for (let d = 0; d < 4; d++) {
+      const field = AREAS[(v * 4 + d) % AREAS.length]!;
+      const director = add(`Director of ${field}`, vp);
+      for (let m = 0; m < 3; m++) leads.push(add(`${field} Manager`, director));
+    }
+  });
+  for (let i = 0; account.contacts.length < DEMO_LARGE_MAP_CONTACTS; i++) {
+    add(`${random.pick(CONTRIBUTOR_TITLES)}`, leads[i % leads.length]!);
+  }
+  // seedRelationshipMap mapped the first contacts (at most HEALTHY_MAP.length of them).
+  account.contacts.forEach((contact, index) => {
+    if (index < HEALTHY_MAP.length || index % 20 !== 7) return;
+    const strength = random.pick(STRENGTHS);
+    store.insert(
+      'Stakeholder__c',
+      {
+        Account__c: account.id,
+        Contact__c: contact.id,
+        Unique_Key__c: `${account.id}:${contact.id}`,
+        Buying_Role__c: random.pick(ROLES),
+        Influence__c: random.pick(['High', 'Medium', 'Medium', 'Low']),
+        Attitude__c: random.pick(ATTITUDES),
+        Relationship_Strength__c: strength,
+        Relationship_Owner__c: random.chance(0.7) ? random.pick(managers) : null,
+        Last_Interaction__c: strength === 'None' ? null : dayToIso(today - random.int(3, 240))
+      },
+      0,
+      { at: at(today - random.int(10, 400)) }
+    );
+  });
 }
