@@ -1,11 +1,12 @@
 // `npm run bench [-- --sizes 10000,100000]`: the sync against emulated orgs of 10,000, 100,000 and
 // 1,000,000 opportunities in three modes, the naive baseline on the 10,000 org, the metrics
-// engine alone, the org-chart layout and live freshness (scripts/bench/freshness.ts); prints the tables and rewrites docs/benchmarks.md.
+// engine alone, the org-chart layout, the 500-contact relationship map in Chromium and live freshness (scripts/bench/freshness.ts); prints the tables and rewrites docs/benchmarks.md.
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPOSITORY, lastJsonLine, runChild } from './bench/child';
 import { benchmarkAllFreshness, freshnessSection, withFreshnessSection } from './bench/freshness';
 import { benchmarkLayout } from './bench/layout';
+import { benchmarkMapOpening } from './bench/mapOpening';
 import { describeMachine } from './bench/machine';
 import { renderReport, syncTable, targets, type EngineFigure } from './bench/report';
 import { SEED, TODAY, benchmarkNaive, benchmarkSync, type SyncFigure } from './bench/syncBench';
@@ -46,6 +47,9 @@ async function main(): Promise<void> {
 
   const freshness = await benchmarkAllFreshness(log);
 
+  log('relationship map, 500 contacts, headless Chromium');
+  const map = await benchmarkMapOpening(5, { today: TODAY, seed: SEED });
+
   const sync: SyncFigure[] = [];
   for (const size of sizes) {
     log(`sync, bench:${size}`);
@@ -61,7 +65,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const results = { generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', seed: SEED, asOf: TODAY, totalSeconds: (Date.now() - started) / 1000, machine, sync, engine, layout };
+  const results = { generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', seed: SEED, asOf: TODAY, totalSeconds: (Date.now() - started) / 1000, machine, sync, engine, layout, map };
   const notes = sizes.join(',') === DEFAULT_SIZES.join(',') ? [] : [`Partial run (sizes ${sizes.join(', ')}): the growth and 1,000,000-opportunity targets need the default sizes.`];
   if (targets(sync).some((t) => t.name.startsWith('peak RSS') && !t.met)) notes.push(RSS_NOTE);
   fs.writeFileSync(path.join(REPOSITORY, 'docs', 'benchmarks.md'), withFreshnessSection(renderReport(results, notes), freshnessSection(freshness)));
@@ -70,7 +74,7 @@ async function main(): Promise<void> {
   process.stdout.write(`metrics engine: ${engine.opportunities.toLocaleString('en-US')} opportunities in ${engine.seconds.toFixed(2)} s, peak RSS ${engine.peakRssMb.toFixed(0)} MiB\n`);
   process.stdout.write(`layout: ${layout.contacts} contacts, median ${layout.medianMs.toFixed(2)} ms\n`);
   for (const figure of freshness) process.stdout.write(`freshness, ${figure.data}: median ${figure.medianSeconds.toFixed(2)} s, worst ${figure.worstSeconds.toFixed(2)} s of ${figure.samples.length}\n`);
-  process.stdout.write('\n');
+  process.stdout.write(`map: ${map.contacts} contacts open in ${map.medianMs.toFixed(0)} ms (median of ${map.runs})\n\n`);
   for (const target of targets(sync)) process.stdout.write(`${target.met ? 'met    ' : 'NOT MET'}  ${target.name}: ${target.measured}\n`);
   process.stdout.write(`\ndocs/benchmarks.md written (${results.totalSeconds.toFixed(0)} s)\n`);
 }

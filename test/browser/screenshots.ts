@@ -3,7 +3,7 @@
 // are reproducible.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEMO_GAP_ACCOUNT } from '../emulator';
+import { DEMO_GAP_ACCOUNT, DEMO_LARGE_MAP_ACCOUNT } from '../emulator';
 import { startStack } from '../preview/stack';
 import { launchChromium } from './chromium';
 
@@ -61,6 +61,17 @@ async function main(): Promise<void> {
     await page.locator('c-score-breakdown lightning-button.toggle button').click();
     await page.locator('c-score-breakdown table.parts').waitFor();
     await shoot('c-plan-metrics', 'score-parts.png');
+
+    // The 500-contact account: the map as it opens (fitted, deeper branches folded), then searched.
+    const large = await page.locator('.account-picker option', { hasText: DEMO_LARGE_MAP_ACCOUNT }).getAttribute('value');
+    await page.locator('.account-picker').selectOption(large!);
+    await page.locator('.account-name', { hasText: DEMO_LARGE_MAP_ACCOUNT }).waitFor();
+    await page.getByRole('tab', { name: 'Relationship Map' }).click();
+    await page.locator('c-relationship-map .zoom-level').waitFor();
+    await shoot('c-relationship-map', 'relationship-map-500-fitted.png');
+    await page.locator('c-relationship-map .search input').fill('Quality');
+    await page.locator('c-relationship-map .node.matched').first().waitFor();
+    await shoot('c-relationship-map', 'relationship-map-500-searched.png');
 
     await open('it');
     await page.screenshot({ path: path.join(OUT_DIR, 'record-page-it.png') });
