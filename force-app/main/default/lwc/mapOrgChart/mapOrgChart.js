@@ -4,6 +4,8 @@ import { formatLabel } from 'c/tandemFormat';
 import { labels } from 'c/tandemLabels';
 import { mapLabels } from 'c/mapLabels';
 
+// A search match is shown at least this large (a fitted 500-person chart is far smaller).
+const READABLE_SCALE = 0.8;
 // A refit waits for the width to change by more than this (a scrollbar appearing is not a resize).
 const REFIT_TOLERANCE_PX = 24;
 
@@ -48,9 +50,13 @@ export default class MapOrgChart extends LightningElement {
     this.renderNodes();
   }
 
-  /** Scrolls a person into the middle of the view (a search match). */
+  /** Scrolls a person into the middle of the view (a search match), zoomed in to be read. */
   @api
   showPerson(contactId) {
+    if (this.scale < READABLE_SCALE) {
+      this.fitted = false;
+      this.scale = READABLE_SCALE;
+    }
     this.pendingScrollId = contactId;
   }
 

@@ -4,11 +4,12 @@
  * when the data or the user's view choices change, never from a getter.
  */
 import { layoutOrgChart, navigationMap } from 'c/orgChartLayout';
-import { keepPeople, visibleForest } from 'c/orgChartView';
+import { keepPeople, managersAbove, visibleForest } from 'c/orgChartView';
 import { chartGeometry, NODE_WIDTH, NODE_HEIGHT } from 'c/mapGeometry';
 import { formatLabel } from 'c/tandemFormat';
 import { labels } from 'c/tandemLabels';
 import { mapLabels } from 'c/mapLabels';
+import { linksOfPerson } from './mapModel';
 
 export const NODE_SIZE = Object.freeze({ nodeWidth: NODE_WIDTH, nodeHeight: NODE_HEIGHT });
 
@@ -109,5 +110,43 @@ export function buildChart({ forest, people, links, collapsed, mappedOnly, selec
       arrowClass: `link-arrow link-${link.tone}`,
       labelClass: `link-label link-${link.tone}`
     }))
+  };
+}
+
+/**
+ * Everything the map shows for the user's choices: the chart, and the person open in the panel
+ * with his links and whether the user may edit him (`stakeholderAccess` from getObjectInfos).
+ */
+export function mapViewOf(
+  read,
+  { collapsed, mappedOnly, selectedId, matchIds },
+  stakeholderAccess
+) {
+  const { forest, people, model } = read;
+  const selected = selectedId ? people.get(selectedId) : undefined;
+  return {
+    chart: buildChart({
+      forest,
+      people,
+      links: model.links,
+      collapsed,
+      mappedOnly,
+      selectedId,
+      matches: new Set(matchIds)
+    }),
+    selected,
+    selectedLinks: selected ? linksOfPerson(model.links, people, selected.id) : [],
+    canEditSelected:
+      Boolean(selected) &&
+      (selected.mapped ? stakeholderAccess.updateable : stakeholderAccess.createable)
+  };
+}
+
+/** The choices that show these people: their managers unfolded, "mapped only" off if it hides them. */
+export function revealing(read, { collapsed, mappedOnly }, ids) {
+  const above = managersAbove(read.forest, ids);
+  return {
+    collapsed: new Set([...collapsed].filter((id) => !above.has(id))),
+    mappedOnly: mappedOnly && ids.every((id) => read.people.get(id).mapped)
   };
 }

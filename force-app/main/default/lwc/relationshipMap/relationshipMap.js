@@ -6,13 +6,13 @@ import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { RefreshEvent, registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
 import STAKEHOLDER_OBJECT from '@salesforce/schema/Stakeholder__c';
 import LINK_OBJECT from '@salesforce/schema/Stakeholder_Link__c';
-import { initialCollapse, managersAbove, searchPeople, toggled } from 'c/orgChartView';
+import { initialCollapse, searchPeople, toggled } from 'c/orgChartView';
 import { accessByObject } from 'c/planModel';
 import { todayIso } from 'c/tandemFormat';
 import { labels } from 'c/tandemLabels';
 import { RELATIONSHIP_MAP_QUERY, CHILD_CONTACTS_QUERY } from './mapQuery';
-import { readPeople, linksOfPerson, linkBetween } from './mapModel';
-import { buildChart, chartWidth } from './chartModel';
+import { readPeople, linkBetween } from './mapModel';
+import { chartWidth, mapViewOf, revealing } from './chartModel';
 
 const OBJECTS = [STAKEHOLDER_OBJECT, LINK_OBJECT];
 const [STAKEHOLDER, LINK] = OBJECTS.map((object) => object.objectApiName);
@@ -29,35 +29,42 @@ const ASSUMED_WIDTH_PX = 1200;
  * the coverage gaps, the table, the stakeholder panel beside the chart and the legend.
  */
 export default class RelationshipMap extends LightningElement {
-  @api recordId;
+  /** The account; another account starts with a fresh view (folded to fit, nothing selected). */
+  @api
+  get recordId() {
+    return this._recordId;
+  }
+  set recordId(value) {
+    this._recordId = value;
+    this.collapsed = undefined;
+    this.selectedId = undefined;
+    this.searchTerm = '';
+    this.matchIds = [];
+  }
   /** "Chart" or "Table": how the map opens (design attribute). */
   @api defaultView = 'Chart';
   /** Days without interaction after which a relationship counts as stale (design attribute). */
   @api staleAfterDays = 90;
 
   labels = labels;
+  _recordId;
   data;
   childData;
   errors;
   wiredResult;
   view;
   isChartView;
-  tablePeople = [];
   withChildAccounts = false;
   mappedOnly = false;
   searchTerm = '';
   matchIds = [];
   collapsed;
   selectedId;
-  returnFocusId;
   actionErrors;
   access = accessByObject(undefined, [STAKEHOLDER, LINK]);
   // View models: computed when the data or a choice changes (readData, rebuild), not in getters.
-  model;
-  forest;
-  people;
-  personList = [];
-  gaps = [];
+  /** readPeople(): model, forest, people, personList, gaps. */
+  read;
   chart;
   selected;
   selectedLinks = [];
@@ -104,7 +111,7 @@ export default class RelationshipMap extends LightningElement {
   @wire(getObjectInfos, { objectApiNames: OBJECTS })
   wiredAccess(result) {
     this.access = accessByObject(result && result.data, [STAKEHOLDER, LINK]);
-    this.rebuildSelection();
+    this.rebuild();
   }
 
   connectedCallback() {
@@ -132,50 +139,28 @@ export default class RelationshipMap extends LightningElement {
   // ---- view models ----------------------------------------------------------------------
 
   readData() {
-    if (!this.data) {
-      return;
-    }
+    const stale = Number(this.staleAfterDays);
     const read = readPeople(this.data, this.withChildAccounts ? this.childData : undefined, {
       today: todayIso(),
-      staleAfterDays: Number(this.staleAfterDays) > 0 ? Number(this.staleAfterDays) : 90
+      staleAfterDays: stale > 0 ? stale : 90
     });
-    Object.assign(this, read);
+    this.read = read;
     if (!this.collapsed) {
       const width = this.template.host.getBoundingClientRect().width || ASSUMED_WIDTH_PX;
-      this.collapsed = initialCollapse(this.forest, {
+      this.collapsed = initialCollapse(read.forest, {
         availableWidth: width,
         minScale: SMALLEST_OPENING_SCALE,
         widthOf: chartWidth
       });
     }
-    this.matchIds = searchPeople(this.personList, this.searchTerm);
+    this.matchIds = searchPeople(read.personList, this.searchTerm);
     this.rebuild();
   }
 
   rebuild() {
-    if (!this.model) {
-      return;
+    if (this.read) {
+      Object.assign(this, mapViewOf(this.read, this, this.access[STAKEHOLDER]));
     }
-    this.chart = buildChart({
-      forest: this.forest,
-      people: this.people,
-      links: this.model.links,
-      collapsed: this.collapsed,
-      mappedOnly: this.mappedOnly,
-      selectedId: this.selectedId,
-      matches: new Set(this.matchIds)
-    });
-    this.tablePeople = this.mappedOnly ? this.personList.filter((p) => p.mapped) : this.personList;
-    this.rebuildSelection();
-  }
-
-  rebuildSelection() {
-    const person = this.people && this.selectedId ? this.people.get(this.selectedId) : undefined;
-    const access = this.access[STAKEHOLDER];
-    this.selected = person;
-    this.selectedLinks = person ? linksOfPerson(this.model.links, this.people, person.id) : [];
-    this.canEditSelected =
-      Boolean(person) && (person.mapped ? access.updateable : access.createable);
   }
 
   // ---- what the template reads (cheap) -----------------------------------------------------
@@ -189,7 +174,7 @@ export default class RelationshipMap extends LightningElement {
   }
 
   get hasContacts() {
-    return this.personList.length > 0;
+    return Boolean(this.read) && this.read.personList.length > 0;
   }
 
   // ---- the user's choices -----------------------------------------------------------------
@@ -201,7 +186,7 @@ export default class RelationshipMap extends LightningElement {
 
   handleSearch(event) {
     this.searchTerm = event.detail.term;
-    this.matchIds = searchPeople(this.personList, this.searchTerm);
+    this.matchIds = searchPeople(this.read.personList, this.searchTerm);
     this.reveal(this.matchIds);
     if (this.matchIds.length > 0 && this.refs.chart) {
       this.refs.chart.showPerson(this.matchIds[0]);
@@ -210,11 +195,7 @@ export default class RelationshipMap extends LightningElement {
 
   /** Unfolds the branches above these people (and drops "mapped only" if it hides them). */
   reveal(ids) {
-    const above = managersAbove(this.forest, ids);
-    this.collapsed = new Set([...this.collapsed].filter((id) => !above.has(id)));
-    if (this.mappedOnly && ids.some((id) => !this.people.get(id).mapped)) {
-      this.mappedOnly = false;
-    }
+    Object.assign(this, revealing(this.read, this, ids));
     this.rebuild();
   }
 
@@ -241,20 +222,22 @@ export default class RelationshipMap extends LightningElement {
   handleSelectPerson(event) {
     const id = event.detail.contactId;
     this.selectedId = id;
-    this.returnFocusId = id;
     this.actionErrors = undefined;
     this.editorFocusPending = true;
     this.reveal([id]);
-    if (this.refs.chart) {
+    // Chosen from the gaps or the table: bring him into view on the chart.
+    if (this.refs.chart && event.target !== this.refs.chart) {
       this.refs.chart.showPerson(id);
     }
   }
 
+  /** Closes the panel; focus returns to the person on the chart. */
   handleCloseEditor() {
+    const id = this.selectedId;
     this.selectedId = undefined;
     this.rebuild();
-    if (this.refs.chart && this.returnFocusId) {
-      this.refs.chart.focusPerson(this.returnFocusId);
+    if (this.refs.chart && id) {
+      this.refs.chart.focusPerson(id);
     }
   }
 
@@ -267,7 +250,7 @@ export default class RelationshipMap extends LightningElement {
 
   async handleAddLink(event) {
     const { toContactId, type } = event.detail;
-    const link = linkBetween(this.model, this.selectedId, toContactId, type, this.recordId);
+    const link = linkBetween(this.read.model, this.selectedId, toContactId, type, this.recordId);
     if (link.problem) {
       this.actionErrors = [link.problem];
       return;

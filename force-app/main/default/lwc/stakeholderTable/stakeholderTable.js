@@ -39,6 +39,17 @@ export default class StakeholderTable extends LightningElement {
   rows = [];
   label = '';
   _people = [];
+  _mappedOnly = false;
+
+  /** Lists only the people with a stakeholder record. */
+  @api
+  get mappedOnly() {
+    return this._mappedOnly;
+  }
+  set mappedOnly(value) {
+    this._mappedOnly = Boolean(value);
+    this.buildRows();
+  }
 
   /** describePerson() of each person, in the order to list them. */
   @api
@@ -47,9 +58,14 @@ export default class StakeholderTable extends LightningElement {
   }
   set people(value) {
     this._people = value || [];
+    this.buildRows();
+  }
+
+  buildRows() {
     const nameOf = new Map(this._people.map((p) => [p.id, p.name]));
-    this.label = formatLabel(mapLabels.mapTableLabel, this._people.length);
-    this.rows = this._people.map((p) => ({
+    const people = this._mappedOnly ? this._people.filter((p) => p.mapped) : this._people;
+    this.label = formatLabel(mapLabels.mapTableLabel, people.length);
+    this.rows = people.map((p) => ({
       id: p.id,
       name: p.name,
       selectTitle: formatLabel(mapLabels.mapSelectPerson, p.name),

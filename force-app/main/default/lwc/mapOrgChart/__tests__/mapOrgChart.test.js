@@ -131,12 +131,14 @@ describe('c-map-org-chart', () => {
     expect(toggled).toEqual(['a']);
   });
 
-  it('scrolls a person into the middle of the view', async () => {
+  it('zooms in to a readable size and scrolls a person into the middle of the view', async () => {
     const element = mount(1000);
     await rerender(element);
     element.showPerson('c');
     await rerender(element);
-    // c's centre at 50 %: (1,700 + 110) × 0.5 = 905 px, minus half the 1,000 px view = 405.
-    expect($(element, '.viewport').scrollLeft).toBe(405);
+    // Fitted at 50 %, too small to read: shown at 80 %. c's centre: (1,700 + 110) × 0.8 =
+    // 1,448 px, minus half the 1,000 px view = 948.
+    expect(text($(element, '.zoom-level'))).toBe('Zoom: 80 %');
+    expect($(element, '.viewport').scrollLeft).toBe(948);
   });
 });
