@@ -53,10 +53,9 @@ export default class MapOrgChart extends LightningElement {
   /** Scrolls a person into the middle of the view (a search match), zoomed in to be read. */
   @api
   showPerson(contactId) {
-    if (this.scale < READABLE_SCALE) {
-      this.fitted = false;
-      this.scale = READABLE_SCALE;
-    }
+    // Out of fit mode: revealing the person may widen the chart, which must not shrink it again.
+    this.fitted = false;
+    this.scale = Math.max(this.scale, READABLE_SCALE);
     this.pendingScrollId = contactId;
   }
 
