@@ -177,7 +177,9 @@ describe('live freshness through change events', () => {
       '/data/Joint_Initiative__ChangeEvent': 'subscribed',
       '/data/Executive_Sponsor__ChangeEvent': 'subscribed',
       '/data/EventChangeEvent': 'subscribed',
-      '/data/TaskChangeEvent': 'subscribed'
+      '/data/TaskChangeEvent': 'subscribed',
+      '/data/Plan_Objective__ChangeEvent': 'subscribed',
+      '/data/Stakeholder__ChangeEvent': 'subscribed'
     });
     expect(h.listener().healthy()).toBe(true);
   });
@@ -229,8 +231,12 @@ describe('live freshness through change events', () => {
     await conn.sobject('Executive_Sponsor__c').update({ Id: String(sponsor!.Id), Commitments__c: 'touched' });
     await conn.sobject('Event').create({ Subject: 'Touched', ActivityDate: TODAY, IsAllDayEvent: true, WhatId: String(account!.Id) });
     await conn.sobject('Task').create({ Subject: 'Touched', ActivityDate: TODAY, WhatId: String(account!.Id) });
+    const [objective] = storeRows(org, 'SELECT Id FROM Plan_Objective__c ORDER BY Id LIMIT 1');
+    const [stakeholder] = storeRows(org, 'SELECT Id FROM Stakeholder__c ORDER BY Id LIMIT 1');
+    await conn.sobject('Plan_Objective__c').update({ Id: String(objective!.Id), Measure__c: 'Touched' });
+    await conn.sobject('Stakeholder__c').update({ Id: String(stakeholder!.Id), Notes__c: 'Touched' });
     const replayKey = `{${h.prefix}}:sync:${org.org.orgId}:cdc:replay`;
-    await waitFor('a replay id on every channel', async () => (await h.deps.redis.hlen(replayKey)) === 7);
+    await waitFor('a replay id on every channel', async () => (await h.deps.redis.hlen(replayKey)) === 9);
     await h.converged();
     await h.listener().stop();
     const stored = await h.deps.redis.hget(replayKey, '/data/OpportunityChangeEvent');

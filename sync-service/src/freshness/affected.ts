@@ -44,7 +44,7 @@ export async function affectedAccounts(changes: RecordChange[], mirror: MirrorLo
     }
     // A created or undeleted record's change carries every non-empty field: no reference is none.
     let named = change.reference === undefined && /CREATE|UNDELETE/.test(change.changeType) ? null : change.reference;
-    if (named && change.kind === 'initiative') named = await accountIn('plan', toId18(named));
+    if (named && (change.kind === 'initiative' || change.kind === 'objective')) named = await accountIn('plan', toId18(named));
     else if (named) named = toId18(named);
     if (named) accounts.add(named);
     const held = await mirror(change.kind, ids);

@@ -9,6 +9,7 @@ import type { RecordChange } from './affected';
 import type { ChangeChannel } from './channels';
 
 const LOOKBACK_MS = 2000;
+const COMPOSITE_QUERIES = 5;
 
 export class ChangePoller {
   private since: number;
@@ -41,11 +42,17 @@ export class ChangePoller {
   /** One poll; returns the changes reported. */
   async poll(): Promise<RecordChange[]> {
     const from = dateTimeLiteral(new Date(this.since - LOOKBACK_MS));
-    const queries = Object.fromEntries(
-      this.channels.map((c) => [c.kind, { soql: selectFrom(c.object, ['Id', ...(c.accountField ? [c.accountField] : []), 'SystemModstamp'], `SystemModstamp >= ${from}`), includeDeleted: true }])
-    );
-    const answers = await this.client.compositeQueries(queries);
-    const answeredAt = this.client.serverTime ?? Date.now();
+    const query = (c: ChangeChannel) => ({ soql: selectFrom(c.object, ['Id', ...(c.accountField ? [c.accountField] : []), 'SystemModstamp'], `SystemModstamp >= ${from}`), includeDeleted: true });
+    // A composite call takes five queries: more polled objects take more calls.
+    const answers: Record<string, Awaited<ReturnType<OrgClient['compositeQueries']>>[string]> = {};
+    // The next poll starts from the first call's clock: nothing stamped after it is missed.
+    let answeredAt: number | null = null;
+    for (let start = 0; start < this.channels.length; start += COMPOSITE_QUERIES) {
+      const chunk = this.channels.slice(start, start + COMPOSITE_QUERIES);
+      Object.assign(answers, await this.client.compositeQueries(Object.fromEntries(chunk.map((c) => [c.kind, query(c)]))));
+      answeredAt ??= this.client.serverTime ?? Date.now();
+    }
+    answeredAt ??= this.client.serverTime ?? Date.now();
     const changes: RecordChange[] = [];
     for (const channel of this.channels) {
       const answer = answers[channel.kind]!;

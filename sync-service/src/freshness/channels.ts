@@ -26,7 +26,9 @@ const EVENT_ACCOUNT_FIELD: Record<InputKind, string | null> = {
   // An activity's WhatId may name an opportunity, and one with the counterpart only names a
   // contact: affectedAccounts leaves activities to an incremental run.
   event: 'WhatId',
-  task: 'WhatId'
+  task: 'WhatId',
+  objective: 'Account_Plan__c',
+  stakeholder: 'Account__c'
 };
 
 export function changeChannels(): ChangeChannel[] {

@@ -12,14 +12,15 @@ import type {
   SponsorshipInput,
   WeightInput
 } from '../metrics';
+import type { HealthInitiativeInput, HealthObjectiveInput, HealthPlanInput, HealthStakeholderInput, HealthWeight } from '../metrics/planHealth';
 import { toId18 } from '../salesforce/soql';
 import type { SfRecord } from '../salesforce/client';
 
 /** The per-record inputs the sync keeps a mirror of (all but opportunities are small). */
-export type InputKind = 'opportunity' | 'account' | 'plan' | 'initiative' | 'sponsor' | 'event' | 'task';
+export type InputKind = 'opportunity' | 'account' | 'plan' | 'initiative' | 'sponsor' | 'event' | 'task' | 'objective' | 'stakeholder';
 
-/** Kinds read together in one composite call of their own (engagement from activities). */
-export const ACTIVITY_KINDS = ['event', 'task'] as const;
+/** Kinds read together in one composite call of their own, with the plan-health weights (engagement and plan health). */
+export const ACTIVITY_KINDS = ['event', 'task', 'objective', 'stakeholder'] as const;
 
 export interface InputSource {
   kind: InputKind;
@@ -41,13 +42,18 @@ export function inputSources(multiCurrency: boolean): Record<InputKind, InputSou
     plan: {
       kind: 'plan',
       object: 'Account_Plan__c',
-      fields: ['Id', 'Account__c', 'Status__c', 'Start_Date__c', 'Revenue_Target__c', 'Influence_Rating__c', 'Co_Innovation_Rating__c', 'Collaboration_Rating__c', 'Risk_Rating__c', ...currency, 'SystemModstamp'],
+      fields: [
+        'Id', 'Account__c', 'Status__c', 'Start_Date__c', 'Revenue_Target__c', 'Influence_Rating__c', 'Co_Innovation_Rating__c', 'Collaboration_Rating__c', 'Risk_Rating__c',
+        // Plan health reads whether these are filled (the mirror keeps only that).
+        'Next_Review__c', 'Strengths__c', 'Weaknesses__c', 'Opportunities__c', 'Threats__c', 'Customer_Objectives__c', 'Value_Proposition__c',
+        ...currency, 'SystemModstamp'
+      ],
       accountField: 'Account__c'
     },
     initiative: {
       kind: 'initiative',
       object: 'Joint_Initiative__c',
-      fields: ['Id', 'Account_Plan__r.Account__c', 'Status__c', 'Customer_Value_Realized__c', 'Supplier_Value_Realized__c', ...currency, 'SystemModstamp'],
+      fields: ['Id', 'Account_Plan__c', 'Account_Plan__r.Account__c', 'Status__c', 'Customer_Value_Realized__c', 'Supplier_Value_Realized__c', 'Customer_Value_Target__c', 'Supplier_Value_Target__c', 'Target_Date__c', ...currency, 'SystemModstamp'],
       accountField: 'Account_Plan__r.Account__c'
     },
     sponsor: {
@@ -58,7 +64,19 @@ export function inputSources(multiCurrency: boolean): Record<InputKind, InputSou
     },
     // Activities on an account carry its id in WhatId (single-account reads take those).
     event: { kind: 'event', object: 'Event', fields: ['Id', 'OwnerId', 'WhoId', 'WhatId', 'ActivityDate', 'SystemModstamp'], accountField: 'WhatId' },
-    task: { kind: 'task', object: 'Task', fields: ['Id', 'OwnerId', 'WhoId', 'WhatId', 'ActivityDate', 'Status', 'SystemModstamp'], accountField: 'WhatId' }
+    task: { kind: 'task', object: 'Task', fields: ['Id', 'OwnerId', 'WhoId', 'WhatId', 'ActivityDate', 'Status', 'SystemModstamp'], accountField: 'WhatId' },
+    objective: {
+      kind: 'objective',
+      object: 'Plan_Objective__c',
+      fields: ['Id', 'Account_Plan__c', 'Account_Plan__r.Account__c', 'Owner_User__c', 'Due_Date__c', 'Target_Value__c', 'Current_Value__c', 'Status__c', 'SystemModstamp'],
+      accountField: 'Account_Plan__r.Account__c'
+    },
+    stakeholder: {
+      kind: 'stakeholder',
+      object: 'Stakeholder__c',
+      fields: ['Id', 'Account__c', 'Buying_Role__c', 'Influence__c', 'Relationship_Strength__c', 'Relationship_Owner__c', 'Last_Interaction__c', 'Change_Alert__c', 'SystemModstamp'],
+      accountField: 'Account__c'
+    }
   };
 }
 
@@ -66,8 +84,13 @@ export const CONTEXT_QUERIES = {
   organization: 'SELECT FiscalYearStartMonth, UsesStartDateAsFiscalYearName, DefaultCurrencyIsoCode, TimeZoneSidKey FROM Organization',
   currencies: 'SELECT IsoCode, ConversionRate, IsCorporate, IsActive FROM CurrencyType',
   datedRates: 'SELECT IsoCode, ConversionRate, StartDate, NextStartDate FROM DatedConversionRate ORDER BY IsoCode, StartDate',
-  weights: 'SELECT DeveloperName, Criterion__c, Weight__c FROM Strategic_Score_Weight__mdt ORDER BY DeveloperName'
+  weights: 'SELECT DeveloperName, Criterion__c, Weight__c FROM Strategic_Score_Weight__mdt ORDER BY DeveloperName',
+  healthWeights: 'SELECT DeveloperName, Component__c, Weight__c FROM Plan_Health_Weight__mdt ORDER BY DeveloperName'
 } as const;
+
+export function toHealthWeights(records: SfRecord[]): HealthWeight[] {
+  return records.map((w) => ({ component: String(w.Component__c ?? w.DeveloperName), weight: Number(w.Weight__c) }));
+}
 
 /** A value by field path: `A__r.B__c` is nested in REST answers and a dotted column in Bulk CSV. */
 export function valueAt(record: SfRecord, path: string): unknown {
@@ -138,10 +161,12 @@ export function toAccount(record: SfRecord): AccountInput {
   return { id: requiredId(record, 'Id'), isStrategic: bool(record.Strategic_Account__c) };
 }
 
-/** A plan as read: its target in the plan's own currency (see `toCorporate`). */
-export type PlanRecord = PlanInput & { currencyIsoCode?: string | null };
-/** An initiative as read: its values in its own currency (see `toCorporate`). */
-export type InitiativeRecord = InitiativeInput & { currencyIsoCode?: string | null };
+/** A plan as read: its target in the plan's own currency (see `toCorporate`); what plan health reads of it. */
+export type PlanRecord = PlanInput & { currencyIsoCode?: string | null; health: HealthPlanInput };
+/** An initiative as read: its values in its own currency (see `toCorporate`); what plan health reads of it. */
+export type InitiativeRecord = InitiativeInput & { currencyIsoCode?: string | null; planId: string | null; health: HealthInitiativeInput };
+export type ObjectiveRecord = HealthObjectiveInput & { id: string; planId: string; accountId: string };
+export type StakeholderRecord = HealthStakeholderInput & { id: string; accountId: string };
 
 function withCurrency<T extends object>(input: T, record: SfRecord): T & { currencyIsoCode?: string | null } {
   return 'CurrencyIsoCode' in record ? { ...input, currencyIsoCode: text(record.CurrencyIsoCode) } : input;
@@ -157,7 +182,17 @@ export function toPlan(record: SfRecord): PlanRecord {
     influenceRating: number(record.Influence_Rating__c),
     coInnovationRating: number(record.Co_Innovation_Rating__c),
     collaborationRating: number(record.Collaboration_Rating__c),
-    riskRating: number(record.Risk_Rating__c)
+    riskRating: number(record.Risk_Rating__c),
+    health: {
+      strengthsFilled: text(record.Strengths__c) !== null,
+      weaknessesFilled: text(record.Weaknesses__c) !== null,
+      opportunitiesFilled: text(record.Opportunities__c) !== null,
+      threatsFilled: text(record.Threats__c) !== null,
+      customerObjectivesFilled: text(record.Customer_Objectives__c) !== null,
+      valuePropositionFilled: text(record.Value_Proposition__c) !== null,
+      revenueTarget: number(record.Revenue_Target__c),
+      nextReview: dateOnly(record.Next_Review__c)
+    }
   }, record);
 }
 
@@ -167,8 +202,41 @@ export function toInitiative(record: SfRecord): InitiativeRecord {
     accountId: requiredId(record, 'Account_Plan__r.Account__c'),
     status: text(record.Status__c),
     customerValueRealized: number(record.Customer_Value_Realized__c),
-    supplierValueRealized: number(record.Supplier_Value_Realized__c)
+    supplierValueRealized: number(record.Supplier_Value_Realized__c),
+    planId: id18(record.Account_Plan__c),
+    health: {
+      status: text(record.Status__c),
+      customerValueTarget: number(record.Customer_Value_Target__c),
+      supplierValueTarget: number(record.Supplier_Value_Target__c),
+      targetDate: dateOnly(record.Target_Date__c)
+    }
   }, record);
+}
+
+export function toObjective(record: SfRecord): ObjectiveRecord {
+  return {
+    id: requiredId(record, 'Id'),
+    planId: requiredId(record, 'Account_Plan__c'),
+    accountId: requiredId(record, 'Account_Plan__r.Account__c'),
+    ownerId: id18(record.Owner_User__c),
+    dueDate: dateOnly(record.Due_Date__c),
+    targetValue: number(record.Target_Value__c),
+    currentValue: number(record.Current_Value__c),
+    status: text(record.Status__c)
+  };
+}
+
+export function toStakeholder(record: SfRecord): StakeholderRecord {
+  return {
+    id: requiredId(record, 'Id'),
+    accountId: requiredId(record, 'Account__c'),
+    buyingRole: text(record.Buying_Role__c),
+    influence: text(record.Influence__c),
+    relationshipStrength: text(record.Relationship_Strength__c),
+    relationshipOwnerId: id18(record.Relationship_Owner__c),
+    lastInteraction: dateOnly(record.Last_Interaction__c),
+    changeAlert: text(record.Change_Alert__c)
+  };
 }
 
 export function toSponsor(record: SfRecord): SponsorshipInput {
@@ -210,7 +278,11 @@ export type InputOf<K extends InputKind> = K extends 'opportunity'
         ? InitiativeRecord
         : K extends 'sponsor'
           ? SponsorshipInput
-          : ActivityInput;
+          : K extends 'objective'
+            ? ObjectiveRecord
+            : K extends 'stakeholder'
+              ? StakeholderRecord
+              : ActivityInput;
 
 export const TO_INPUT: { [K in InputKind]: (record: SfRecord) => InputOf<K> } = {
   opportunity: toOpportunity,
@@ -219,14 +291,16 @@ export const TO_INPUT: { [K in InputKind]: (record: SfRecord) => InputOf<K> } = 
   initiative: toInitiative,
   sponsor: toSponsor,
   event: toEvent,
-  task: toTask
+  task: toTask,
+  objective: toObjective,
+  stakeholder: toStakeholder
 };
 
 /** Every input of a run, by kind and record id. */
 export type Inputs = { [K in InputKind]: Map<string, InputOf<K>> };
 
 export function emptyInputs(): Inputs {
-  return { opportunity: new Map(), account: new Map(), plan: new Map(), initiative: new Map(), sponsor: new Map(), event: new Map(), task: new Map() };
+  return { opportunity: new Map(), account: new Map(), plan: new Map(), initiative: new Map(), sponsor: new Map(), event: new Map(), task: new Map(), objective: new Map(), stakeholder: new Map() };
 }
 
 /** The account an input belongs to (an opportunity may have none; an activity's is its WhatId, which may be another record). */

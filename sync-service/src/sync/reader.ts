@@ -2,10 +2,11 @@
 // run (opportunities streamed page by page), one account's inputs, and the changes since the
 // watermarks. A record becomes an input in one place only (`toInputs`).
 import type { Logger } from '../logger';
+import type { HealthWeight } from '../metrics/planHealth';
 import type { OpportunityInput } from '../metrics';
 import { isSubrequestError, type CompositeQuery, type DeletedAnswer, type DeletedLookup, type OrgClient, type QueryPage, type SfRecord, type SubrequestError } from '../salesforce/client';
 import { dateTimeLiteral, selectFrom, toId18 } from '../salesforce/soql';
-import { ACTIVITY_KINDS, CONTEXT_QUERIES, TO_INPUT, emptyInputs, inputSources, toOrgContext, type InputKind, type InputOf, type Inputs, type OrgContext } from './inputs';
+import { ACTIVITY_KINDS, CONTEXT_QUERIES, TO_INPUT, emptyInputs, toHealthWeights, inputSources, toOrgContext, type InputKind, type InputOf, type Inputs, type OrgContext } from './inputs';
 import { accountRowKey, programRowKey, rowHash } from './rowHash';
 import type { Watermarks } from './state';
 
@@ -54,6 +55,9 @@ export interface ReaderSettings {
 }
 
 export class InputReader {
+  /** Plan_Health_Weight__mdt as the last read of the small objects found them. */
+  healthWeights: HealthWeight[] = [];
+
   constructor(
     private readonly client: OrgClient,
     private readonly settings: ReaderSettings,
@@ -115,10 +119,18 @@ export class InputReader {
     });
     markNow(this.client, marks, ['plan', 'initiative', 'sponsor', 'opportunity']);
     for (const kind of ['plan', 'initiative', 'sponsor'] as const) await this.client.drain(pageOrThrow(answers[kind], sources[kind].object), collect(kind));
-    // A composite call takes five queries: the activities have one of their own.
-    const activities = await this.client.compositeQueries({ event: { soql: soql('event') }, task: { soql: soql('task') } });
+    // A composite call takes five queries: activities, objectives and stakeholders have one of
+    // their own, with the plan-health weights.
+    const details = await this.client.compositeQueries({
+      event: { soql: soql('event') },
+      task: { soql: soql('task') },
+      objective: { soql: soql('objective') },
+      stakeholder: { soql: soql('stakeholder') },
+      healthWeights: { soql: CONTEXT_QUERIES.healthWeights }
+    });
     markNow(this.client, marks, ACTIVITY_KINDS);
-    for (const kind of ACTIVITY_KINDS) await this.client.drain(pageOrThrow(activities[kind], sources[kind].object), collect(kind));
+    for (const kind of ACTIVITY_KINDS) await this.client.drain(pageOrThrow(details[kind], sources[kind].object), collect(kind));
+    this.healthWeights = toHealthWeights(pageOrThrow(details.healthWeights, 'Plan_Health_Weight__mdt').records);
     return pageOrThrow(answers.count, 'Opportunity count').totalSize;
   }
 

@@ -18,7 +18,8 @@ import type { MetricsResult, SponsorshipInput } from '../metrics';
 import type { OrgClient, RecordFailure } from '../salesforce/client';
 import { idLiteral, selectFrom, toId18 } from '../salesforce/soql';
 import { sponsorAsWritten, sponsorRowsToWrite } from './engagementPlan';
-import { ACTIVITY_KINDS, emptyInputs, inputSources, type InputKind, type Inputs, type OrgContext } from './inputs';
+import { withPlanHealth } from './healthPlan';
+import { ACTIVITY_KINDS, CONTEXT_QUERIES, emptyInputs, inputSources, toHealthWeights, type InputKind, type Inputs, type OrgContext } from './inputs';
 import { todayInZone } from '../metrics/calendar';
 import { applyChanged, computeMetrics, engineFor, inputsFromMirror, mirrorChanges, overlayChanges, planRows } from './planner';
 import { DeleteLogGapError, InputReader, markNow, pageOrThrow, type DeletedIds } from './reader';
@@ -252,7 +253,7 @@ class SyncRun {
     });
     if (read !== ids.size) throw new Error(`read ${read} opportunity records but ${ids.size} distinct ids`);
     await this.progress(50, 'read opportunities');
-    const result = engine.finish();
+    const result = withPlanHealth(engine.finish(), this.asOf, inputs, this.reader.healthWeights);
     const existing = new Map<string, string>();
     const { written, after, failures: writeFailures, failedKeys, unchanged, hashes, sponsorsAfter } = await this.write(context, result, inputs, undefined, await this.verifiedHashes(result, existing));
     for (const [id, sponsor] of sponsorsAfter) inputs.sponsor.set(id, sponsor);
@@ -302,8 +303,15 @@ class SyncRun {
     const lookups = end === null ? {} : this.reader.deletedLookups(meta.watermarks, end);
     const { pages: second, deleted } = await this.deps.client.compositeReads({ account: change('account'), plan: change('plan'), initiative: change('initiative'), sponsor: change('sponsor') }, lookups);
     markNow(this.deps.client, marks, ['account', 'plan', 'initiative', 'sponsor']);
-    const third = await this.deps.client.compositeQueries({ event: change('event'), task: change('task') });
+    const third = await this.deps.client.compositeQueries({
+      event: change('event'),
+      task: change('task'),
+      objective: change('objective'),
+      stakeholder: change('stakeholder'),
+      healthWeights: { soql: CONTEXT_QUERIES.healthWeights }
+    });
     markNow(this.deps.client, marks, ACTIVITY_KINDS);
+    this.reader.healthWeights = toHealthWeights(pageOrThrow(third.healthWeights, 'Plan_Health_Weight__mdt').records);
     let purged: DeletedIds;
     try {
       purged = this.reader.deletedIds(lookups, deleted);
@@ -320,7 +328,9 @@ class SyncRun {
         initiative: pageOrThrow(second.initiative, 'Joint_Initiative__c changes'),
         sponsor: pageOrThrow(second.sponsor, 'Executive_Sponsor__c changes'),
         event: pageOrThrow(third.event, 'Event changes'),
-        task: pageOrThrow(third.task, 'Task changes')
+        task: pageOrThrow(third.task, 'Task changes'),
+        objective: pageOrThrow(third.objective, 'Plan_Objective__c changes'),
+        stakeholder: pageOrThrow(third.stakeholder, 'Stakeholder__c changes')
       },
       purged
     );
@@ -339,7 +349,7 @@ class SyncRun {
       return this.summary('incremental', null, { accounts: 0, opportunities: 0, changed: 0 }, 0, 0, [], true);
     }
     const inputs = inputsFromMirror(await this.readWholeMirror(), changes);
-    const result = computeMetrics(this.asOf, first.context, inputs);
+    const result = withPlanHealth(computeMetrics(this.asOf, first.context, inputs), this.asOf, inputs, this.reader.healthWeights);
     const { written, after, failures, failedKeys, unchanged, sponsorsAfter } = await this.write(first.context, result, inputs);
     for (const [id, sponsor] of sponsorsAfter) changes.sponsor!.set.set(id, JSON.stringify(sponsor));
     const seen = { accounts: inputs.account.size, opportunities: inputs.opportunity.size, changed: count };
@@ -382,7 +392,7 @@ class SyncRun {
       // No usable mirror: every account's data is needed for shares and ranks, so read it all.
       const all = await this.deps.client.firstPage(selectFrom('Account', sources.account.fields));
       const inputs = (await this.reader.readEverything(context, all)).inputs;
-      const result = computeMetrics(this.asOf, context, inputs);
+      const result = withPlanHealth(computeMetrics(this.asOf, context, inputs), this.asOf, inputs, this.reader.healthWeights);
       const { written, failures, unchanged } = await this.write(context, result, inputs, (id) => ids.has(id));
       await this.state.saveRowHashes(written);
       return this.summary('account', result, { accounts: ids.size, opportunities: countOf(inputs), changed: 0 }, written.size, unchanged, failures, false);
@@ -396,7 +406,7 @@ class SyncRun {
     const { changes, count } = mirrorChanges(overlay, mirror);
     const counts = mapValues(meta.counts, (held, kind) => held + [...changes[kind]!.set.keys()].filter((id) => !mirror[kind].has(id)).length - changes[kind]!.remove.length);
     applyChanged(inputs, overlay);
-    const result = computeMetrics(this.asOf, context, inputs);
+    const result = withPlanHealth(computeMetrics(this.asOf, context, inputs), this.asOf, inputs, this.reader.healthWeights);
     const { written, after, failures, unchanged, sponsorsAfter } = await this.write(context, result, inputs);
     for (const [id, sponsor] of sponsorsAfter) changes.sponsor!.set.set(id, JSON.stringify(sponsor));
     const seen = { accounts: ids.size, opportunities: countOf(inputs), changed: count };

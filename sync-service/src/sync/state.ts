@@ -13,8 +13,8 @@ import type { InputKind } from './inputs';
 import { deploymentKeyPrefix } from './keys';
 
 /** Bump when the mirror's or the meta's format changes: older state is then ignored (a full run). */
-export const STATE_VERSION = '4';
-export const INPUT_KINDS: InputKind[] = ['opportunity', 'account', 'plan', 'initiative', 'sponsor', 'event', 'task'];
+export const STATE_VERSION = '5';
+export const INPUT_KINDS: InputKind[] = ['opportunity', 'account', 'plan', 'initiative', 'sponsor', 'event', 'task', 'objective', 'stakeholder'];
 
 export type Watermarks = Partial<Record<InputKind, string>>;
 

@@ -1,0 +1,44 @@
+// Plan health on the metric rows (DESIGN.md "Plan health"): the current quarter's row of each
+// account gets the score and its four components from the account's Active plan, its objectives
+// and initiatives, its stakeholders and its sponsorships (as the activities leave them); every other
+// row carries them blank, so all rows have the same fields.
+import type { AccountMetricRow, MetricsResult } from '../metrics';
+import { healthFields, planHealth, type HealthWeight } from '../metrics/planHealth';
+import { activePlans } from '../metrics/relationship';
+import { sponsorsAfterEngagement } from './engagementPlan';
+import type { Inputs } from './inputs';
+
+type HealthInputs = Pick<Inputs, 'plan' | 'initiative' | 'objective' | 'stakeholder' | 'sponsor' | 'event' | 'task'>;
+
+function groupBy<T>(items: Iterable<T>, key: (item: T) => string | null): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === null) continue;
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+export function withPlanHealth(result: MetricsResult, asOf: string, inputs: HealthInputs, weights: readonly HealthWeight[]): MetricsResult {
+  const plans = activePlans([...inputs.plan.values()]);
+  const objectives = groupBy(inputs.objective.values(), (o) => o.planId);
+  const initiatives = groupBy(inputs.initiative.values(), (i) => i.planId);
+  const stakeholders = groupBy(inputs.stakeholder.values(), (s) => s.accountId);
+  const sponsors = groupBy(sponsorsAfterEngagement(asOf, inputs), (s) => s.accountId);
+  const accountMetrics = result.accountMetrics.map((row): AccountMetricRow => {
+    if (!row.Is_Current__c) return { ...row, ...healthFields(null) };
+    const plan = plans.get(row.Account__c);
+    const health = planHealth(asOf, {
+      plan: plan ? inputs.plan.get(plan.id)!.health : null,
+      objectives: plan ? (objectives.get(plan.id) ?? []) : [],
+      initiatives: plan ? (initiatives.get(plan.id) ?? []).map((i) => i.health) : [],
+      stakeholders: stakeholders.get(row.Account__c) ?? [],
+      sponsors: sponsors.get(row.Account__c) ?? []
+    }, weights);
+    return { ...row, ...healthFields(health) };
+  });
+  return { ...result, accountMetrics };
+}
