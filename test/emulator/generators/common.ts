@@ -63,6 +63,8 @@ export function seedOrganization(org: Org, profile: OrgProfile, at: number): voi
     adminRow,
     { at }
   );
+  // Every org has its one standard price book; the API cannot create it (IsStandard is read-only).
+  store.insert('Pricebook2', { Name: 'Standard Price Book', IsActive: true, IsStandard: true }, adminRow, { at });
 }
 
 export function seedUsers(org: Org, specs: UserSpec[], at: number): string[] {

@@ -84,6 +84,12 @@ export const OPPORTUNITY_STAGES: ReadonlyArray<{
   { name: 'Closed Lost', probability: 0, forecastCategory: 'Omitted', closed: true, won: false }
 ];
 
+/** The Family picklist of Product2 (an org configures its own; these are the emulated org's). */
+export const PRODUCT_FAMILIES = [
+  'Fleet Telematics', 'Route Planning', 'Warehouse Automation', 'Analytics', 'Sustainability Reporting',
+  'Managed Services', 'Training', 'Predictive Maintenance'
+];
+
 const INDUSTRIES = [
   'Agriculture', 'Banking', 'Chemicals', 'Communications', 'Construction', 'Consulting', 'Education',
   'Electronics', 'Energy', 'Engineering', 'Finance', 'Healthcare', 'Hospitality', 'Insurance',
@@ -256,7 +262,100 @@ export function standardObjects(): ObjectDef[] {
       field('IsClosed', 'boolean', { ...system, label: 'Closed' }),
       field('IsWon', 'boolean', { ...system, label: 'Won' }),
       picklist('ForecastCategory', ['Omitted', 'Pipeline', 'BestCase', 'Forecast', 'Closed'], system),
-      picklist('ForecastCategoryName', ['Omitted', 'Pipeline', 'Best Case', 'Commit', 'Closed'], { label: 'Forecast Category' })
+      picklist('ForecastCategoryName', ['Omitted', 'Pipeline', 'Best Case', 'Commit', 'Closed'], { label: 'Forecast Category' }),
+      // Set by the first line item when blank; the entries of its line items must come from it.
+      reference('Pricebook2Id', 'Pricebook2', 'Pricebook2', { childRelationshipName: 'Opportunities', label: 'Price Book ID' }),
+      field('HasOpportunityLineItem', 'boolean', { ...system, label: 'Has Line Item' })
+    ]
+  });
+
+  const product = indexObject({
+    name: 'Product2',
+    label: 'Product',
+    labelPlural: 'Products',
+    keyPrefix: '01t',
+    kind: 'standard',
+    createable: true,
+    updateable: true,
+    deletable: true,
+    validationRules: [],
+    fields: [
+      ...auditFields({ owner: false, deletable: true }),
+      text('Name', 255, { required: true, nillable: false, nameField: true, label: 'Product Name' }),
+      text('ProductCode', 255),
+      field('Description', 'textarea', { length: 4000, label: 'Product Description' }),
+      picklist('Family', PRODUCT_FAMILIES, { label: 'Product Family' }),
+      field('IsActive', 'boolean', { label: 'Active' })
+    ]
+  });
+
+  const pricebook = indexObject({
+    name: 'Pricebook2',
+    label: 'Price Book',
+    labelPlural: 'Price Books',
+    keyPrefix: '01s',
+    kind: 'standard',
+    createable: true,
+    updateable: true,
+    deletable: true,
+    validationRules: [],
+    fields: [
+      ...auditFields({ owner: false, deletable: true }),
+      text('Name', 255, { required: true, nillable: false, nameField: true, label: 'Price Book Name' }),
+      text('Description', 255),
+      field('IsActive', 'boolean', { label: 'Active' }),
+      // Every org has exactly one standard price book; the API cannot create another.
+      field('IsStandard', 'boolean', { ...readOnly, label: 'Is Standard Price Book' })
+    ]
+  });
+
+  const pricebookEntry = indexObject({
+    name: 'PricebookEntry',
+    label: 'Price Book Entry',
+    labelPlural: 'Price Book Entries',
+    keyPrefix: '01u',
+    kind: 'standard',
+    createable: true,
+    updateable: true,
+    deletable: true,
+    validationRules: [],
+    fields: [
+      ...auditFields({ owner: false, deletable: true }),
+      text('Name', 255, { ...readOnly, nameField: true, label: 'Product Name' }),
+      reference('Pricebook2Id', 'Pricebook2', 'Pricebook2', { required: true, nillable: false, updateable: false, childRelationshipName: 'PricebookEntries', deleteConstraint: 'Cascade', label: 'Price Book ID' }),
+      reference('Product2Id', 'Product2', 'Product2', { required: true, nillable: false, updateable: false, childRelationshipName: 'PricebookEntries', deleteConstraint: 'Cascade', label: 'Product ID' }),
+      field('UnitPrice', 'currency', { required: true, nillable: false, precision: 18, scale: 2, label: 'List Price' }),
+      field('IsActive', 'boolean', { label: 'Active' }),
+      field('UseStandardPrice', 'boolean', { label: 'Use Standard Price' }),
+      text('ProductCode', 255, readOnly)
+    ]
+  });
+
+  const lineItem = indexObject({
+    name: 'OpportunityLineItem',
+    label: 'Opportunity Product',
+    labelPlural: 'Opportunity Product',
+    keyPrefix: '00k',
+    kind: 'standard',
+    createable: true,
+    updateable: true,
+    deletable: true,
+    validationRules: [],
+    fields: [
+      ...auditFields({ owner: false, deletable: true }),
+      reference('OpportunityId', 'Opportunity', 'Opportunity', { required: true, nillable: false, updateable: false, childRelationshipName: 'OpportunityLineItems', deleteConstraint: 'Cascade', label: 'Opportunity ID' }),
+      reference('PricebookEntryId', 'PricebookEntry', 'PricebookEntry', { updateable: false, childRelationshipName: 'OpportunityLineItems', deleteConstraint: 'Restrict', label: 'Price Book Entry ID' }),
+      reference('Product2Id', 'Product2', 'Product2', { updateable: false, childRelationshipName: 'OpportunityLineItems', deleteConstraint: 'Restrict', label: 'Product ID' }),
+      text('Name', 376, { ...readOnly, nameField: true, label: 'Opportunity Product Name' }),
+      text('ProductCode', 255, readOnly),
+      text('Description', 255, { label: 'Line Description' }),
+      field('Quantity', 'double', { required: true, nillable: false, precision: 12, scale: 2 }),
+      field('UnitPrice', 'currency', { precision: 18, scale: 2, label: 'Sales Price' }),
+      field('TotalPrice', 'currency', { precision: 18, scale: 2, label: 'Total Price' }),
+      field('ListPrice', 'currency', { ...readOnly, precision: 18, scale: 2, label: 'List Price' }),
+      field('Subtotal', 'currency', { ...readOnly, precision: 18, scale: 2 }),
+      field('Discount', 'percent', { precision: 5, scale: 2 }),
+      field('ServiceDate', 'date', { label: 'Date' })
     ]
   });
 
@@ -351,7 +450,7 @@ export function standardObjects(): ObjectDef[] {
     ]
   });
 
-  return [organization, user, account, contact, opportunity, event, task, currencyType, datedConversionRate];
+  return [organization, user, account, contact, opportunity, product, pricebook, pricebookEntry, lineItem, event, task, currencyType, datedConversionRate];
 }
 
 /** The audit fields a custom object gets; owner-less when it is the detail of a master-detail. */

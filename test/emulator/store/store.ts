@@ -11,6 +11,7 @@ import { isNumericType } from '../schema/types';
 import { ChangeFeed } from './changes';
 import type { Cell } from './column';
 import { DELETED, LIVE, Table, VOID } from './table';
+import { deriveLineItem, derivePricebookEntry, rollUpAmount } from './lineItems';
 import { DAY_MS, coerceJsonValue, roundToScale } from './values';
 
 export interface Clock {
@@ -280,6 +281,7 @@ export class Store {
       this.checkRequired(table, row, table.def.fields);
       this.checkUnique(table, row, [...changes.keys()]);
       this.setState(table, row, LIVE);
+      if (table.name === 'OpportunityLineItem') this.rollUpLineItems(table, row, actor, seed ? null : now);
       this.checkRules(table, row, true, new Map());
       this.afterSave(table, row);
       return table.id(row);
@@ -303,6 +305,7 @@ export class Store {
       this.stamp(table, row, actor, this.clock.now(), false);
       this.derive(table, row, changes, false);
       this.checkRequired(table, row, [...changes.keys()]);
+      if (table.name === 'OpportunityLineItem') this.rollUpLineItems(table, row, actor, this.clock.now());
       this.checkUnique(table, row, [...changes.keys()]);
       this.checkRules(table, row, false, prior);
       this.afterSave(table, row);
@@ -318,6 +321,7 @@ export class Store {
     }
     return this.atomic(() => {
       this.cascadeDelete(table, row, actor, this.clock.now());
+      if (table.name === 'OpportunityLineItem') this.rollUpLineItems(table, row, actor, this.clock.now());
       return table.id(row);
     });
   }
@@ -568,12 +572,28 @@ export class Store {
       }
     }
     if (table.name === 'Task' && (created || changed('Status'))) set('IsClosed', read('Status') === 'Completed');
+    if (table.name === 'PricebookEntry') derivePricebookEntry(this, table, row, created);
+    if (table.name === 'OpportunityLineItem') deriveLineItem(this, table, row, changed, created);
+    // Amount is read-only while line items exist: the roll-up puts a written value back.
+    if (table.name === 'Opportunity' && !created && changed('Amount') && read('HasOpportunityLineItem') === true) rollUpAmount(this, row);
     if ((table.name === 'Contact' || table.name === 'User') && (created || changed('FirstName') || changed('LastName'))) {
       set('Name', [read('FirstName'), read('LastName')].filter((p) => p !== null && p !== '').join(' '));
     }
     if (table.def.kind === 'custom' && created && read('Name') === null && !table.field('Name')!.autoNumberFormat) {
       set('Name', table.id(row));
     }
+  }
+
+  /** A line item's save changes its opportunity's Amount; through the API that is an update of the opportunity too. */
+  private rollUpLineItems(items: Table, row: number, actor: number, now: number | null): void {
+    const opportunities = this.table('Opportunity')!;
+    const opportunity = items.column('OpportunityId')!.refs[row]!;
+    if (!opportunities.isLive(opportunity)) return;
+    if (now !== null) {
+      this.changes.note(opportunities, opportunity, 'UPDATE', actor);
+      this.stamp(opportunities, opportunity, actor, now, false);
+    }
+    rollUpAmount(this, opportunity);
   }
 
   private afterSave(table: Table, row: number): void {
