@@ -112,12 +112,8 @@ import mapEmpty from '@salesforce/label/c.Tandem_Map_Empty';
 import mapViewLabel from '@salesforce/label/c.Tandem_Map_View_Label';
 import mapViewChart from '@salesforce/label/c.Tandem_Map_View_Chart';
 import mapViewTable from '@salesforce/label/c.Tandem_Map_View_Table';
-import mapExportSvg from '@salesforce/label/c.Tandem_Map_Export_Svg';
-import mapExportPng from '@salesforce/label/c.Tandem_Map_Export_Png';
-import mapExportFailed from '@salesforce/label/c.Tandem_Map_Export_Failed';
 import mapChartLabel from '@salesforce/label/c.Tandem_Map_Chart_Label';
 import mapKeyboardHelp from '@salesforce/label/c.Tandem_Map_Keyboard_Help';
-import mapLegendLines from '@salesforce/label/c.Tandem_Map_Legend_Lines';
 import mapCoverageTitle from '@salesforce/label/c.Tandem_Map_Coverage_Title';
 import mapNoGaps from '@salesforce/label/c.Tandem_Map_No_Gaps';
 import mapGapNoEconomicBuyer from '@salesforce/label/c.Tandem_Map_Gap_No_Economic_Buyer';
@@ -144,8 +140,6 @@ import mapNotMapped from '@salesforce/label/c.Tandem_Map_Not_Mapped';
 import mapNotMappedShort from '@salesforce/label/c.Tandem_Map_Not_Mapped_Short';
 import mapEditPerson from '@salesforce/label/c.Tandem_Map_Edit_Person';
 import mapAddPerson from '@salesforce/label/c.Tandem_Map_Add_Person';
-import mapInteractedToday from '@salesforce/label/c.Tandem_Map_Interacted_Today';
-import mapNotes from '@salesforce/label/c.Tandem_Map_Notes';
 import mapSaved from '@salesforce/label/c.Tandem_Map_Saved';
 import mapLinksTitle from '@salesforce/label/c.Tandem_Map_Links_Title';
 import mapLinkType from '@salesforce/label/c.Tandem_Map_Link_Type';
@@ -360,12 +354,8 @@ export const labels = {
   mapViewLabel,
   mapViewChart,
   mapViewTable,
-  mapExportSvg,
-  mapExportPng,
-  mapExportFailed,
   mapChartLabel,
   mapKeyboardHelp,
-  mapLegendLines,
   mapCoverageTitle,
   mapNoGaps,
   mapGapNoEconomicBuyer,
@@ -392,8 +382,6 @@ export const labels = {
   mapNotMappedShort,
   mapEditPerson,
   mapAddPerson,
-  mapInteractedToday,
-  mapNotes,
   mapSaved,
   mapLinksTitle,
   mapLinkType,

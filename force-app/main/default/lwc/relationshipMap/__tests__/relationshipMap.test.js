@@ -289,6 +289,20 @@ describe('c-relationship-map', () => {
     );
   });
 
+  it('opens another account with a fresh view: nothing selected, no search, nothing folded', async () => {
+    const element = await mount();
+    $(element, `button.branch-toggle[data-id="${MARCO}"]`).click();
+    box(element, SARA).click();
+    fire($(element, 'lightning-input.search'), 'change', { value: 'officer' });
+    await flushPromises();
+    element.recordId = '001000000000002AAA';
+    graphql.emit(mockMap, (config) => config.operationName === 'relationshipMap');
+    await flushPromises();
+    expect(shownIds(element)).toContain(PAOLA);
+    expect($(element, 'c-stakeholder-editor')).toBeNull();
+    expect($$(element, '.node.matched')).toHaveLength(0);
+  });
+
   it('survives reporting cycles', async () => {
     const element = await mount(mockCycle);
     expect(shownIds(element).length).toBeGreaterThan(0);
