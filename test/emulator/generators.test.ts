@@ -1,5 +1,5 @@
 // Generated orgs: determinism from the seed, the demo's built-in coverage gaps, bench sizes.
-import { DEMO_FISCAL_YEAR_START_MONTH, DEMO_GAP_ACCOUNT, DEMO_LARGE_MAP_ACCOUNT, DEMO_LARGE_MAP_CONTACTS, DEMO_STRATEGIC_ACCOUNTS, runQuery, startOrg, type OrgHandle } from './index';
+import { DEMO_FISCAL_YEAR_START_MONTH, DEMO_GAP_ACCOUNT, DEMO_LOST_ONLY_ACCOUNTS, DEMO_PARENTS, LOST_ONLY_FAMILY, DEMO_LARGE_MAP_ACCOUNT, DEMO_LARGE_MAP_CONTACTS, DEMO_STRATEGIC_ACCOUNTS, runQuery, startOrg, type OrgHandle } from './index';
 
 const TODAY = '2026-06-15';
 
@@ -121,6 +121,52 @@ describe('data generators', () => {
     expect(mapped).toBeLessThan(60);
   });
 
+  it('demo: customer groups two and three levels deep under strategic accounts', () => {
+    const accounts = rows(demo, 'SELECT Name, Parent.Name, Strategic_Account__c FROM Account');
+    const parentOf = new Map(accounts.map((a) => [a.Name as string, (a.Parent as { Name: string } | null)?.Name ?? null]));
+    expect(Object.fromEntries([...parentOf].filter(([, parent]) => parent !== null))).toEqual(DEMO_PARENTS);
+    const depth = (name: string): number => (parentOf.get(name) ? 1 + depth(parentOf.get(name)!) : 0);
+    // Castellan ← Falcon ← Lumen ← Quartz: three levels of subsidiaries; Hartwell ← Pioneer ← Tidewater: two.
+    expect(depth('Quartz Electronics')).toBe(3);
+    expect(depth('Tidewater Shipping')).toBe(2);
+    const tops = new Set(Object.keys(DEMO_PARENTS).map(function top(name: string): string {
+      return parentOf.get(name) ? top(parentOf.get(name)!) : name;
+    }));
+    for (const name of tops) expect(accounts.find((a) => a.Name === name)!.Strategic_Account__c).toBe(true);
+  });
+
+  it('demo: line items sum to every opportunity’s Amount, over product families with whitespace and a lost-only family', () => {
+    const opportunities = rows(demo, 'SELECT Id, Amount, StageName, Account.Name, HasOpportunityLineItem, (SELECT TotalPrice, Product2.Family FROM OpportunityLineItems) FROM Opportunity');
+    const familiesByAccount = new Map<string, Map<string, Set<string>>>();
+    let items = 0;
+    for (const opportunity of opportunities) {
+      const lines = (opportunity.OpportunityLineItems as { records: Array<{ TotalPrice: number; Product2: { Family: string } }> } | null)?.records ?? [];
+      expect(lines.length).toBeGreaterThan(0);
+      expect(opportunity.HasOpportunityLineItem).toBe(true);
+      // Amount is the sum of TotalPrice to the cent (the generator split the original Amount).
+      expect(Math.round(lines.reduce((sum, l) => sum + l.TotalPrice, 0) * 100)).toBe(Math.round((opportunity.Amount as number) * 100));
+      items += lines.length;
+      const account = (opportunity.Account as { Name: string }).Name;
+      const byFamily = familiesByAccount.get(account) ?? new Map<string, Set<string>>();
+      familiesByAccount.set(account, byFamily);
+      for (const line of lines) byFamily.set(line.Product2.Family, (byFamily.get(line.Product2.Family) ?? new Set()).add(opportunity.StageName as string));
+    }
+    expect(items / opportunities.length).toBeGreaterThan(1.5);
+    const allFamilies = new Set([...familiesByAccount.values()].flatMap((m) => [...m.keys()]));
+    expect(allFamilies.size).toBeGreaterThanOrEqual(6);
+    expect(allFamilies.size).toBeLessThanOrEqual(8);
+    // Whitespace: every account buys fewer than all the families.
+    for (const byFamily of familiesByAccount.values()) expect(byFamily.size).toBeLessThan(allFamilies.size);
+    // The lost-only family: only on Closed Lost deals, and only at the named accounts.
+    for (const [account, byFamily] of familiesByAccount) {
+      const stages = byFamily.get(LOST_ONLY_FAMILY);
+      if (!stages) continue;
+      expect(DEMO_LOST_ONLY_ACCOUNTS).toContain(account);
+      expect([...stages]).toEqual(['Closed Lost']);
+    }
+    expect(familiesByAccount.get('Castellan Manufacturing')!.has(LOST_ONLY_FAMILY)).toBe(true);
+  });
+
   it('bench:n: n opportunities over n/250 accounts, quickly', async () => {
     const started = Date.now();
     const bench = await startOrg({ data: 'bench:50000', seed: 3, today: TODAY });
@@ -132,6 +178,15 @@ describe('data generators', () => {
       // Stage facts are consistent with the stage, as if saved through the API.
       expect(count(bench, 'Opportunity', "WHERE IsWon = true AND StageName != 'Closed Won'")).toBe(0);
       expect(count(bench, 'Opportunity', 'WHERE IsClosed = false AND CloseDate < TODAY')).toBe(0);
+      // About three line items per opportunity (2, 3, 4 in turn), summing to its Amount.
+      // Opportunities 0…49,999 get 2, 3, 4, 2, … lines: 16,667 × 2 + 16,667 × 3 + 16,666 × 4 = 149,999.
+      expect(count(bench, 'OpportunityLineItem')).toBe(149_999);
+      const sample = rows(bench, 'SELECT Amount, (SELECT TotalPrice, Quantity, UnitPrice FROM OpportunityLineItems) FROM Opportunity LIMIT 200');
+      for (const opportunity of sample) {
+        const lines = (opportunity.OpportunityLineItems as { records: Array<{ TotalPrice: number; Quantity: number; UnitPrice: number }> }).records;
+        expect(Math.round(lines.reduce((sum, l) => sum + l.TotalPrice, 0) * 100)).toBe(Math.round((opportunity.Amount as number) * 100));
+        for (const line of lines) expect(line.TotalPrice).toBeCloseTo(line.Quantity * line.UnitPrice, 2);
+      }
     } finally {
       await bench.close();
     }

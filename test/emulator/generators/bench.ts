@@ -7,6 +7,7 @@ import { OPPORTUNITY_STAGES } from '../schema/standard';
 import { LIVE } from '../store/table';
 import { DAY_MS, dayToIso } from '../store/values';
 import { currencyOf, seedCurrencies, seedOrganization, seedUsers, startOfToday } from './common';
+import { LOST_ONLY_FAMILY, SELLING_FAMILIES, seedCatalog, splitAmount, type CatalogProduct } from './products';
 
 export const OPPORTUNITIES_PER_ACCOUNT = 250;
 const FORECAST_NAMES: Record<string, string> = { Pipeline: 'Pipeline', Closed: 'Closed', Omitted: 'Omitted' };
@@ -81,6 +82,89 @@ export function generateBench(org: Org, seed: number, opportunities: number): vo
     }
   }
   fillOpportunities(org, random, opportunities, accountIds, weights, managers, today, midnight);
+  // From a random of its own, so the opportunities stay what they were before line items existed.
+  fillLineItems(org, new Random(seed ^ 0x11e), seedCatalog(org, ['USD', 'EUR', 'GBP'], longAgo));
+}
+
+/** Line items per opportunity: 2, 3 or 4 in turn (3 on average), summing to its Amount. */
+export const lineItemsOf = (index: number): number => 2 + (index % 3);
+
+/**
+ * Line items straight into the column store. An account buys from a subset of the families
+ * (whitespace); the lost-only family leads lost deals at every seventh account. Name and
+ * ProductCode stay blank: text for millions of rows would dominate memory and the sync reads neither.
+ */
+function fillLineItems(org: Org, random: Random, catalog: CatalogProduct[]): void {
+  const store = org.store;
+  const opportunities = store.table('Opportunity')!;
+  const items = store.table('OpportunityLineItem')!;
+  const entries = store.table('PricebookEntry')!;
+  const pricebook = entries.column('Pricebook2Id')!.refs[0]!;
+  const opportunityCount = opportunities.size;
+  let total = 0;
+  for (let i = 0; i < opportunityCount; i++) total += lineItemsOf(i);
+  const first = items.reserve(total);
+  const col = (name: string) => items.column(name)!;
+  const [opportunityId, entryId, productId, quantity, unitPrice, subtotal, totalPrice, listPrice, serviceDate, createdDate, createdBy, modifiedDate, modifiedBy, stamp] = [
+    'OpportunityId', 'PricebookEntryId', 'Product2Id', 'Quantity', 'UnitPrice', 'Subtotal', 'TotalPrice', 'ListPrice', 'ServiceDate', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp'
+  ].map(col) as [ReturnType<typeof col>, ...Array<ReturnType<typeof col>>];
+  const currency = items.column('CurrencyIsoCode');
+  const opportunityCurrency = opportunities.column('CurrencyIsoCode');
+  const accountOf = opportunities.column('AccountId')!;
+  const amount = opportunities.column('Amount')!;
+  const won = opportunities.column('IsWon')!;
+  const closed = opportunities.column('IsClosed')!;
+  const hasItems = opportunities.column('HasOpportunityLineItem')!;
+  const opportunityPricebook = opportunities.column('Pricebook2Id')!;
+  // Per product and currency code: the entry row and its list price.
+  const isos = currency ? ['USD', 'EUR', 'GBP'] : [''];
+  const entryRow = catalog.map((p) => new Map(isos.map((iso) => [iso, entries.rowOf(p.entries.get(iso)!)])));
+  const productRows = catalog.map((p) => store.table('Product2')!.rowOf(p.id));
+  const byFamily = new Map<string, number[]>();
+  catalog.forEach((p, index) => byFamily.set(p.family, [...(byFamily.get(p.family) ?? []), index]));
+  const familyMask = (account: number): number => (account * 2654435761) >>> 0;
+  let row = first;
+  for (let opp = 0; opp < opportunityCount; opp++) {
+    const account = accountOf.refs[opp]!;
+    // Four to seven of the seven selling families, chosen by the account row.
+    const mask = familyMask(account);
+    const own = SELLING_FAMILIES.filter((_f, i) => i < 4 || ((mask >>> i) & 1) === 1);
+    const lostOnly = closed.flags[opp] === 1 && won.flags[opp] === 0 && account % 7 === 0;
+    // Picklist codes are per column: go through the ISO code to the line item column's own code.
+    const iso = currency && opportunityCurrency ? opportunityCurrency.dictionary[opportunityCurrency.codes[opp]!]! : '';
+    const parts = splitAmount(random, amount.numbers[opp]!, 10, lineItemsOf(opp));
+    const created = opportunities.column('CreatedDate')!.numbers[opp]!;
+    const modified = opportunities.column('SystemModstamp')!.numbers[opp]!;
+    for (let i = 0; i < parts.length; i++) {
+      const family = lostOnly && i === 0 ? LOST_ONLY_FAMILY : own[Math.floor(random.next() * own.length)]!;
+      const choices = byFamily.get(family)!;
+      const product = choices[Math.floor(random.next() * choices.length)]!;
+      const entry = entryRow[product]!.get(iso)!;
+      const part = parts[i]!;
+      const value = Math.round(part.quantity * part.unitPrice * 100) / 100;
+      opportunityId!.refs[row] = opp;
+      entryId!.refs[row] = entry;
+      productId!.refs[row] = productRows[product]!;
+      quantity!.numbers[row] = part.quantity;
+      unitPrice!.numbers[row] = part.unitPrice;
+      subtotal!.numbers[row] = value;
+      totalPrice!.numbers[row] = value;
+      listPrice!.numbers[row] = catalog[product]!.listPrice;
+      serviceDate!.numbers[row] = opportunities.column('CloseDate')!.numbers[opp]!;
+      if (currency) currency.codes[row] = currency.codeOf(iso);
+      createdDate!.numbers[row] = created;
+      createdBy!.refs[row] = 0;
+      modifiedDate!.numbers[row] = modified;
+      modifiedBy!.refs[row] = 0;
+      stamp!.numbers[row] = modified;
+      items.state[row] = LIVE;
+      row++;
+    }
+    hasItems.flags[opp] = 1;
+    opportunityPricebook.refs[opp] = pricebook;
+  }
+  // splitAmount gives fewer parts only for amounts under `lines` × 10; the rest of the reservation is never used.
+  items.size = row;
 }
 
 function fillOpportunities(org: Org, random: Random, count: number, accountIds: string[], weights: Float64Array, managers: string[], today: number, midnight: number): void {

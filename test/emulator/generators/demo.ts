@@ -7,6 +7,7 @@ import { Random } from '../random';
 import { OPPORTUNITY_STAGES } from '../schema/standard';
 import { DAY_MS, dayToIso } from '../store/values';
 import { currencyOf, seedCurrencies, seedOrganization, seedUsers, startOfToday } from './common';
+import { LOST_ONLY_FAMILY, SELLING_FAMILIES, seedCatalog, splitAmount, type CatalogProduct } from './products';
 
 /** The strategic account that shows every coverage gap (no economic buyer, no champion, an
  * unowned or weak high-influence stakeholder, a high-influence skeptic/detractor) and an overdue sponsor. */
@@ -68,6 +69,26 @@ const OTHER_ACCOUNTS = [
   'Zephyr Wind Power', 'Atlas Packaging', 'Beacon Financial', 'Crescent Biotech', 'Delta Water Works',
   'Emberline Foods', 'Fjordway Logistics', 'Greystone Retail'
 ];
+
+/**
+ * Customer groups: subsidiary → parent (Account.ParentId), two and three levels deep under
+ * strategic accounts. Set at insert (parents come first), so no other demo value changes.
+ */
+export const DEMO_PARENTS: Record<string, string> = {
+  'Acme Fabrication': 'Castellan Manufacturing',
+  'Falcon Aerospace Parts': 'Castellan Manufacturing',
+  'Lumen Optics': 'Falcon Aerospace Parts',
+  'Quartz Electronics': 'Lumen Optics',
+  'Pioneer Transport': DEMO_GAP_ACCOUNT,
+  'Tidewater Shipping': 'Pioneer Transport',
+  'Fjordway Logistics': DEMO_GAP_ACCOUNT,
+  'Evergreen Insurance': 'Meridian Capital Bank',
+  'Beacon Financial': 'Evergreen Insurance',
+  'Zephyr Wind Power': 'Aurora Renewables'
+};
+
+/** Accounts whose lost opportunities carry the lost-only family (never won anywhere). */
+export const DEMO_LOST_ONLY_ACCOUNTS = ['Castellan Manufacturing', 'Quartz Electronics', DEMO_GAP_ACCOUNT];
 
 const INDUSTRIES = ['Transportation', 'Healthcare', 'Energy', 'Banking', 'Manufacturing', 'Telecommunications', 'Retail', 'Technology', 'Consulting', 'Insurance', 'Media', 'Utilities'];
 const STRATEGIC_INDUSTRY: Record<string, string> = {
@@ -147,6 +168,7 @@ export function generateDemo(org: Org, seed: number): void {
     const place = STRATEGIC_PLACES[name] ?? random.pick([...US, ...US, ...EU, ...UK]);
     const owner = strategic ? managers[index % 3]! : random.pick(managers);
     const scale = Math.round(30_000 * weight);
+    const parent = DEMO_PARENTS[name];
     const id = store.insert(
       'Account',
       {
@@ -160,7 +182,8 @@ export function generateDemo(org: Org, seed: number): void {
         NumberOfEmployees: random.int(200, 40_000),
         OwnerId: owner,
         ...currencyOf(org, place.currency),
-        Strategic_Account__c: strategic
+        Strategic_Account__c: strategic,
+        ParentId: parent ? accounts.find((a) => a.name === parent)!.id : null
       },
       0,
       { at: longAgo }
@@ -190,6 +213,8 @@ export function generateDemo(org: Org, seed: number): void {
   seedActivities(org, new Random(seed ^ 0xac7), accounts, sponsorships, executives[0]!, today);
   // The 500-person org chart after everything else, from its own random stream too.
   seedLargeOrgChart(org, new Random(seed + DEMO_LARGE_MAP_CONTACTS), accounts.find((a) => a.name === DEMO_LARGE_MAP_ACCOUNT)!, today, managers, at);
+  // Line items last, from their own random stream: every Amount and other record stays as it was.
+  seedLineItems(org, new Random(seed ^ 0x11e), accounts, seedCatalog(org, DEMO_CURRENCIES.map((c) => c.iso), longAgo));
 }
 
 function person(random: Random): { first: string; last: string } {
@@ -582,4 +607,44 @@ function seedLargeOrgChart(org: Org, random: Random, account: AccountInfo, today
       { at: at(today - random.int(10, 400)) }
     );
   });
+}
+
+/**
+ * Line items summing to every opportunity's Amount. Each account buys from its own few families
+ * (the whitespace is the rest); the lost-only family leads the lines of lost deals at a few accounts.
+ */
+function seedLineItems(org: Org, random: Random, accounts: AccountInfo[], catalog: CatalogProduct[]): void {
+  const store = org.store;
+  const opportunities = store.table('Opportunity')!;
+  const column = (name: string) => opportunities.column(name)!;
+  const accountRows = new Map(accounts.map((a) => [store.table('Account')!.rowOf(a.id), a]));
+  const families = new Map(accounts.map((a) => [a.id, shuffled(random, SELLING_FAMILIES).slice(0, random.int(2, 4))]));
+  const count = opportunities.size;
+  for (let row = 0; row < count; row++) {
+    const account = accountRows.get(column('AccountId').refs[row]!);
+    if (!opportunities.isLive(row) || !account) continue;
+    const lostOnly = column('StageName').get(row) === 'Closed Lost' && DEMO_LOST_ONLY_ACCOUNTS.includes(account.name);
+    const own = families.get(account.id)!;
+    const parts = splitAmount(random, Number(column('Amount').get(row)), 100, random.int(1, 4));
+    const currency = org.schema.multiCurrency ? account.currency : '';
+    parts.forEach((part, i) => {
+      const family = lostOnly && i === 0 ? LOST_ONLY_FAMILY : random.pick(own);
+      const product = random.pick(catalog.filter((p) => p.family === family));
+      store.insert(
+        'OpportunityLineItem',
+        { OpportunityId: opportunities.id(row), PricebookEntryId: product.entries.get(currency), Quantity: part.quantity, UnitPrice: part.unitPrice, ServiceDate: dayToIso(Number(column('CloseDate').get(row))) },
+        0,
+        { at: Number(column('CreatedDate').get(row)) }
+      );
+    });
+  }
+}
+
+function shuffled<T>(random: Random, items: readonly T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = random.int(0, i);
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
 }
