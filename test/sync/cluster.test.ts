@@ -11,7 +11,7 @@ import { OrgClient } from '../../sync-service/src/salesforce/client';
 import { runSync, type SyncDeps, type SyncSummary } from '../../sync-service/src/sync/run';
 import { SyncState } from '../../sync-service/src/sync/state';
 import { REDIS_INSTALL_HINT, redisServerAvailable, startRedisCluster, type SpawnedRedisCluster } from '../support/redis';
-import { TEST_SETTINGS, TODAY, adminActor, expectedMetrics, expectedRows, nextSecond, orgMetricRows, passwordAuth, silentLogger, startDemoOrg, storeRows, uniquePrefix } from './support';
+import { TEST_SETTINGS, TODAY, adminActor, expectedMetrics, expectedRows, nextSecond, orgMetricRows, passwordAuth, silentLogger, startDemoOrg, setAmount, storeRows, uniquePrefix } from './support';
 
 const available = redisServerAvailable();
 if (!available) {
@@ -55,7 +55,7 @@ if (!available) {
     // One won opportunity's amount doubles: the incremental run sees it and rewrites its rows.
     const [won] = storeRows(org, 'SELECT Id, Amount FROM Opportunity WHERE IsWon = true AND Amount > 0 AND CloseDate = LAST_N_DAYS:200 ORDER BY Id LIMIT 1');
     await nextSecond();
-    org.store.update('Opportunity', String(won!.Id), { Amount: Number(won!.Amount) * 2 }, adminActor(org));
+    setAmount(org, String(won!.Id), Number(won!.Amount) * 2, adminActor(org));
     const incremental = await runSync({ mode: 'incremental', asOf: TODAY }, deps);
     expect(incremental).toMatchObject({ mode: 'incremental', changedRecords: 1, status: 'done', watermarkAdvanced: true });
     expect(incremental.metricRowsWritten).toBeGreaterThan(0);

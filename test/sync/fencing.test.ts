@@ -3,7 +3,7 @@
 import type { OrgHandle } from '../emulator';
 import { runSync } from '../../sync-service/src/sync/run';
 import { LockLostError } from '../../sync-service/src/sync/state';
-import { TODAY, adminActor, expectedMetrics, expectedRows, orgMetricRows, startDemoOrg, storeRows, syncDeps, uniquePrefix, type TestDeps } from './support';
+import { TODAY, adminActor, expectedMetrics, expectedRows, orgMetricRows, startDemoOrg, setAmount, storeRows, syncDeps, uniquePrefix, type TestDeps } from './support';
 
 describe('writes fenced by the sync lock', () => {
   let org: OrgHandle;
@@ -32,7 +32,7 @@ describe('writes fenced by the sync lock', () => {
           // takes the lock over, sees a newer amount and writes every row.
           const lockKeys = (await deps.redis.keys(`*${prefix}*:lock`)).filter((k) => !k.includes('poll'));
           await deps.redis.del(...lockKeys);
-          org.store.update('Opportunity', String(won!.Id), { Amount: Number(won!.Amount) + 98_765 }, adminActor(org));
+          setAmount(org, String(won!.Id), Number(won!.Amount) + 98_765, adminActor(org));
           const newer = await runSync({ mode: 'full', asOf: TODAY }, deps);
           expect(newer.status).toBe('done');
         }

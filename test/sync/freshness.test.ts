@@ -5,6 +5,7 @@
 // objects without change events are polled. Expected rows are the engine's over the store itself.
 import type { Job, Worker } from 'bullmq';
 import type Redis from 'ioredis';
+import type { Connection } from 'jsforce';
 import type { OrgHandle } from '../emulator';
 import { createServiceMetrics } from '../../sync-service/src/api/serviceMetrics';
 import { Freshness, type FreshnessObserver } from '../../sync-service/src/freshness/freshness';
@@ -245,7 +246,7 @@ describe('live freshness through change events', () => {
     const queuedBefore = h.queued.length;
     // Changed while nobody listens.
     const deal = openOpportunity(org, 5);
-    await conn.sobject('Opportunity').update({ Id: deal.Id, Amount: 123_456 });
+    await setAmountThroughApi(conn, deal.Id, 123_456);
     await h.listen();
     await h.converged();
     const runs = (await h.completed()).slice(before);
@@ -260,7 +261,7 @@ describe('live freshness through change events', () => {
     org.org.expireSession(h.listenerToken());
     // The held long poll answers without the event (its session is gone); the next connect is refused.
     const deal = openOpportunity(org, 7);
-    await h.deps.client.conn.sobject('Opportunity').update({ Id: deal.Id, Amount: 654_321 });
+    await setAmountThroughApi(h.deps.client.conn, deal.Id, 654_321);
     await waitFor('a catch-up run', () => h.queued.slice(queuedBefore).some((q) => q.mode === 'incremental'), 30_000);
     await h.converged();
     expect(h.listener().status()['/data/OpportunityChangeEvent']).toBe('subscribed');
@@ -338,3 +339,10 @@ describe('live freshness for objects without change events', () => {
     expect(runs.map((j) => j.data)).toEqual([{ mode: 'accounts', accountIds: [String(plan!.Account__c)] }]);
   });
 });
+
+/** Amount is read-only on an opportunity with products (every demo deal): its first line item's TotalPrice takes the difference. */
+async function setAmountThroughApi(conn: Connection, opportunityId: string, amount: number): Promise<void> {
+  const lines = (await conn.query<{ Id: string; TotalPrice: number }>(`SELECT Id, TotalPrice FROM OpportunityLineItem WHERE OpportunityId = '${opportunityId}' ORDER BY Id`)).records;
+  const others = lines.slice(1).reduce((sum, line) => sum + line.TotalPrice, 0);
+  await conn.sobject('OpportunityLineItem').update({ Id: lines[0]!.Id, TotalPrice: Math.round((amount - others) * 100) / 100 });
+}

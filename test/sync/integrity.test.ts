@@ -3,7 +3,7 @@
 // per object; a commit or a read whose counts do not match falls back to a full run.
 import type { OrgHandle } from '../emulator';
 import { runSync } from '../../sync-service/src/sync/run';
-import { TODAY, adminActor, expectedMetrics, expectedRows, orgMetricRows, startDemoOrg, storeRows, syncDeps, uniquePrefix, type TestDeps } from './support';
+import { TODAY, adminActor, expectedMetrics, expectedRows, orgMetricRows, startDemoOrg, setAmount, storeRows, syncDeps, uniquePrefix, type TestDeps } from './support';
 
 describe('mirror integrity', () => {
   let org: OrgHandle;
@@ -28,7 +28,7 @@ describe('mirror integrity', () => {
 
   function bumpOneWonOpportunity(): void {
     const [won] = storeRows(org, 'SELECT Id, Amount FROM Opportunity WHERE IsWon = true AND CloseDate = LAST_N_DAYS:200 ORDER BY Id LIMIT 1');
-    org.store.update('Opportunity', String(won!.Id), { Amount: Number(won!.Amount) + 1111 }, adminActor(org));
+    setAmount(org, String(won!.Id), Number(won!.Amount) + 1111, adminActor(org));
   }
 
   it('does not commit a staged mirror that expired before the commit, and the next run is full and right', async () => {
@@ -68,7 +68,7 @@ describe('mirror integrity', () => {
     const [someone] = await deps.redis.hkeys(key);
     await deps.redis.hdel(key, someone!);
     const [won] = storeRows(org, 'SELECT Id, AccountId, Amount FROM Opportunity WHERE IsWon = true AND CloseDate = LAST_N_DAYS:200 ORDER BY Id DESC LIMIT 1');
-    org.store.update('Opportunity', String(won!.Id), { Amount: Number(won!.Amount) + 2222 }, adminActor(org));
+    setAmount(org, String(won!.Id), Number(won!.Amount) + 2222, adminActor(org));
     await runSync({ mode: 'account', accountId: String(won!.AccountId), asOf: TODAY }, deps);
     const expected = expectedRows(expectedMetrics(org));
     expect(orgMetricRows(org).programs).toEqual(expected.programs);

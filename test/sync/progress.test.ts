@@ -6,7 +6,7 @@ import type { OrgHandle } from '../emulator';
 import { OrgClient } from '../../sync-service/src/salesforce/client';
 import { ApiBudgetExhaustedError } from '../../sync-service/src/salesforce/errors';
 import { runSync } from '../../sync-service/src/sync/run';
-import { TODAY, adminActor, changedKeys, expectedMetrics, expectedRows, orgMetricRows, passwordAuth, silentLogger, startDemoOrg, storeRows, syncDeps, uniquePrefix } from './support';
+import { TODAY, adminActor, changedKeys, expectedMetrics, expectedRows, orgMetricRows, passwordAuth, silentLogger, startDemoOrg, setAmount, storeRows, syncDeps, uniquePrefix } from './support';
 
 describe('progress that is kept', () => {
   let org: OrgHandle;
@@ -38,7 +38,7 @@ describe('progress that is kept', () => {
       const before = expectedMetrics(org);
       const actor = adminActor(org);
       for (const deal of storeRows(org, 'SELECT Id, Amount FROM Opportunity WHERE Amount != null')) {
-        org.store.update('Opportunity', String(deal.Id), { Amount: Number(deal.Amount) + 1000 }, actor);
+        setAmount(org, String(deal.Id), Number(deal.Amount) + 1000, actor);
       }
       const changed = changedKeys(before, expectedMetrics(org)).size;
       expect(changed).toBeGreaterThan(200);

@@ -223,3 +223,17 @@ export async function fromScratch(deps: SyncDeps, asOf = TODAY): Promise<ReturnT
   const { inputs } = await reader.readEverything(context, pages.account);
   return expectedRows(computeMetrics(asOf, context, inputs));
 }
+
+/**
+ * Changes an opportunity's Amount the way Salesforce allows once it has products (every demo and
+ * bench opportunity does): Amount is read-only then, so the first line item's TotalPrice takes the difference.
+ */
+export function setAmount(org: OrgHandle, opportunityId: string, amount: number, actor: number): void {
+  const lines = storeRows(org, `SELECT Id, TotalPrice FROM OpportunityLineItem WHERE OpportunityId = '${opportunityId}' ORDER BY Id`);
+  if (lines.length === 0) {
+    org.store.update('Opportunity', opportunityId, { Amount: amount }, actor);
+    return;
+  }
+  const others = lines.slice(1).reduce((sum, line) => sum + Number(line.TotalPrice), 0);
+  org.store.update('OpportunityLineItem', String(lines[0]!.Id), { TotalPrice: Math.round((amount - others) * 100) / 100 }, actor);
+}

@@ -13,6 +13,7 @@ import {
   startDemoOrg,
   storeRows,
   syncDeps,
+  setAmount,
   uniquePrefix,
   type TestDeps
 } from './support';
@@ -75,7 +76,7 @@ describe('sync runs against the demo org', () => {
     const won = storeRows(org, "SELECT Id, AccountId, Amount FROM Opportunity WHERE IsWon = true AND CloseDate = LAST_N_DAYS:200 ORDER BY Id LIMIT 3");
     expect(won.length).toBe(3);
     const [changed, deleted, other] = won as [Record<string, unknown>, Record<string, unknown>, Record<string, unknown>];
-    org.store.update('Opportunity', String(changed.Id), { Amount: Number(changed.Amount) + 12345.67 }, actor);
+    setAmount(org, String(changed.Id), Number(changed.Amount) + 12345.67, actor);
     org.store.remove('Opportunity', String(deleted.Id), actor);
     org.store.insert(
       'Opportunity',
@@ -124,7 +125,7 @@ describe('sync runs against the demo org', () => {
     const [opportunity] = storeRows(org, 'SELECT Id, AccountId, Amount FROM Opportunity WHERE IsWon = true AND CloseDate = LAST_N_DAYS:200 ORDER BY Id DESC LIMIT 1');
     const accountId = String(opportunity!.AccountId);
     const before = expectedMetrics(org);
-    org.store.update('Opportunity', String(opportunity!.Id), { Amount: Number(opportunity!.Amount) + 1000 }, actor);
+    setAmount(org, String(opportunity!.Id), Number(opportunity!.Amount) + 1000, actor);
     const after = expectedMetrics(org);
     const changes = changedKeys(before, after);
     // More revenue for one account moves the others' revenue share: rows of other accounts change too.

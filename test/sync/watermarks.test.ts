@@ -4,7 +4,7 @@
 // raised the opportunity watermark past it.
 import type { OrgHandle } from '../emulator';
 import { runSync } from '../../sync-service/src/sync/run';
-import { TODAY, adminActor, expectedMetrics, expectedRows, nextSecond, orgMetricRows, startDemoOrg, storeRows, syncDeps, uniquePrefix, type TestDeps } from './support';
+import { TODAY, adminActor, expectedMetrics, expectedRows, nextSecond, orgMetricRows, startDemoOrg, setAmount, storeRows, syncDeps, uniquePrefix, type TestDeps } from './support';
 
 describe('per-object watermarks', () => {
   let org: OrgHandle;
@@ -34,7 +34,7 @@ describe('per-object watermarks', () => {
           if (percent !== 20) return; // accounts and plans read, opportunities not yet
           org.store.update('Account', String(account!.Id), { Strategic_Account__c: true }, actor);
           await nextSecond();
-          org.store.update('Opportunity', String(opportunity!.Id), { Amount: Number(opportunity!.Amount) + 10 }, actor);
+          setAmount(org, String(opportunity!.Id), Number(opportunity!.Amount) + 10, actor);
           await nextSecond();
         }
       }
