@@ -4,7 +4,7 @@
 // with no state at all). Zero differences is the bar.
 import type { OrgHandle } from '../emulator';
 import { runSync } from '../../sync-service/src/sync/run';
-import { TODAY, adminActor, fromScratch, orgMetricRows, startDemoOrg, storeRows, syncDeps, uniquePrefix, type Row } from '../sync/support';
+import { TODAY, adminActor, fromScratch, orgMetricRows, setAmount, startDemoOrg, storeRows, syncDeps, uniquePrefix, type Row } from '../sync/support';
 
 const SEEDS = Number(process.env.TANDEM_CONVERGENCE_SEEDS ?? 8);
 const STAGES = ['Prospecting', 'Needs Analysis', 'Proposal/Price Quote', 'Negotiation/Review', 'Closed Won', 'Closed Lost'];
@@ -37,7 +37,7 @@ function randomEdit(org: OrgHandle, random: () => number): string {
   const id = String(opportunity.Id);
   switch (kind) {
     case 0:
-      org.store.update('Opportunity', id, { Amount: Math.round(random() * 500_000) }, actor);
+      setAmount(org, id, Math.round(random() * 500_000), actor);
       return `amount ${id}`;
     case 1:
       org.store.update('Opportunity', id, { StageName: pick(STAGES) }, actor);

@@ -13,6 +13,7 @@ import {
   expectedMetrics,
   expectedRows,
   orgMetricRows,
+  setAmount,
   startDemoOrg,
   storeRows,
   syncDeps,
@@ -89,7 +90,7 @@ describe('sync under Salesforce faults', () => {
     const before = expectedMetrics(org);
     const actor = adminActor(org);
     for (const deal of storeRows(org, 'SELECT Id, Amount FROM Opportunity WHERE Amount != null')) {
-      org.store.update('Opportunity', String(deal.Id), { Amount: Number(deal.Amount) + 1000 }, actor);
+      setAmount(org, String(deal.Id), Number(deal.Amount) + 1000, actor);
     }
     const after = expectedMetrics(org);
     expect(changedKeys(before, after).size).toBeGreaterThan(200);
