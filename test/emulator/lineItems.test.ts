@@ -2,7 +2,7 @@
 // Salesforce does, the opportunity's Amount rolled up from its line items, and Salesforce's errors.
 import type { Connection } from 'jsforce';
 import { startOrg, type OrgHandle } from './index';
-import { passwordConnection } from './testing/clients';
+import { passwordConnection, personaConnection } from './testing/clients';
 
 let org: OrgHandle;
 let conn: Connection;
@@ -90,6 +90,16 @@ describe('opportunity line items', () => {
 
     const readOnly = await errorOf(conn.sobject('OpportunityLineItem').create({ OpportunityId: opp, PricebookEntryId: entry, Quantity: 1, UnitPrice: 10, ListPrice: 1 }));
     expect(readOnly.errorCode).toBe('INVALID_FIELD_FOR_INSERT_UPDATE');
+  });
+
+  it('the integration user reads line items with their product family (Standard User profile + Tandem_Integration), but may not write them', async () => {
+    const opp = await opportunity(500);
+    await conn.sobject('OpportunityLineItem').create({ OpportunityId: opp, PricebookEntryId: entry, Quantity: 2, UnitPrice: 250 });
+    const integration = await personaConnection(org, 'integration');
+    const lines = (await integration.query<Record<string, unknown>>(`SELECT OpportunityId, TotalPrice, Product2.Family FROM OpportunityLineItem WHERE OpportunityId = '${opp}'`)).records;
+    expect(lines).toEqual([expect.objectContaining({ OpportunityId: opp, TotalPrice: 500, Product2: expect.objectContaining({ Family: 'Fleet Telematics' }) })]);
+    const refused = await errorOf(integration.sobject('OpportunityLineItem').create({ OpportunityId: opp, PricebookEntryId: entry, Quantity: 1, UnitPrice: 1 }));
+    expect(refused.errorCode).toBe('INSUFFICIENT_ACCESS_OR_READONLY');
   });
 
   it('refuses an entry from another price book than the opportunity’s', async () => {
