@@ -32,9 +32,10 @@ function filesUnder(dir, suffix) {
 const placeholders = (text) => (String(text).match(/\{\d+\}/g) || []).sort();
 
 // Words that are the same in both languages.
+// Salesforce's Italian UI keeps "Account"; "Zoom" is Italian too.
 const SAME_IN_ITALIAN = new Set([
-  'Tandem_Map_Export_Svg',
-  'Tandem_Map_Export_Png',
+  'Tandem_Map_Account_Of',
+  'Tandem_Map_Zoom_Level',
   'Tandem_Plan_Period',
   'Tandem_Plan_Metric_Out_Of_Hundred'
 ]);
