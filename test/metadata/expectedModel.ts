@@ -128,6 +128,7 @@ export const EXPECTED_MODEL: Record<string, Record<string, string>> = {
     Health_Relationships__c: 'Number(5,1)',
     Health_Sponsorship__c: 'Number(5,1)',
     Health_Execution__c: 'Number(5,1)',
+    Health_Checks__c: 'LongTextArea',
     Computed_At__c: 'DateTime'
   },
   Program_Metric__c: {

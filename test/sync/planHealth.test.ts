@@ -13,7 +13,7 @@ describe('plan health on the current metric row', () => {
   const prefix = uniquePrefix('plan-health');
 
   const current = () =>
-    storeRows(org, `SELECT Plan_Health__c, Health_Plan__c, Health_Relationships__c, Health_Sponsorship__c, Health_Execution__c FROM Account_Metric__c WHERE Account__c = '${accountId}' AND Is_Current__c = true`)[0];
+    storeRows(org, `SELECT Plan_Health__c, Health_Plan__c, Health_Relationships__c, Health_Sponsorship__c, Health_Execution__c, Health_Checks__c FROM Account_Metric__c WHERE Account__c = '${accountId}' AND Is_Current__c = true`)[0];
 
   beforeAll(async () => {
     org = await startDemoOrg();
@@ -63,10 +63,23 @@ describe('plan health on the current metric row', () => {
     expect(summary).toMatchObject({ status: 'done', failures: [] });
     // Plan health = (30·70 + 30·58.333 + 20·50 + 20·60) / 100 = (2100 + 1750 + 1000 + 1200) / 100 = 60.5.
     expect(current()).toEqual(expect.objectContaining({ Plan_Health__c: 60.5, Health_Plan__c: 70, Health_Relationships__c: 58.3, Health_Sponsorship__c: 50, Health_Execution__c: 60 }));
+    // The failed checks behind it: Opportunities, Threats, Value Proposition unfilled; the Champion
+    // missing, owned High 1/2, strong High 1/2, recent 1/2; one sponsorship of 2 on cadence;
+    // objective progress 0.7, Active initiatives on time 1/2.
+    expect(JSON.parse(current()!.Health_Checks__c as string)).toEqual([
+      { component: 'Plan', weight: 30, failed: [{ code: 'opportunities' }, { code: 'threats' }, { code: 'valueProposition' }] },
+      {
+        component: 'Relationships',
+        weight: 30,
+        failed: [{ code: 'champion' }, { code: 'highInfluenceOwned', value: 0.5 }, { code: 'highInfluenceStrong', value: 0.5 }, { code: 'recentInteraction', value: 0.5 }]
+      },
+      { component: 'Sponsorship', weight: 20, failed: [{ code: 'sponsorsOnCadence', value: 0.5 }] },
+      { component: 'Execution', weight: 20, failed: [{ code: 'objectiveProgress', value: 0.7 }, { code: 'initiativesOnTime', value: 0.5 }] }
+    ]);
     // Past quarters carry no health; an account without an Active plan has none.
-    const past = storeRows(org, `SELECT Plan_Health__c FROM Account_Metric__c WHERE Account__c = '${accountId}' AND Is_Current__c = false`);
+    const past = storeRows(org, `SELECT Plan_Health__c, Health_Checks__c FROM Account_Metric__c WHERE Account__c = '${accountId}' AND Is_Current__c = false`);
     expect(past.length).toBe(11);
-    expect(past.every((row) => row.Plan_Health__c === null)).toBe(true);
+    expect(past.every((row) => row.Plan_Health__c === null && row.Health_Checks__c === null)).toBe(true);
   });
 
   it('an incremental run after a Champion is added rewrites the current row', async () => {
@@ -78,5 +91,8 @@ describe('plan health on the current metric row', () => {
     // EB 1, Champion 1, owned High 1/2, strong High 1/2, recent 2/3, no alert 1 → (4 + 2/3) / 6 = 77.78 (77.8).
     // Plan health = (2100 + 30·77.778 + 1000 + 1200) / 100 = (2100 + 2333.33 + 2200) / 100 = 66.33 (66.3).
     expect(current()).toEqual(expect.objectContaining({ Plan_Health__c: 66.3, Health_Relationships__c: 77.8 }));
+    // The Champion's check no longer fails; recent becomes 2/3 (0.67).
+    const relationships = (JSON.parse(current()!.Health_Checks__c as string) as { component: string; failed: unknown[] }[])[1]!;
+    expect(relationships.failed).toEqual([{ code: 'highInfluenceOwned', value: 0.5 }, { code: 'highInfluenceStrong', value: 0.5 }, { code: 'recentInteraction', value: 0.67 }]);
   });
 });

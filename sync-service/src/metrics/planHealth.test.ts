@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { parseDay } from './calendar';
 import {
   executionComponent,
+  healthChecks,
   healthFields,
   planComponent,
   planHealth,
@@ -139,7 +140,94 @@ describe('Execution component: mean of objective progress and initiatives on tim
     const objectives = [objective({ targetValue: 120, currentValue: 30 }), objective({ currentValue: 150 }), objective({ status: 'Achieved', currentValue: 10 })];
     const initiatives = [initiative({ targetDate: '2026-07-01' }), initiative({ targetDate: '2026-05-31' }), initiative({ targetDate: null }), initiative({ status: 'Proposed', targetDate: '2020-01-01' })];
     expect(executionComponent(d, objectives, initiatives)).toBeCloseTo((100 * 17) / 24, 10);
-    expect(healthFields({ plan: 0, relationships: 0, sponsorship: 0, execution: (100 * 17) / 24, overall: null }).Health_Execution__c).toBe(70.8);
+    const health = planHealth(D, { plan: FULL_PLAN, objectives, initiatives, stakeholders: [], sponsors: [] }, DEFAULT_WEIGHTS);
+    expect(healthFields(health).Health_Execution__c).toBe(70.8);
+  });
+});
+
+describe('failed checks: the codes the account plan words as actions', () => {
+  const checks = (inputs: Partial<AccountHealthInputs>) =>
+    planHealth(D, { plan: FULL_PLAN, objectives: [], initiatives: [], stakeholders: [], sponsors: [], ...inputs }, DEFAULT_WEIGHTS)!.components;
+
+  it('Plan: the partial example (4 of 10) names the six failed checks; the full plan none', () => {
+    // Weaknesses, Opportunities, Customer Objectives missing; target 0; review 2026-06-14 passed;
+    // the only initiative with both targets is Cancelled. The objective with an owner holds.
+    const plan = { ...EMPTY_PLAN, strengthsFilled: true, threatsFilled: true, valuePropositionFilled: true, revenueTarget: 0, nextReview: '2026-06-14' };
+    const initiatives = [initiative({ status: 'Cancelled' }), initiative({ supplierValueTarget: null })];
+    expect(checks({ plan, objectives: [objective({ ownerId: null }), objective()], initiatives }).Plan.failed).toEqual([
+      { code: 'weaknesses' },
+      { code: 'opportunities' },
+      { code: 'customerObjectives' },
+      { code: 'revenueTarget' },
+      { code: 'nextReviewPassed' },
+      { code: 'initiativeValued' }
+    ]);
+    expect(checks({ objectives: [objective()], initiatives: [initiative()] }).Plan.failed).toEqual([]);
+    // No review date at all is a different action from a date that has passed.
+    expect(checks({ plan: EMPTY_PLAN }).Plan.failed.map((f) => f.code)).toEqual([
+      'strengths',
+      'weaknesses',
+      'opportunities',
+      'threats',
+      'customerObjectives',
+      'valueProposition',
+      'revenueTarget',
+      'nextReviewMissing',
+      'objectiveDefined',
+      'initiativeValued'
+    ]);
+  });
+
+  it('Relationships: the partial example (75) names its three shares, with the share', () => {
+    // As "averages partial shares": owned High 2/3 → 0.67, strong High 1/3 → 0.33, recent 2/4 → 0.5;
+    // EB, Champion and "no alert on EB/Champion" hold (the alert is on an End User).
+    const stakeholders = [
+      stakeholder({ buyingRole: 'Economic Buyer', influence: 'High', relationshipOwnerId: '005A', relationshipStrength: 'Strong', lastInteraction: '2026-05-01' }),
+      stakeholder({ buyingRole: 'Champion', influence: 'High', relationshipStrength: 'Weak', lastInteraction: '2026-01-10' }),
+      stakeholder({ buyingRole: 'Coach', influence: 'High', relationshipOwnerId: '005B', relationshipStrength: 'None' }),
+      stakeholder({ buyingRole: 'End User', influence: 'Low', lastInteraction: '2026-06-01', changeAlert: 'Title changed' })
+    ];
+    expect(checks({ stakeholders }).Relationships.failed).toEqual([
+      { code: 'highInfluenceOwned', value: 0.67 },
+      { code: 'highInfluenceStrong', value: 0.33 },
+      { code: 'recentInteraction', value: 0.5 }
+    ]);
+  });
+
+  it('Relationships: nobody mapped names the missing people, not empty shares; a Champion who left is named', () => {
+    // 100/6: only "no alert" holds; the two High shares over nobody are one action.
+    expect(checks({ stakeholders: [] }).Relationships.failed).toEqual([{ code: 'economicBuyer' }, { code: 'champion' }, { code: 'noHighInfluence' }, { code: 'noStakeholders' }]);
+    // As "cannot reach 0": EB 0, owned High 0/1, strong High 0/1, recent 0/2, alert on the Champion.
+    const map = [stakeholder({ influence: 'High', lastInteraction: '2026-03-17' }), stakeholder({ buyingRole: 'Champion', changeAlert: 'Left account' })];
+    expect(checks({ stakeholders: map }).Relationships.failed).toEqual([
+      { code: 'economicBuyer' },
+      { code: 'highInfluenceOwned', value: 0 },
+      { code: 'highInfluenceStrong', value: 0 },
+      { code: 'recentInteraction', value: 0 },
+      { code: 'keyPersonAlert' }
+    ]);
+  });
+
+  it('Sponsorship: none Active, a share of 1/3 on cadence, all on cadence', () => {
+    expect(checks({ sponsors: [{ active: false, engagementStatus: 'On cadence' }] }).Sponsorship.failed).toEqual([{ code: 'noActiveSponsor' }]);
+    const sponsors = [
+      { active: true, engagementStatus: 'On cadence' },
+      { active: true, engagementStatus: 'Overdue' },
+      { active: true, engagementStatus: 'No engagement' }
+    ];
+    expect(checks({ sponsors }).Sponsorship.failed).toEqual([{ code: 'sponsorsOnCadence', value: 0.33 }]);
+    expect(checks({ sponsors: [{ active: true, engagementStatus: 'On cadence' }] }).Sponsorship.failed).toEqual([]);
+  });
+
+  it('Execution: the partial example (progress 0.75, on time 2/3); nothing to measure; all done', () => {
+    const objectives = [objective({ targetValue: 120, currentValue: 30 }), objective({ currentValue: 150 }), objective({ status: 'Achieved', currentValue: 10 })];
+    const initiatives = [initiative({ targetDate: '2026-07-01' }), initiative({ targetDate: '2026-05-31' }), initiative({ targetDate: null })];
+    expect(checks({ objectives, initiatives }).Execution.failed).toEqual([
+      { code: 'objectiveProgress', value: 0.75 },
+      { code: 'initiativesOnTime', value: 0.67 }
+    ]);
+    expect(checks({}).Execution.failed).toEqual([{ code: 'noMeasuredObjective' }, { code: 'noActiveInitiative' }]);
+    expect(checks({ objectives: [objective({ status: 'Achieved' })], initiatives: [initiative()] }).Execution.failed).toEqual([]);
   });
 });
 
@@ -171,7 +259,20 @@ describe('planHealth', () => {
     expect(health.execution).toBe(50);
     // (30·40 + 30·16.667 + 20·50 + 20·50) / 100 = (1200 + 500 + 1000 + 1000) / 100 = 37.
     expect(health.overall).toBeCloseTo(37, 10);
-    expect(healthFields(health)).toEqual({ Plan_Health__c: 37, Health_Plan__c: 40, Health_Relationships__c: 16.7, Health_Sponsorship__c: 50, Health_Execution__c: 50 });
+    expect(healthFields(health)).toMatchObject({ Plan_Health__c: 37, Health_Plan__c: 40, Health_Relationships__c: 16.7, Health_Sponsorship__c: 50, Health_Execution__c: 50 });
+    // Health_Checks__c: each component with its weight and failed checks (Execution: no objective
+    // has progress, 0/100 twice → 0; the one Active initiative is on time).
+    expect(JSON.parse(healthFields(health).Health_Checks__c!)).toEqual([
+      {
+        component: 'Plan',
+        weight: 30,
+        failed: [{ code: 'weaknesses' }, { code: 'opportunities' }, { code: 'customerObjectives' }, { code: 'revenueTarget' }, { code: 'nextReviewPassed' }, { code: 'initiativeValued' }]
+      },
+      { component: 'Relationships', weight: 30, failed: [{ code: 'economicBuyer' }, { code: 'champion' }, { code: 'noHighInfluence' }, { code: 'noStakeholders' }] },
+      { component: 'Sponsorship', weight: 20, failed: [{ code: 'sponsorsOnCadence', value: 0.5 }] },
+      { component: 'Execution', weight: 20, failed: [{ code: 'objectiveProgress', value: 0 }] }
+    ]);
+    expect(healthChecks(null)).toBeNull();
   });
 
   it('follows changed weights: only the proportions matter', () => {
