@@ -30,4 +30,33 @@ function registerLabelMocks() {
   });
 }
 
-module.exports = { registerLabelMocks, readLabels, LABELS_FILE };
+const TRANSLATIONS_FILE = path.join(
+  __dirname,
+  '..',
+  '..',
+  'main',
+  'default',
+  'translations',
+  'it.translation-meta.xml'
+);
+
+/**
+ * The Italian user's page: every label as translations/it.translation-meta.xml has it and the
+ * it-IT locale, for modules required after this call (inside jest.isolateModules).
+ */
+function mockItalian() {
+  const parser = new XMLParser({
+    isArray: (name) => name === 'customLabels',
+    parseTagValue: false
+  });
+  const parsed = parser.parse(fs.readFileSync(TRANSLATIONS_FILE, 'utf8'));
+  parsed.Translations.customLabels.forEach((entry) => {
+    const mockValue = String(entry.label);
+    jest.doMock(`@salesforce/label/c.${entry.name}`, () => ({ default: mockValue }), {
+      virtual: true
+    });
+  });
+  jest.doMock('@salesforce/i18n/locale', () => ({ default: 'it-IT' }), { virtual: true });
+}
+
+module.exports = { registerLabelMocks, readLabels, mockItalian, LABELS_FILE };

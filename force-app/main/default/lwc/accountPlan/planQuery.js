@@ -229,6 +229,24 @@ export const ACCOUNT_PLAN_QUERY = gql`
               Score_Criteria__c @optional {
                 value
               }
+              Plan_Health__c @optional {
+                value
+              }
+              Health_Plan__c @optional {
+                value
+              }
+              Health_Relationships__c @optional {
+                value
+              }
+              Health_Sponsorship__c @optional {
+                value
+              }
+              Health_Execution__c @optional {
+                value
+              }
+              Health_Checks__c @optional {
+                value
+              }
             }
           }
         }

@@ -15,8 +15,9 @@ const isNegative = (value) => typeof value === 'number' && value < 0;
 
 /**
  * The latest metric snapshot as tiles (revenue with growth and attainment of the plan's target,
- * CAGR, pipeline with coverage, win rate, mutual value, strategic score) and the quarterly
- * revenue chart. A metric the user may not read shows "—".
+ * CAGR, pipeline with coverage, win rate, mutual value, strategic score, plan health), both
+ * scores openable to their parts, and the quarterly revenue chart. A metric the user may not read
+ * shows "—".
  */
 export default class PlanMetrics extends LightningElement {
   /** Snapshots, newest first (c/planModel's readMetrics). */
@@ -37,6 +38,21 @@ export default class PlanMetrics extends LightningElement {
 
   get hasScoreCriteria() {
     return Boolean(this.latest.scoreCriteria && this.latest.scoreCriteria.length);
+  }
+
+  get hasHealthChecks() {
+    return Boolean(this.latest.healthChecks && this.latest.healthChecks.length);
+  }
+
+  /** The component fields by component, as c-health-breakdown reads them. */
+  get healthValues() {
+    const m = this.latest;
+    return {
+      Plan: m.healthPlan,
+      Relationships: m.healthRelationships,
+      Sponsorship: m.healthSponsorship,
+      Execution: m.healthExecution
+    };
   }
 
   get asOfText() {
@@ -106,7 +122,9 @@ export default class PlanMetrics extends LightningElement {
           }
         ]
       },
-      { key: 'score', label: labels.planMetricScore, value: out(m.strategicScore), details: [] }
+      { key: 'score', label: labels.planMetricScore, value: out(m.strategicScore), details: [] },
+      // "—" without an Active plan (the sync leaves it blank) or when hidden.
+      { key: 'health', label: labels.planMetricHealth, value: out(m.planHealth), details: [] }
     ];
     if (this.revenueTarget !== undefined) {
       // Attainment beside coverage: how far this year's revenue is from the plan's goal.

@@ -112,6 +112,38 @@ export function readScoreCriteria(json) {
   }
 }
 
+const HEALTH_COMPONENTS = ['Plan', 'Relationships', 'Sponsorship', 'Execution'];
+
+/**
+ * The components behind plan health (Health_Checks__c, JSON the sync service writes):
+ * [{ component, weight, failed: [{ code, value? }] }]; [] when absent, hidden or unreadable.
+ */
+export function readHealthChecks(json) {
+  if (typeof json !== 'string' || json === '') {
+    return [];
+  }
+  try {
+    const parts = JSON.parse(json);
+    return Array.isArray(parts)
+      ? parts
+          .filter(
+            (part) =>
+              part &&
+              HEALTH_COMPONENTS.includes(part.component) &&
+              typeof part.weight === 'number' &&
+              Array.isArray(part.failed)
+          )
+          .map((part) => ({
+            component: part.component,
+            weight: part.weight,
+            failed: part.failed.filter((check) => check && typeof check.code === 'string')
+          }))
+      : [];
+  } catch {
+    return [];
+  }
+}
+
 export function readMetrics(data) {
   return recordsOf(data, 'Account_Metric__c')
     .map((node) => ({
@@ -130,7 +162,13 @@ export function readMetrics(data) {
       customerValue: valueOf(node, 'Customer_Value__c'),
       supplierValue: valueOf(node, 'Supplier_Value__c'),
       strategicScore: valueOf(node, 'Strategic_Score__c'),
-      scoreCriteria: readScoreCriteria(valueOf(node, 'Score_Criteria__c'))
+      scoreCriteria: readScoreCriteria(valueOf(node, 'Score_Criteria__c')),
+      planHealth: valueOf(node, 'Plan_Health__c'),
+      healthPlan: valueOf(node, 'Health_Plan__c'),
+      healthRelationships: valueOf(node, 'Health_Relationships__c'),
+      healthSponsorship: valueOf(node, 'Health_Sponsorship__c'),
+      healthExecution: valueOf(node, 'Health_Execution__c'),
+      healthChecks: readHealthChecks(valueOf(node, 'Health_Checks__c'))
     }))
     .sort((a, b) => String(b.period || '').localeCompare(String(a.period || '')));
 }

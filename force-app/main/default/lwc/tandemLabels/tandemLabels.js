@@ -209,8 +209,78 @@ import scoreInfluence from '@salesforce/label/c.Tandem_Score_Influence';
 import scoreCoInnovation from '@salesforce/label/c.Tandem_Score_Co_Innovation';
 import scoreCollaboration from '@salesforce/label/c.Tandem_Score_Collaboration';
 import scoreRisk from '@salesforce/label/c.Tandem_Score_Risk';
+import planMetricHealth from '@salesforce/label/c.Tandem_Plan_Metric_Health';
+import healthShowParts from '@salesforce/label/c.Tandem_Health_Show_Parts';
+import healthHideParts from '@salesforce/label/c.Tandem_Health_Hide_Parts';
+import healthCaption from '@salesforce/label/c.Tandem_Health_Caption';
+import healthComponentHeading from '@salesforce/label/c.Tandem_Health_Component_Heading';
+import healthPlan from '@salesforce/label/c.Tandem_Health_Plan';
+import healthRelationships from '@salesforce/label/c.Tandem_Health_Relationships';
+import healthSponsorship from '@salesforce/label/c.Tandem_Health_Sponsorship';
+import healthExecution from '@salesforce/label/c.Tandem_Health_Execution';
+import healthAllPass from '@salesforce/label/c.Tandem_Health_All_Pass';
+import healthCheckStrengths from '@salesforce/label/c.Tandem_Health_Check_Strengths';
+import healthCheckWeaknesses from '@salesforce/label/c.Tandem_Health_Check_Weaknesses';
+import healthCheckOpportunities from '@salesforce/label/c.Tandem_Health_Check_Opportunities';
+import healthCheckThreats from '@salesforce/label/c.Tandem_Health_Check_Threats';
+import healthCheckCustomerObjectives from '@salesforce/label/c.Tandem_Health_Check_Customer_Objectives';
+import healthCheckValueProposition from '@salesforce/label/c.Tandem_Health_Check_Value_Proposition';
+import healthCheckRevenueTarget from '@salesforce/label/c.Tandem_Health_Check_Revenue_Target';
+import healthCheckNextReviewMissing from '@salesforce/label/c.Tandem_Health_Check_Next_Review_Missing';
+import healthCheckNextReviewPassed from '@salesforce/label/c.Tandem_Health_Check_Next_Review_Passed';
+import healthCheckObjectiveDefined from '@salesforce/label/c.Tandem_Health_Check_Objective_Defined';
+import healthCheckInitiativeValued from '@salesforce/label/c.Tandem_Health_Check_Initiative_Valued';
+import healthCheckEconomicBuyer from '@salesforce/label/c.Tandem_Health_Check_Economic_Buyer';
+import healthCheckChampion from '@salesforce/label/c.Tandem_Health_Check_Champion';
+import healthCheckNoHighInfluence from '@salesforce/label/c.Tandem_Health_Check_No_High_Influence';
+import healthCheckHighInfluenceOwned from '@salesforce/label/c.Tandem_Health_Check_High_Owned';
+import healthCheckHighInfluenceStrong from '@salesforce/label/c.Tandem_Health_Check_High_Strong';
+import healthCheckNoStakeholders from '@salesforce/label/c.Tandem_Health_Check_No_Stakeholders';
+import healthCheckRecentInteraction from '@salesforce/label/c.Tandem_Health_Check_Recent';
+import healthCheckKeyPersonAlert from '@salesforce/label/c.Tandem_Health_Check_Key_Person_Alert';
+import healthCheckNoActiveSponsor from '@salesforce/label/c.Tandem_Health_Check_No_Sponsor';
+import healthCheckSponsorsOnCadence from '@salesforce/label/c.Tandem_Health_Check_Sponsors_On_Cadence';
+import healthCheckNoMeasuredObjective from '@salesforce/label/c.Tandem_Health_Check_No_Measured_Objective';
+import healthCheckObjectiveProgress from '@salesforce/label/c.Tandem_Health_Check_Objective_Progress';
+import healthCheckNoActiveInitiative from '@salesforce/label/c.Tandem_Health_Check_No_Active_Initiative';
+import healthCheckInitiativesOnTime from '@salesforce/label/c.Tandem_Health_Check_Initiatives_On_Time';
 
 export const labels = {
+  planMetricHealth,
+  healthShowParts,
+  healthHideParts,
+  healthCaption,
+  healthComponentHeading,
+  healthPlan,
+  healthRelationships,
+  healthSponsorship,
+  healthExecution,
+  healthAllPass,
+  healthCheckStrengths,
+  healthCheckWeaknesses,
+  healthCheckOpportunities,
+  healthCheckThreats,
+  healthCheckCustomerObjectives,
+  healthCheckValueProposition,
+  healthCheckRevenueTarget,
+  healthCheckNextReviewMissing,
+  healthCheckNextReviewPassed,
+  healthCheckObjectiveDefined,
+  healthCheckInitiativeValued,
+  healthCheckEconomicBuyer,
+  healthCheckChampion,
+  healthCheckNoHighInfluence,
+  healthCheckHighInfluenceOwned,
+  healthCheckHighInfluenceStrong,
+  healthCheckNoStakeholders,
+  healthCheckRecentInteraction,
+  healthCheckKeyPersonAlert,
+  healthCheckNoActiveSponsor,
+  healthCheckSponsorsOnCadence,
+  healthCheckNoMeasuredObjective,
+  healthCheckObjectiveProgress,
+  healthCheckNoActiveInitiative,
+  healthCheckInitiativesOnTime,
   scoreShowParts,
   scoreHideParts,
   scorePartsCaption,

@@ -231,10 +231,67 @@ describe('c-account-plan', () => {
         winRate: ['35%'],
         // 180K to the customer, 100K to us: 100 × 2 × 100 / 280 = 71.4.
         mutualValue: ['71.4 / 100', 'Customer $180K · Supplier $100K'],
-        score: ['82.5 / 100']
+        score: ['82.5 / 100'],
+        health: ['60.5 / 100']
       });
       // The exact amount is one hover away.
       expect($($(element, 'li.tile[data-key="revenue"]'), '.slds-box').title).toBe('$4,250,000');
+      await expect(element).toBeAccessible();
+    });
+
+    it('opens plan health to its components and the actions that would raise it', async () => {
+      const element = await mountWith(mockPlan);
+      const breakdown = $(element, 'c-health-breakdown');
+      const toggle = $(breakdown, 'lightning-button.toggle');
+      expect(toggle.label).toBe('Show what makes up plan health');
+      toggle.click();
+      await Promise.resolve();
+      expect(text($(breakdown, 'caption'))).toBe(
+        'Plan health 60.5 = Σ (weight × component) ÷ Σ weights'
+      );
+      // test/sync/planHealth.test.ts's account: points 30 × 70 ÷ 100 = 21, 30 × 58.3 ÷ 100 = 17.49,
+      // 20 × 50 ÷ 100 = 10, 20 × 60 ÷ 100 = 12 → 60.49, the score 60.5 within rounding.
+      expect(
+        $$(breakdown, 'tr.part').map((row) => [
+          text(row.querySelector('.component')),
+          text(row.querySelector('.value')),
+          text(row.querySelector('.points')),
+          [...row.querySelectorAll('li.action')].map(text)
+        ])
+      ).toEqual([
+        [
+          'Plan: is it written?',
+          '70',
+          '21.0',
+          ['Fill in the opportunities', 'Fill in the threats', 'Fill in the value proposition']
+        ],
+        [
+          'Relationships: do we know the people who decide?',
+          '58.3',
+          '17.5',
+          [
+            'No champion identified',
+            'Give high-influence stakeholders a relationship owner (50% have one)',
+            'Strengthen relationships with high-influence stakeholders (50% strong or medium)',
+            'Meet the stakeholders not seen in the last 90 days (50% seen)'
+          ]
+        ],
+        [
+          'Sponsorship: are the sponsors keeping cadence?',
+          '50',
+          '10.0',
+          ['Bring executive sponsors back on cadence (50% on cadence)']
+        ],
+        [
+          'Execution: is the plan being carried out?',
+          '60',
+          '12.0',
+          [
+            'Move the objectives toward their targets (70% progress)',
+            'Bring late joint initiatives back on schedule (50% on time)'
+          ]
+        ]
+      ]);
       await expect(element).toBeAccessible();
     });
 
@@ -290,8 +347,11 @@ describe('c-account-plan', () => {
         pipeline: ['$1000T', 'Coverage of the target: —'],
         winRate: ['—'],
         mutualValue: ['0 / 100', 'Customer — · Supplier —'],
-        score: ['— / 100']
+        score: ['— / 100'],
+        // Plan health hidden: a dash and nothing to open.
+        health: ['— / 100']
       });
+      expect($(element, 'c-health-breakdown')).toBeNull();
       // The objective's current value is hidden: no progress claimed.
       expect($(element, '.objective-progress')).toBeNull();
       expect(text($(element, '.no-initiatives'))).toBe('No joint initiatives yet.');

@@ -53,6 +53,42 @@ describe('c-plan-metrics', () => {
     expect($(without, 'c-score-breakdown')).toBeNull();
   });
 
+  it('shows plan health with its breakdown, and a dash with nothing to open without an Active plan', async () => {
+    const checks = [
+      { component: 'Sponsorship', weight: 20, failed: [{ code: 'noActiveSponsor' }] }
+    ];
+    const element = await mount({
+      metrics: [
+        {
+          ...CURRENT,
+          planHealth: 44,
+          healthPlan: 80,
+          healthRelationships: 50,
+          healthSponsorship: 0,
+          healthExecution: undefined,
+          healthChecks: checks
+        }
+      ]
+    });
+    expect(text($(tile(element, 'health'), '.tile-value'))).toBe('44 / 100');
+    expect(text($(tile(element, 'health'), '.tile-label'))).toBe('Plan health');
+    const breakdown = $(element, 'c-health-breakdown');
+    expect(breakdown.checks).toEqual(checks);
+    expect(breakdown.score).toBe(44);
+    // The component fields by component; a hidden one stays undefined (shown "—").
+    expect(breakdown.values).toEqual({
+      Plan: 80,
+      Relationships: 50,
+      Sponsorship: 0,
+      Execution: undefined
+    });
+    document.body.removeChild(element);
+    // No Active plan: the sync leaves the score and the checks blank.
+    const none = await mount({ metrics: [{ ...CURRENT, planHealth: null, healthChecks: [] }] });
+    expect(text($(tile(none, 'health'), '.tile-value'))).toBe('— / 100');
+    expect($(none, 'c-health-breakdown')).toBeNull();
+  });
+
   it('puts attainment of the plan target next to growth, and marks a decline in red', async () => {
     const element = await mount({ metrics: [CURRENT], revenueTarget: 6000000 });
     const revenue = tile(element, 'revenue');

@@ -1,5 +1,6 @@
 import {
   readScoreCriteria,
+  readHealthChecks,
   currentPlan,
   progressPercent,
   chartPoints,
@@ -94,5 +95,20 @@ describe('readScoreCriteria', () => {
     expect(readScoreCriteria('[{"criterion":"Risk","weight":"10","value":0.75}]')).toEqual([]);
     expect(readScoreCriteria('not json')).toEqual([]);
     expect(readScoreCriteria(undefined)).toEqual([]);
+  });
+});
+
+describe('readHealthChecks', () => {
+  it('reads the components the sync wrote and ignores what it cannot read', () => {
+    const json =
+      '[{"component":"Plan","weight":30,"failed":[{"code":"threats"}]},' +
+      '{"component":"Sponsorship","weight":20,"failed":[{"code":"sponsorsOnCadence","value":0.5},{"value":1}]},' +
+      '{"component":"Mood","weight":5,"failed":[]},{"component":"Execution","weight":"20","failed":[]}]';
+    expect(readHealthChecks(json)).toEqual([
+      { component: 'Plan', weight: 30, failed: [{ code: 'threats' }] },
+      { component: 'Sponsorship', weight: 20, failed: [{ code: 'sponsorsOnCadence', value: 0.5 }] }
+    ]);
+    expect(readHealthChecks('{')).toEqual([]);
+    expect(readHealthChecks(null)).toEqual([]);
   });
 });
