@@ -1,32 +1,37 @@
 import { LightningElement, api, wire } from 'lwc';
 import { graphql, refreshGraphQL } from 'lightning/graphql';
-import { createRecord, deleteRecord } from 'lightning/uiRecordApi';
 import { getObjectInfos } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { RefreshEvent, registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
 import STAKEHOLDER_OBJECT from '@salesforce/schema/Stakeholder__c';
 import LINK_OBJECT from '@salesforce/schema/Stakeholder_Link__c';
-import { initialCollapse, searchPeople, toggled } from 'c/orgChartView';
+import { toggled } from 'c/orgChartView';
 import { accessByObject } from 'c/planModel';
 import { todayIso } from 'c/tandemFormat';
 import { labels } from 'c/tandemLabels';
 import { RELATIONSHIP_MAP_QUERY, CHILD_CONTACTS_QUERY } from './mapQuery';
-import { readPeople, linkBetween } from './mapModel';
-import { chartWidth, mapViewOf, revealing } from './chartModel';
+import { readPeople } from './mapModel';
+import { mapViewOf } from './chartModel';
+import { addLink, removeLink } from './linkWrites';
+import {
+  afterRead,
+  chosenView,
+  freshView,
+  openingView,
+  searched,
+  selecting,
+  staleAfter
+} from './mapState';
 
 const OBJECTS = [STAKEHOLDER_OBJECT, LINK_OBJECT];
 const [STAKEHOLDER, LINK] = OBJECTS.map((object) => object.objectApiName);
-const VIEW_CHART = 'chart';
-const VIEW_TABLE = 'table';
-// A chart opens folded below the deepest level that still fits the card at half size.
-const SMALLEST_OPENING_SCALE = 0.5;
-const ASSUMED_WIDTH_PX = 1200;
 
 /**
  * The customer's buying centre as an org chart. Owns the data (one GraphQL query, the child
  * accounts' contacts on request, the user's access) and the writes of informal links; computes
- * the view models when the data or the user's choices change. Children render: the org chart,
- * the coverage gaps, the table, the stakeholder panel beside the chart and the legend.
+ * the view models when the data or the user's choices change (the rules live in mapState,
+ * chartModel and linkWrites). Children render: the org chart, the coverage gaps, the table, the
+ * stakeholder panel beside the chart and the legend.
  */
 export default class RelationshipMap extends LightningElement {
   /** The account; another account starts with a fresh view (folded to fit, nothing selected). */
@@ -36,10 +41,7 @@ export default class RelationshipMap extends LightningElement {
   }
   set recordId(value) {
     this._recordId = value;
-    this.collapsed = undefined;
-    this.selectedId = undefined;
-    this.searchTerm = '';
-    this.matchIds = [];
+    Object.assign(this, freshView());
   }
   /** "Chart" or "Table": how the map opens (design attribute). */
   @api defaultView = 'Chart';
@@ -115,8 +117,7 @@ export default class RelationshipMap extends LightningElement {
   }
 
   connectedCallback() {
-    this.view = String(this.defaultView).toLowerCase() === VIEW_TABLE ? VIEW_TABLE : VIEW_CHART;
-    this.isChartView = this.view === VIEW_CHART;
+    Object.assign(this, openingView(this.defaultView));
     this.refreshHandlerId = registerRefreshHandler(this, this.refreshData);
   }
 
@@ -139,21 +140,18 @@ export default class RelationshipMap extends LightningElement {
   // ---- view models ----------------------------------------------------------------------
 
   readData() {
-    const stale = Number(this.staleAfterDays);
-    const read = readPeople(this.data, this.withChildAccounts ? this.childData : undefined, {
+    this.read = readPeople(this.data, this.withChildAccounts ? this.childData : undefined, {
       today: todayIso(),
-      staleAfterDays: stale > 0 ? stale : 90
+      staleAfterDays: staleAfter(this.staleAfterDays)
     });
-    this.read = read;
-    if (!this.collapsed) {
-      const width = this.template.host.getBoundingClientRect().width || ASSUMED_WIDTH_PX;
-      this.collapsed = initialCollapse(read.forest, {
-        availableWidth: width,
-        minScale: SMALLEST_OPENING_SCALE,
-        widthOf: chartWidth
-      });
-    }
-    this.matchIds = searchPeople(read.personList, this.searchTerm);
+    const width = this.template.host.getBoundingClientRect().width;
+    Object.assign(this, afterRead(this.read, this, width));
+    this.rebuild();
+  }
+
+  /** Applies a change of the user's choices and recomputes what they show. */
+  choose(change) {
+    Object.assign(this, change);
     this.rebuild();
   }
 
@@ -180,28 +178,18 @@ export default class RelationshipMap extends LightningElement {
   // ---- the user's choices -----------------------------------------------------------------
 
   handleViewChange(event) {
-    this.view = event.detail.value;
-    this.isChartView = this.view === VIEW_CHART;
+    Object.assign(this, chosenView(event.detail.value));
   }
 
   handleSearch(event) {
-    this.searchTerm = event.detail.term;
-    this.matchIds = searchPeople(this.read.personList, this.searchTerm);
-    this.reveal(this.matchIds);
+    this.choose(searched(this.read, this, event.detail.term));
     if (this.matchIds.length > 0 && this.refs.chart) {
       this.refs.chart.showPerson(this.matchIds[0]);
     }
   }
 
-  /** Unfolds the branches above these people (and drops "mapped only" if it hides them). */
-  reveal(ids) {
-    Object.assign(this, revealing(this.read, this, ids));
-    this.rebuild();
-  }
-
   handleMappedOnly(event) {
-    this.mappedOnly = event.detail.value;
-    this.rebuild();
+    this.choose({ mappedOnly: event.detail.value });
   }
 
   handleChildAccounts(event) {
@@ -210,21 +198,18 @@ export default class RelationshipMap extends LightningElement {
   }
 
   handleExpandAll() {
-    this.collapsed = new Set();
-    this.rebuild();
+    this.choose({ collapsed: new Set() });
   }
 
   handleToggleBranch(event) {
-    this.collapsed = toggled(this.collapsed, event.detail.contactId);
-    this.rebuild();
+    this.choose({ collapsed: toggled(this.collapsed, event.detail.contactId) });
   }
 
   handleSelectPerson(event) {
     const id = event.detail.contactId;
-    this.selectedId = id;
     this.actionErrors = undefined;
     this.editorFocusPending = true;
-    this.reveal([id]);
+    this.choose(selecting(this.read, this, id));
     // Chosen from the gaps or the table: bring him into view on the chart.
     if (this.refs.chart && event.target !== this.refs.chart) {
       this.refs.chart.showPerson(id);
@@ -234,8 +219,7 @@ export default class RelationshipMap extends LightningElement {
   /** Closes the panel; focus returns to the person on the chart. */
   handleCloseEditor() {
     const id = this.selectedId;
-    this.selectedId = undefined;
-    this.rebuild();
+    this.choose({ selectedId: undefined });
     if (this.refs.chart && id) {
       this.refs.chart.focusPerson(id);
     }
@@ -249,26 +233,19 @@ export default class RelationshipMap extends LightningElement {
   // ---- informal links ---------------------------------------------------------------------
 
   async handleAddLink(event) {
-    const { toContactId, type } = event.detail;
-    const link = linkBetween(this.read.model, this.selectedId, toContactId, type, this.recordId);
-    if (link.problem) {
-      this.actionErrors = [link.problem];
-      return;
-    }
-    await this.write(() => createRecord(link.record));
+    this.actionErrors = undefined;
+    this.afterWrite(await addLink(this.read.model, this.selectedId, event.detail, this.recordId));
   }
 
   async handleRemoveLink(event) {
-    await this.write(() => deleteRecord(event.detail.id));
+    this.actionErrors = undefined;
+    this.afterWrite(await removeLink(event.detail.id));
   }
 
-  async write(operation) {
-    this.actionErrors = undefined;
-    try {
-      await operation();
+  afterWrite({ saved, errors }) {
+    this.actionErrors = errors;
+    if (saved) {
       this.announceSaved();
-    } catch (error) {
-      this.actionErrors = error;
     }
   }
 
