@@ -16,7 +16,7 @@ import EVENT_OBJECT from '@salesforce/schema/Event';
 import LogEngagementModal from 'c/logEngagementModal';
 import SponsorshipModal from 'c/sponsorshipModal';
 import { MASTER_RECORD_TYPE_ID, picklistLabeler } from 'c/picklistLabels';
-import { accessByObject } from 'c/planModel';
+import { accessByObject } from 'c/objectAccess';
 import { executivesWithoutSponsor, orderSponsorships } from 'c/sponsorCadence';
 import { formatDate, formatLabel } from 'c/tandemFormat';
 import { labels } from 'c/tandemLabels';

@@ -2,7 +2,7 @@ import { LightningElement, api } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import { formatCurrency, formatDate, formatLabel, todayIso, NO_VALUE } from 'c/tandemFormat';
 import { labels } from 'c/tandemLabels';
-import { initiativeTone, isInitiativeOverdue } from 'c/planModel';
+import { initiativeTone, isInitiativeOverdue } from 'c/planStatus';
 
 /**
  * One joint initiative: status (an open one past its target date is marked Overdue), target

@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import { formatDate, formatLabel, formatNumber, formatPercent, NO_VALUE } from 'c/tandemFormat';
 import { labels } from 'c/tandemLabels';
-import { objectiveTone, progressPercent } from 'c/planModel';
+import { objectiveTone, progressPercent } from 'c/planStatus';
 
 // lightning-progress-bar variants: its bar takes the status colour, so 31 % Achieved and
 // 47 % Not started no longer look alike.

@@ -9,7 +9,8 @@ import {
   NO_VALUE
 } from 'c/tandemFormat';
 import { labels } from 'c/tandemLabels';
-import { attainmentPercent, chartPoints, latestMetric } from 'c/planModel';
+import { chartPoints, latestMetric } from 'c/planModel';
+import { attainmentPercent } from 'c/planStatus';
 
 const isNegative = (value) => typeof value === 'number' && value < 0;
 

@@ -1,9 +1,14 @@
 /**
- * From the account plan's GraphQL result to what the card shows: which plan is current, the
- * objectives' progress, the initiatives' mutual value and the latest metrics. Pure, so the
- * rules (which plan, what progress means) are tested apart from the template.
+ * From the account plan's GraphQL result to plain rows: the plans and which one is current, the
+ * objectives, the initiatives, the metric snapshots (with the score's and health's parts), the
+ * account and the newest sync request. Pure, so the reading rules are tested apart from the
+ * template. Colours and honesty rules are in c/planStatus; the user's access in c/objectAccess.
  */
 import { recordsOf, valueOf, parentValueOf } from 'c/graphqlRecords';
+import { accessByObject } from 'c/objectAccess';
+
+// accountPlan still imports accessByObject from here; it moves to c/objectAccess with its next edit.
+export { accessByObject };
 
 /** The Active plan with the newest start date; null when the account has none. */
 export function currentPlan(plans) {
@@ -14,17 +19,6 @@ export function currentPlan(plans) {
   return active.reduce((newest, plan) => {
     return String(plan.startDate || '') > String(newest.startDate || '') ? plan : newest;
   });
-}
-
-/**
- * Progress toward an objective's target as a percentage (may exceed 100); null when it cannot
- * be computed (no target, a zero target, or no current value).
- */
-export function progressPercent(current, target) {
-  if (typeof current !== 'number' || typeof target !== 'number' || target === 0) {
-    return null;
-  }
-  return (current / target) * 100;
 }
 
 export function readPlans(data) {
@@ -87,7 +81,6 @@ export function readInitiatives(data, planId) {
     }));
 }
 
-/** Metric snapshots, newest period first (the query orders them so; sorted again to be sure). */
 /**
  * The criteria behind the strategic score (Score_Criteria__c, JSON the sync service writes):
  * [{ criterion, weight, value }]; [] when absent, hidden or unreadable.
@@ -144,6 +137,7 @@ export function readHealthChecks(json) {
   }
 }
 
+/** Metric snapshots, newest period first (the query orders them so; sorted again to be sure). */
 export function readMetrics(data) {
   return recordsOf(data, 'Account_Metric__c')
     .map((node) => ({
@@ -212,77 +206,4 @@ export function readSyncRequest(data) {
     message: valueOf(node, 'Message__c'),
     inProgress: !FINAL_SYNC_STATUSES.has(status)
   };
-}
-
-// ---- status and honesty rules shared by the plan's children ---------------------------------
-
-const OBJECTIVE_TONE = {
-  'On track': 'success',
-  Achieved: 'success',
-  'At risk': 'warning',
-  'Off track': 'error'
-};
-const INITIATIVE_TONE = { Active: 'success', Completed: 'inverse' };
-const OPEN_INITIATIVE = new Set(['Proposed', 'Active']);
-
-/** Badge and bar colour of an objective's status: green on track, amber at risk, red off track. */
-export function objectiveTone(status) {
-  return OBJECTIVE_TONE[status] || 'neutral';
-}
-
-/** An open initiative (Proposed or Active) whose target date has passed. */
-export function isInitiativeOverdue(initiative, today) {
-  return (
-    OPEN_INITIATIVE.has(initiative.status) &&
-    typeof initiative.targetDate === 'string' &&
-    initiative.targetDate < today
-  );
-}
-
-export function initiativeTone(initiative, today) {
-  return isInitiativeOverdue(initiative, today)
-    ? 'error'
-    : INITIATIVE_TONE[initiative.status] || 'neutral';
-}
-
-/**
- * Attainment: trailing-twelve-months revenue as a percentage of the plan's revenue target
- * (the revenue aimed for at plan end); null without a positive target or a known TTM.
- */
-export function attainmentPercent(revenueTtm, revenueTarget) {
-  if (typeof revenueTtm !== 'number' || typeof revenueTarget !== 'number' || revenueTarget <= 0) {
-    return null;
-  }
-  return (revenueTtm / revenueTarget) * 100;
-}
-
-const NO_ACCESS = Object.freeze({
-  createable: false,
-  updateable: false,
-  deletable: false,
-  fields: {}
-});
-
-/**
- * What the user may do with each object, from getObjectInfos' `results` (UI API ObjectInfo):
- * { [apiName]: { createable, updateable, fields: { [field]: { createable, updateable } } } }.
- * An object whose info failed or has not arrived allows nothing, so no action shows too early.
- */
-export function accessByObject(objectInfos, apiNames) {
-  const access = {};
-  apiNames.forEach((apiName) => {
-    access[apiName] = NO_ACCESS;
-  });
-  const results = (objectInfos && objectInfos.results) || [];
-  results.forEach(({ result, statusCode }) => {
-    if (statusCode === 200 && result && access[result.apiName]) {
-      access[result.apiName] = {
-        createable: result.createable === true,
-        updateable: result.updateable === true,
-        deletable: result.deletable === true,
-        fields: result.fields || {}
-      };
-    }
-  });
-  return access;
 }

@@ -6,7 +6,7 @@ import { RefreshEvent, registerRefreshHandler, unregisterRefreshHandler } from '
 import STAKEHOLDER_OBJECT from '@salesforce/schema/Stakeholder__c';
 import LINK_OBJECT from '@salesforce/schema/Stakeholder_Link__c';
 import { toggled } from 'c/orgChartView';
-import { accessByObject } from 'c/planModel';
+import { accessByObject } from 'c/objectAccess';
 import { todayIso } from 'c/tandemFormat';
 import { labels } from 'c/tandemLabels';
 import { RELATIONSHIP_MAP_QUERY, CHILD_CONTACTS_QUERY } from './mapQuery';

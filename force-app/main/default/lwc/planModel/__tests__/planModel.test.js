@@ -2,7 +2,6 @@ import {
   readScoreCriteria,
   readHealthChecks,
   currentPlan,
-  progressPercent,
   chartPoints,
   latestMetric,
   readSyncRequest,
@@ -20,16 +19,6 @@ describe('planModel', () => {
     expect(currentPlan(plans).id).toBe('new');
     expect(currentPlan(plans.filter((p) => p.status !== 'Active'))).toBeNull();
     expect(currentPlan([])).toBeNull();
-  });
-
-  it('measures progress against the target, including overachievement', () => {
-    expect(progressPercent(21, 30)).toBeCloseTo(70, 10);
-    expect(progressPercent(45, 30)).toBeCloseTo(150, 10);
-    expect(progressPercent(0, 0)).toBeNull();
-    expect(progressPercent(null, 30)).toBeNull();
-    expect(progressPercent(5, undefined)).toBeNull();
-    // A target below zero (reduce a cost) still divides.
-    expect(progressPercent(-5, -10)).toBeCloseTo(50, 10);
   });
 
   it('charts the last N quarters oldest first, clamped to 1–12', () => {
