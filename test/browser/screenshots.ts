@@ -30,8 +30,10 @@ async function main(): Promise<void> {
       await page.waitForTimeout(300); // icons and fonts settle
       const box = await page.locator(selector).boundingBox();
       if (!box) throw new Error(`${selector} is not on the page`);
+      // The box is in the viewport, the full-page clip in the page: add what a click scrolled.
+      const scroll = await page.evaluate<{ x: number; y: number }>('({ x: window.scrollX, y: window.scrollY })');
       const margin = 8;
-      const clip = { x: Math.max(0, box.x - margin), y: Math.max(0, box.y - margin), width: box.width + 2 * margin, height: box.height + 2 * margin };
+      const clip = { x: Math.max(0, box.x + scroll.x - margin), y: Math.max(0, box.y + scroll.y - margin), width: box.width + 2 * margin, height: box.height + 2 * margin };
       await page.screenshot({ path: path.join(OUT_DIR, file), clip, fullPage: true });
       process.stdout.write(`docs/screenshots/${file}\n`);
     };
@@ -61,6 +63,11 @@ async function main(): Promise<void> {
     await page.locator('c-score-breakdown lightning-button.toggle button').click();
     await page.locator('c-score-breakdown table.parts').waitFor();
     await shoot('c-plan-metrics', 'score-parts.png');
+    // Plan health opened to its four components and the failed checks worded as actions.
+    await page.locator('c-score-breakdown lightning-button.toggle button').click();
+    await page.locator('c-health-breakdown lightning-button.toggle button').click();
+    await page.locator('c-health-breakdown table.parts').waitFor();
+    await shoot('c-plan-metrics', 'plan-health.png');
 
     // The 500-contact account: the map as it opens (fitted, deeper branches folded), then searched.
     const large = await page.locator('.account-picker option', { hasText: DEMO_LARGE_MAP_ACCOUNT }).getAttribute('value');

@@ -218,6 +218,7 @@ import healthPlan from '@salesforce/label/c.Tandem_Health_Plan';
 import healthRelationships from '@salesforce/label/c.Tandem_Health_Relationships';
 import healthSponsorship from '@salesforce/label/c.Tandem_Health_Sponsorship';
 import healthExecution from '@salesforce/label/c.Tandem_Health_Execution';
+import healthValue from '@salesforce/label/c.Tandem_Health_Value';
 import healthAllPass from '@salesforce/label/c.Tandem_Health_All_Pass';
 import healthCheckStrengths from '@salesforce/label/c.Tandem_Health_Check_Strengths';
 import healthCheckWeaknesses from '@salesforce/label/c.Tandem_Health_Check_Weaknesses';
@@ -255,6 +256,7 @@ export const labels = {
   healthRelationships,
   healthSponsorship,
   healthExecution,
+  healthValue,
   healthAllPass,
   healthCheckStrengths,
   healthCheckWeaknesses,

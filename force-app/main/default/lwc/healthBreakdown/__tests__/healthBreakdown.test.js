@@ -1,6 +1,10 @@
 import { createElement } from '@lwc/engine-dom';
 import HealthBreakdown from 'c/healthBreakdown';
-import { deepQuery as $, text } from '../../../../../test/jest-utils/shadowQuery';
+import {
+  deepQuery as $,
+  deepQueryAll as $$,
+  text
+} from '../../../../../test/jest-utils/shadowQuery';
 import { CHECKS, VALUES, mount as mountWith, open, rowsOf } from './data/workedExample';
 
 const mount = (props) => mountWith(createElement, HealthBreakdown, props);
@@ -23,6 +27,12 @@ describe('c-health-breakdown', () => {
     expect(toggle.label).toBe('Hide what makes up plan health');
     expect(toggle.ariaExpanded).toBe('true');
     expect(text($(element, 'caption'))).toBe('Plan health 37 = Σ (weight × component) ÷ Σ weights');
+    expect($$(element, 'thead th').map(text)).toEqual([
+      'Component',
+      'Weight',
+      'Value (0–100)',
+      'Points'
+    ]);
     // Points = weight × value ÷ 100: 12 + 5.01 + 10 + 10 = 37.01, the score 37 within rounding.
     expect(rowsOf(element)).toEqual([
       {

@@ -1,7 +1,11 @@
 // The breakdown as an Italian user reads it: every label from translations/it.translation-meta.xml
 // and the it-IT locale, mocked before the component is loaded.
 import { createElement } from '@lwc/engine-dom';
-import { deepQuery as $, text } from '../../../../../test/jest-utils/shadowQuery';
+import {
+  deepQuery as $,
+  deepQueryAll as $$,
+  text
+} from '../../../../../test/jest-utils/shadowQuery';
 import { CHECKS, VALUES, mount, open, rowsOf } from './data/workedExample';
 
 require('../../../../../test/jest-mocks/labels').mockItalian();
@@ -27,6 +31,12 @@ describe('c-health-breakdown in Italian', () => {
     expect(text($(element, 'caption'))).toBe(
       'Salute del piano 37 = Σ (peso × componente) ÷ Σ pesi'
     );
+    expect($$(element, 'thead th').map(text)).toEqual([
+      'Componente',
+      'Peso',
+      'Valore (0–100)',
+      'Punti'
+    ]);
     expect(
       rowsOf(element).map((row) => [row.component, row.value, row.points, row.actions])
     ).toEqual([
