@@ -11,18 +11,10 @@ import INITIATIVE_OBJECT from '@salesforce/schema/Joint_Initiative__c';
 import SYNC_REQUEST_OBJECT from '@salesforce/schema/Sync_Request__c';
 import PlanRecordModal from 'c/planRecordModal';
 import { MASTER_RECORD_TYPE_ID, picklistLabeler } from 'c/picklistLabels';
-import {
-  addDays,
-  addYears,
-  formatDate,
-  formatLabel,
-  todayIso,
-  truncate,
-  NO_VALUE
-} from 'c/tandemFormat';
+import { todayIso } from 'c/tandemFormat';
 import { labels } from 'c/tandemLabels';
+import { accessByObject } from 'c/objectAccess';
 import {
-  accessByObject,
   currentPlan,
   readAccount,
   readInitiatives,
@@ -31,6 +23,15 @@ import {
   readPlans
 } from 'c/planModel';
 import { ACCOUNT_PLAN_QUERY } from './planQuery';
+import {
+  draftPlanRows,
+  editInitiativeForm,
+  editObjectiveForm,
+  editPlanForm,
+  newInitiativeForm,
+  newObjectiveForm,
+  newPlanForm
+} from './planForms';
 
 const OBJECTS = [PLAN_OBJECT, OBJECTIVE_OBJECT, INITIATIVE_OBJECT, SYNC_REQUEST_OBJECT];
 const API_NAMES = OBJECTS.map((object) => object.objectApiName);
@@ -179,17 +180,7 @@ export default class AccountPlan extends LightningElement {
   }
 
   get draftPlans() {
-    return this.plans
-      .filter((plan) => plan.status === 'Draft')
-      .map((plan) => ({
-        id: plan.id,
-        text: formatLabel(
-          labels.planDraftExists,
-          plan.name || NO_VALUE,
-          formatDate(plan.startDate)
-        ),
-        activateTitle: formatLabel(labels.planActivateTitle, plan.name || NO_VALUE)
-      }));
+    return draftPlanRows(this.plans);
   }
 
   get hasDraftPlans() {
@@ -217,66 +208,29 @@ export default class AccountPlan extends LightningElement {
   }
 
   handleCreatePlan() {
-    const today = todayIso();
-    const end = addDays(addYears(today, 3), -1);
-    const accountName = readAccount(this.data).name || NO_VALUE;
-    const name = formatLabel(
-      labels.planDefaultName,
-      accountName,
-      today.slice(0, 4),
-      end.slice(0, 4)
-    );
-    this.openForm({
-      kind: 'plan',
-      parentId: this.recordId,
-      defaults: {
-        Name: truncate(name, 80),
-        Status__c: 'Active',
-        Start_Date__c: today,
-        End_Date__c: end,
-        Next_Review__c: addDays(today, 90)
-      }
-    });
+    this.openForm(newPlanForm(this.recordId, readAccount(this.data).name, todayIso()));
   }
 
   handleEditPlan() {
-    this.openForm({ kind: 'plan', recordId: this.plan.id, parentId: this.recordId });
+    this.openForm(editPlanForm(this.plan.id, this.recordId));
   }
 
   handleAddObjective() {
-    this.openForm({
-      kind: 'objective',
-      parentId: this.plan.id,
-      defaults: { Status__c: 'Not started', Category__c: 'Growth' }
-    });
+    this.openForm(newObjectiveForm(this.plan.id));
   }
 
   handleEditObjective(event) {
     const objective = this.objectives.find((o) => o.id === event.detail.id);
-    this.openForm({
-      kind: 'objective',
-      recordId: objective.id,
-      parentId: this.plan.id,
-      lookups: { Owner_User__c: objective.ownerId || null }
-    });
+    this.openForm(editObjectiveForm(objective, this.plan.id));
   }
 
   handleAddInitiative() {
-    this.openForm({
-      kind: 'initiative',
-      parentId: this.plan.id,
-      defaults: { Status__c: 'Proposed', Start_Date__c: todayIso() }
-    });
+    this.openForm(newInitiativeForm(this.plan.id, todayIso()));
   }
 
   handleEditInitiative(event) {
     const initiative = this.initiatives.find((i) => i.id === event.detail.id);
-    this.openForm({
-      kind: 'initiative',
-      recordId: initiative.id,
-      parentId: this.plan.id,
-      lookups: { Customer_Sponsor__c: initiative.customerSponsorId || null }
-    });
+    this.openForm(editInitiativeForm(initiative, this.plan.id));
   }
 
   async handleActivateDraft(event) {

@@ -5,10 +5,6 @@
  * template. Colours and honesty rules are in c/planStatus; the user's access in c/objectAccess.
  */
 import { recordsOf, valueOf, parentValueOf } from 'c/graphqlRecords';
-import { accessByObject } from 'c/objectAccess';
-
-// accountPlan still imports accessByObject from here; it moves to c/objectAccess with its next edit.
-export { accessByObject };
 
 /** The Active plan with the newest start date; null when the account has none. */
 export function currentPlan(plans) {
