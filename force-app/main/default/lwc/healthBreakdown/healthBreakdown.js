@@ -1,5 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import { formatLabel, formatNumber, formatPercent } from 'c/tandemFormat';
+import { formatFixed, formatLabel, formatNumber, formatPercent } from 'c/tandemFormat';
 import { labels } from 'c/tandemLabels';
 
 const COMPONENT_LABELS = {
@@ -92,7 +92,7 @@ export default class HealthBreakdown extends LightningElement {
         label: labels[COMPONENT_LABELS[part.component]] || part.component,
         weight: formatNumber(part.weight),
         value: formatNumber(value),
-        points: known ? ((part.weight * value) / total).toFixed(1) : '—',
+        points: known ? formatFixed((part.weight * value) / total, 1) : '—',
         actions: part.failed.map((check) => ({ key: check.code, text: actionText(check) })),
         allPass: part.failed.length === 0
       };

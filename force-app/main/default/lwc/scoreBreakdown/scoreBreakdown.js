@@ -1,5 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import { formatLabel, formatNumber } from 'c/tandemFormat';
+import { formatFixed, formatLabel, formatNumber } from 'c/tandemFormat';
 import { labels } from 'c/tandemLabels';
 
 const CRITERION_LABELS = {
@@ -47,8 +47,8 @@ export default class ScoreBreakdown extends LightningElement {
       key: part.criterion,
       label: labels[CRITERION_LABELS[part.criterion]] || part.criterion,
       weight: formatNumber(part.weight),
-      value: part.value.toFixed(2),
-      points: total > 0 ? ((100 * part.weight * part.value) / total).toFixed(1) : '—'
+      value: formatFixed(part.value, 2),
+      points: total > 0 ? formatFixed((100 * part.weight * part.value) / total, 1) : '—'
     }));
   }
 

@@ -68,6 +68,17 @@ export function formatNumber(value, { locale = LOCALE, maximumFractionDigits = 1
   return numberFormat(locale, { maximumFractionDigits }).format(value);
 }
 
+/** A number with exactly `digits` decimals in the user's locale (table columns: "12.0", "12,0"). */
+export function formatFixed(value, digits, { locale = LOCALE } = {}) {
+  if (!isNumber(value)) {
+    return NO_VALUE;
+  }
+  return numberFormat(locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits
+  }).format(value);
+}
+
 /** Pipeline coverage is a ratio: 1.25 reads "1.25×". */
 export function formatRatio(value, { locale = LOCALE } = {}) {
   if (!isNumber(value)) {

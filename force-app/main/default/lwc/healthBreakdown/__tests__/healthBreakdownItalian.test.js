@@ -43,7 +43,7 @@ describe('c-health-breakdown in Italian', () => {
       [
         'Piano: è compilato?',
         '40',
-        '12.0',
+        '12,0',
         [
           'Compila i punti deboli',
           'Compila le opportunità',
@@ -56,7 +56,7 @@ describe('c-health-breakdown in Italian', () => {
       [
         'Relazioni: conosciamo chi decide?',
         '16,7',
-        '5.0',
+        '5,0',
         [
           'Nessun decisore di spesa identificato',
           'Nessun alleato interno identificato',
@@ -67,13 +67,13 @@ describe('c-health-breakdown in Italian', () => {
       [
         'Sponsorship: gli sponsor rispettano la cadenza?',
         '50',
-        '10.0',
+        '10,0',
         ['Riporta gli sponsor esecutivi in linea con la cadenza (50% in linea)']
       ],
       [
         'Esecuzione: il piano viene realizzato?',
         '50',
-        '10.0',
+        '10,0',
         ['Fai avanzare gli obiettivi verso il valore obiettivo (avanzamento 0%)']
       ]
     ]);

@@ -1,6 +1,7 @@
 import {
   formatCurrency,
   formatPercent,
+  formatFixed,
   formatNumber,
   formatRatio,
   formatDate,
@@ -41,6 +42,13 @@ describe('tandemFormat', () => {
     expect(formatNumber(71.25, { locale: 'it-IT' })).toBe('71,3');
     expect(formatRatio(1.25, { locale: 'en-US' })).toBe('1.25×');
     expect(formatRatio(null)).toBe(NO_VALUE);
+  });
+
+  it('formats table columns with a fixed number of decimals in the user locale', () => {
+    expect(formatFixed(12, 1, { locale: 'en-US' })).toBe('12.0');
+    expect(formatFixed(12, 1, { locale: 'it-IT' })).toBe('12,0');
+    expect(formatFixed(0.755, 2, { locale: 'it-IT' })).toBe('0,76');
+    expect(formatFixed(null, 1)).toBe(NO_VALUE);
   });
 
   it('formats date-only values without a time-zone shift', () => {
