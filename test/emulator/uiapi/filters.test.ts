@@ -74,6 +74,30 @@ describe('whereToSoql', () => {
     expect(faultOf(() => whereToSoql({ Name: { in: [] } }, object('Account'), objects))).toMatch(/non-empty list/);
   });
 
+  it('translates semi-joins (inq) and anti-joins (ninq) on Id and reference fields to SOQL subqueries', () => {
+    // sponsorPortfolio: the plans of the accounts the user sponsors (child-to-child on Account__c).
+    const mine = { Executive_Sponsor__c: { Sponsor__c: { eq: '005000000000001AAA' }, Active__c: { eq: true } }, ApiName: 'Account__c' };
+    expect(whereToSoql({ Account__c: { inq: mine }, Status__c: { eq: 'Active' } }, object('Account_Plan__c'), objects)).toBe(
+      "(Account__c IN (SELECT Account__c FROM Executive_Sponsor__c WHERE (Sponsor__c = '005000000000001AAA' AND Active__c = true)) AND Status__c = 'Active')"
+    );
+    // Parent-to-child on Id; an empty subquery filter keeps every child.
+    expect(whereToSoql({ Id: { ninq: { Opportunity: {}, ApiName: 'AccountId' } } }, object('Account'), objects)).toBe(
+      'Id NOT IN (SELECT AccountId FROM Opportunity)'
+    );
+  });
+
+  it('rejects semi-joins that do not name one object and an Id or reference field', () => {
+    expect(faultOf(() => whereToSoql({ Name: { inq: { Opportunity: {}, ApiName: 'AccountId' } } }, object('Account'), objects))).toMatch(
+      /inq applies to Id and reference fields, not Name/
+    );
+    expect(faultOf(() => whereToSoql({ Id: { inq: { ApiName: 'AccountId' } } }, object('Account'), objects))).toMatch(/name exactly one object to join, got none/);
+    expect(faultOf(() => whereToSoql({ Id: { inq: { Opportunity: {} } } }, object('Account'), objects))).toMatch(/ApiName: expected the name of a field of Opportunity/);
+    expect(faultOf(() => whereToSoql({ Id: { inq: { Opportunity: {}, ApiName: 'Name' } } }, object('Account'), objects))).toMatch(
+      /Opportunity\.Name is not an Id or reference field/
+    );
+    expect(faultOf(() => whereToSoql({ Id: { inq: { Nothing__c: {}, ApiName: 'Id' } } }, object('Account'), objects))).toMatch(/no object named 'Nothing__c'/);
+  });
+
   it('names operators the emulator does not implement', () => {
     expect(faultOf(() => whereToSoql({ Name: { startsWith: 'A' } }, object('Account'), objects))).toBe(
       "Unsupported by the org emulator: filter operator 'startsWith' (where.Name.startsWith)"

@@ -95,12 +95,40 @@ function literal(field: FieldDef, value: unknown, where: string): string {
   return soqlString(value);
 }
 
-function fieldCondition(field: FieldDef, path: string, operators: unknown, where: string): string[] {
+const SEMI_JOINS: Record<string, string> = { inq: 'IN', ninq: 'NOT IN' };
+
+/**
+ * A semi-join (`inq`) or anti-join (`ninq`) on an Id or reference field:
+ * `{ Account__c: { inq: { Executive_Sponsor__c: { Sponsor__c: { eq: $me } }, ApiName: "Account__c" } } }`
+ * is `Account__c IN (SELECT Account__c FROM Executive_Sponsor__c WHERE Sponsor__c = …)`. The
+ * subquery's object and fields are the user's, as everywhere else in the schema.
+ */
+function semiJoinCondition(field: FieldDef, path: string, operator: string, value: unknown, objects: ObjectLookup, at: string): string {
+  if (field.type !== 'id' && field.type !== 'reference') throw new GraphqlFault(`${at}: ${operator} applies to Id and reference fields, not ${field.name}`);
+  if (!isPlainObject(value)) throw new GraphqlFault(`${at}: expected { <Object>: { …filter } , ApiName: "<field>" }, got ${JSON.stringify(value)}`);
+  const { ApiName: apiName, ...rest } = value;
+  const names = Object.keys(rest);
+  if (names.length !== 1) throw new GraphqlFault(`${at}: name exactly one object to join, got ${names.length === 0 ? 'none' : names.join(', ')}`);
+  const subObject = objects(names[0]!);
+  if (!subObject) throw new GraphqlFault(`${at}: no object named '${names[0]}'`);
+  if (typeof apiName !== 'string') throw new GraphqlFault(`${at}.ApiName: expected the name of a field of ${subObject.name}, got ${JSON.stringify(apiName)}`);
+  const joined = fieldOf(subObject, apiName);
+  if (!joined) throw new GraphqlFault(`${at}.ApiName: ${subObject.name} has no field named '${apiName}'`);
+  if (joined.type !== 'id' && joined.type !== 'reference') throw new GraphqlFault(`${at}.ApiName: ${subObject.name}.${apiName} is not an Id or reference field`);
+  const condition = whereToSoql(rest[subObject.name], subObject, objects, `${at}.${subObject.name}`);
+  return `${path} ${SEMI_JOINS[operator]} (SELECT ${joined.name} FROM ${subObject.name}${condition ? ` WHERE ${condition}` : ''})`;
+}
+
+function fieldCondition(field: FieldDef, path: string, operators: unknown, where: string, objects: ObjectLookup): string[] {
   if (!isPlainObject(operators)) throw new GraphqlFault(`${where}: expected operators such as { eq: … } for ${field.name}, got ${JSON.stringify(operators)}`);
   const conditions: string[] = [];
   for (const [operator, value] of Object.entries(operators)) {
     const at = `${where}.${operator}`;
     if (value === undefined) continue;
+    if (SEMI_JOINS[operator]) {
+      conditions.push(semiJoinCondition(field, path, operator, value, objects, at));
+      continue;
+    }
     const comparison = COMPARISONS[operator];
     if (comparison) {
       if (value === null && comparison !== '=' && comparison !== '!=') throw new GraphqlFault(`${at}: null can only be compared with eq or ne`);
@@ -155,7 +183,7 @@ export function whereToSoql(filter: unknown, object: ObjectDef, objects: ObjectL
     }
     const field = fieldOf(object, key);
     if (field) {
-      parts.push(...fieldCondition(field, prefix + field.name, value, at));
+      parts.push(...fieldCondition(field, prefix + field.name, value, at, objects));
       continue;
     }
     const relationship = relationshipOf(object, key, objects, at);

@@ -70,6 +70,21 @@ describe('UI API GraphQL on hand-built records', () => {
     expect(nodes(answer, 'Account_Plan__c')).toEqual([]);
   });
 
+  it('filters with a semi-join on a reference field: the plans of the accounts a user sponsors, and the others', async () => {
+    const actor = org.org.userRow(org.username);
+    const sponsorship = org.store.insert('Executive_Sponsor__c', { Account__c: ids.alpha, Sponsor__c: user.id, Active__c: true }, actor);
+    try {
+      const query = (operator: string) => `query plans($me: ID) { uiapi { query {
+        Account_Plan__c(where: { Account__c: { ${operator}: { Executive_Sponsor__c: { Sponsor__c: { eq: $me } }, ApiName: "Account__c" } } }, orderBy: { Name: { order: ASC } }) {
+          edges { node { Id } } } } } }`;
+      // Alpha is sponsored by the user: its two plans; Beta's plan is not.
+      expect(nodes(await graphql(call, query('inq'), { me: user.id }), 'Account_Plan__c').map((n) => n.Id)).toEqual([ids.p1, ids.p2]);
+      expect(nodes(await graphql(call, query('ninq'), { me: user.id }), 'Account_Plan__c').map((n) => n.Id)).toEqual([ids.p3]);
+    } finally {
+      org.store.remove('Executive_Sponsor__c', sponsorship, actor);
+    }
+  });
+
   it('returns 10 records when first is not given, and honours first', async () => {
     const query = `query($id: ID) { uiapi { query { Contact(where: { AccountId: { eq: $id } }, orderBy: { LastName: { order: DESC } }) { edges { node { LastName { value } } } } } } }`;
     const names = nodes(await graphql(call, query, { id: ids.beta }), 'Contact').map((n) => (n.LastName as { value: string }).value);
