@@ -25,6 +25,8 @@ export interface CurrencyRates {
 export interface AccountInput {
   id: string;
   isStrategic: boolean;
+  /** Account.ParentId (customer groups, see accountTree.ts); absent or null without a parent. */
+  parentId?: string | null;
 }
 
 export interface PlanInput {

@@ -38,7 +38,7 @@ export function inputSources(multiCurrency: boolean): Record<InputKind, InputSou
   const currency = multiCurrency ? ['CurrencyIsoCode'] : [];
   return {
     opportunity: { kind: 'opportunity', object: 'Opportunity', fields: opportunityFields(multiCurrency), accountField: 'AccountId' },
-    account: { kind: 'account', object: 'Account', fields: ['Id', 'Strategic_Account__c', 'SystemModstamp'], accountField: 'Id' },
+    account: { kind: 'account', object: 'Account', fields: ['Id', 'Strategic_Account__c', 'ParentId', 'SystemModstamp'], accountField: 'Id' },
     plan: {
       kind: 'plan',
       object: 'Account_Plan__c',
@@ -158,7 +158,7 @@ export function toOpportunity(record: SfRecord): OpportunityInput {
 }
 
 export function toAccount(record: SfRecord): AccountInput {
-  return { id: requiredId(record, 'Id'), isStrategic: bool(record.Strategic_Account__c) };
+  return { id: requiredId(record, 'Id'), isStrategic: bool(record.Strategic_Account__c), parentId: id18(record.ParentId) };
 }
 
 /** A plan as read: its target in the plan's own currency (see `toCorporate`); what plan health reads of it. */

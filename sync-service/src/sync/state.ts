@@ -13,7 +13,7 @@ import type { InputKind } from './inputs';
 import { deploymentKeyPrefix } from './keys';
 
 /** Bump when the mirror's or the meta's format changes: older state is then ignored (a full run). */
-export const STATE_VERSION = '5';
+export const STATE_VERSION = '6';
 export const INPUT_KINDS: InputKind[] = ['opportunity', 'account', 'plan', 'initiative', 'sponsor', 'event', 'task', 'objective', 'stakeholder'];
 
 export type Watermarks = Partial<Record<InputKind, string>>;
