@@ -13,6 +13,9 @@ export interface LoadedObject {
   label: string | null;
   labelPlural: string | null;
   nameField: { label: string; type: 'Text' | 'AutoNumber'; displayFormat: string | null } | null;
+  /** `enableHistory`, `enableActivities` as the object's file says (null when it does not). */
+  enableHistory: boolean | null;
+  enableActivities: boolean | null;
   fields: FieldDef[];
   validationRules: ValidationRule[];
 }
@@ -168,6 +171,8 @@ function objectHeader(name: string, object: Xml): LoadedObject {
           displayFormat: str(nameFieldXml.displayFormat)
         }
       : null,
+    enableHistory: object.enableHistory === undefined ? null : bool(object.enableHistory),
+    enableActivities: object.enableActivities === undefined ? null : bool(object.enableActivities),
     fields: [],
     validationRules: []
   };
@@ -224,6 +229,7 @@ function toField(name: string, xml: Xml, where: string, warnings: string[]): Fie
   field.idLookup = field.externalId;
   field.required = bool(xml.required);
   field.nillable = !field.required;
+  field.trackHistory = bool(xml.trackHistory);
   if (type === 'boolean') {
     field.nillable = false;
     field.defaultValue = str(xml.defaultValue) ?? 'false';

@@ -4,6 +4,7 @@ import { loadMetadata, type CustomMetadataRecord, type LoadedObject } from './lo
 import {
   currencyIsoCodeField,
   customField,
+  historyObject,
   customMetadataSystemFields,
   customObjectSystemFields,
   standardObjects
@@ -119,10 +120,13 @@ export function buildSchema(options: SchemaOptions): Schema {
       base.push(nameDef);
       if (multiCurrency) base.push(currencyIsoCodeField());
     }
+    const flag = (key: 'enableHistory' | 'enableActivities'): boolean => parts.some((p) => p[key] === true);
     objects.set(
       name.toLowerCase(),
       indexObject({
         name,
+        ...(flag('enableHistory') && !isMetadata ? { historyObject: name.replace(/__c$/, '__History') } : {}),
+        ...(flag('enableActivities') && !isMetadata ? { activitiesEnabled: true } : {}),
         label: header.label ?? labelOf(name),
         labelPlural: header.labelPlural ?? `${header.label ?? labelOf(name)}s`,
         keyPrefix,
@@ -162,6 +166,22 @@ export function buildSchema(options: SchemaOptions): Schema {
   } else {
     objects.delete('currencytype');
     objects.delete('datedconversionrate');
+  }
+
+  // Field history: one `X__History` per custom object with enableHistory (after the currency
+  // pass: history rows carry no currency). Activities: WhatId may name activity-enabled objects.
+  let historyIndex = 0;
+  const activityTargets = [...objects.values()].filter((o) => o.activitiesEnabled).map((o) => o.name);
+  for (const object of [...objects.values()]) {
+    if (object.historyObject) {
+      const keyPrefix = 'h' + PREFIX_DIGITS[Math.floor(historyIndex / 62) % 62]! + PREFIX_DIGITS[historyIndex % 62]!;
+      historyIndex++;
+      objects.set(object.historyObject.toLowerCase(), historyObject(object, keyPrefix));
+    }
+    const whatId = object.fieldsByName.get('whatid');
+    if (whatId && (object.name === 'Task' || object.name === 'Event')) {
+      whatId.referenceTo = [...whatId.referenceTo, ...activityTargets.filter((t) => !whatId.referenceTo.includes(t))];
+    }
   }
 
   for (const object of objects.values()) {

@@ -471,6 +471,48 @@ export function customMetadataSystemFields(): FieldDef[] {
   ];
 }
 
+/**
+ * The field history object Salesforce keeps for a custom object with `enableHistory`
+ * (`Stakeholder__c` → `Stakeholder__History`): read-only rows of ParentId, Field (the tracked
+ * field's API name, or `created`), OldValue and NewValue (anyType, as text here), and who and
+ * when. The store writes them (store.ts `recordHistory`); nobody inserts or edits them.
+ */
+export function historyObject(parent: ObjectDef, keyPrefix: string): ObjectDef {
+  const tracked = parent.fields.filter((f) => f.trackHistory);
+  const fieldNames = [{ value: 'created', label: 'Created.', isDefault: false }, ...tracked.map((f) => ({ value: f.name, label: f.label, isDefault: false }))];
+  const historyField: FieldOptions = { createable: false, updateable: false };
+  return indexObject({
+    name: parent.historyObject!,
+    label: `${parent.label} History`,
+    labelPlural: `${parent.label} History`,
+    keyPrefix,
+    kind: 'history',
+    historyOf: parent.name,
+    createable: false,
+    updateable: false,
+    deletable: false,
+    validationRules: [],
+    fields: [
+      field('Id', 'id', { ...system, nillable: false, idLookup: true, length: 18, label: `${parent.label} History ID` }),
+      field('IsDeleted', 'boolean', { ...system, label: 'Deleted' }),
+      // Master-detail in effect: the rows go with their record; Salesforce grants the field with the object.
+      reference('ParentId', parent.name, 'Parent', {
+        ...historyField,
+        nillable: false,
+        relationship: 'masterDetail',
+        deleteConstraint: 'Cascade',
+        childRelationshipName: 'Histories',
+        label: 'Parent ID'
+      }),
+      field('Field', 'picklist', { ...historyField, length: 255, nillable: false, restrictedPicklist: true, picklistValues: fieldNames, label: 'Changed Field' }),
+      text('OldValue', 255, { ...historyField, label: 'Old Value' }),
+      text('NewValue', 255, { ...historyField, label: 'New Value' }),
+      field('CreatedDate', 'datetime', { ...system, nillable: false, label: 'Created Date' }),
+      reference('CreatedById', 'User', 'CreatedBy', { ...system, nillable: false, deleteConstraint: null, label: 'Created By ID' })
+    ]
+  });
+}
+
 export function customField(name: string, type: FieldType, options: FieldOptions = {}): FieldDef {
   return field(name, type, options);
 }

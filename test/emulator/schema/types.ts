@@ -64,6 +64,8 @@ export interface FieldDef {
   system: boolean;
   /** Help text shown next to the field (metadata `inlineHelpText`). */
   inlineHelpText: string | null;
+  /** Field history tracking (metadata `trackHistory`): a change writes a row to the object's `__History`. */
+  trackHistory: boolean;
 }
 
 export interface ValidationRule {
@@ -73,7 +75,8 @@ export interface ValidationRule {
   field: string | null;
 }
 
-export type ObjectKind = 'standard' | 'custom' | 'customMetadata';
+/** `history`: the field history object of a custom object with `enableHistory` (`Stakeholder__History`). */
+export type ObjectKind = 'standard' | 'custom' | 'customMetadata' | 'history';
 
 export interface ObjectDef {
   name: string;
@@ -90,6 +93,12 @@ export interface ObjectDef {
   createable: boolean;
   updateable: boolean;
   deletable: boolean;
+  /** The `__History` object that records this object's tracked fields (metadata `enableHistory`). */
+  historyObject?: string;
+  /** On a `history` object: the object whose changes it records. */
+  historyOf?: string;
+  /** A custom object with `enableActivities`: a Task's or Event's WhatId may name its records. */
+  activitiesEnabled?: boolean;
 }
 
 export interface ChildRelationship {
@@ -129,7 +138,8 @@ export function fieldDefaults(name: string, type: FieldType): FieldDef {
     defaultValue: null,
     autoNumberFormat: null,
     system: false,
-    inlineHelpText: null
+    inlineHelpText: null,
+    trackHistory: false
   };
 }
 

@@ -106,6 +106,9 @@ export class AccessModel {
   private object(user: OrgUser, object: string): ObjectPermission {
     const e = this.effective(user);
     if (e.admin) return this.schema.object(object) ? { read: true, create: true, edit: true, delete: true } : NONE;
+    // Field history is read with its record: whoever reads Stakeholder__c reads Stakeholder__History.
+    const historyOf = this.schema.object(object)?.historyOf;
+    if (historyOf) return this.object(user, historyOf).read ? READ : NONE;
     return e.objects.get(object.toLowerCase()) ?? NONE;
   }
 

@@ -12,7 +12,7 @@ import { ChangeFeed } from './changes';
 import type { Cell } from './column';
 import { DELETED, LIVE, Table, VOID } from './table';
 import { deriveLineItem, derivePricebookEntry, rollUpAmount } from './lineItems';
-import { DAY_MS, coerceJsonValue, roundToScale } from './values';
+import { DAY_MS, coerceJsonValue, dayToIso, msToIso, roundToScale } from './values';
 
 export interface Clock {
   /** Epoch ms, truncated to the second as Salesforce stores audit timestamps. */
@@ -284,6 +284,7 @@ export class Store {
       if (table.name === 'OpportunityLineItem') this.rollUpLineItems(table, row, actor, seed ? null : now);
       this.checkRules(table, row, true, new Map());
       this.afterSave(table, row);
+      if (!seed) this.recordHistory(table, row, [{ field: 'created', oldValue: null, newValue: null }], actor, now);
       return table.id(row);
     });
   }
@@ -301,6 +302,7 @@ export class Store {
         if (field.type === 'id' || field.formula || field.name === 'IsDeleted') continue;
         prior.set(field.name.toLowerCase(), cellToFormula(field, (c) => this.referenceId(field, c))(table.column(field.name)!.get(row)));
       }
+      const tracked = [...changes.keys()].filter((f) => f.trackHistory).map((field) => ({ field, before: table.column(field.name)!.get(row) }));
       for (const [field, cell] of changes) this.write(table, field, row, cell);
       this.stamp(table, row, actor, this.clock.now(), false);
       this.derive(table, row, changes, false);
@@ -309,6 +311,11 @@ export class Store {
       this.checkUnique(table, row, [...changes.keys()]);
       this.checkRules(table, row, false, prior);
       this.afterSave(table, row);
+      const changed = tracked
+        .map(({ field, before }) => ({ field, before, after: table.column(field.name)!.get(row) }))
+        .filter(({ before, after }) => before !== after)
+        .map(({ field, before, after }) => ({ field: field.name, oldValue: this.historyText(field, before), newValue: this.historyText(field, after) }));
+      this.recordHistory(table, row, changed, actor, this.clock.now());
       return table.id(row);
     });
   }
@@ -461,7 +468,10 @@ export class Store {
       throw recordError('MALFORMED_ID', `${field.label}: id value of incorrect type: ${id}`, [field.name]);
     }
     const column = table.column(field.name)!;
-    if (column.kind !== 'ref') return to18(id)!;
+    if (column.kind !== 'ref') {
+      if (field.referenceTo.length > 1) this.checkPolymorphic(field, id);
+      return to18(id)!;
+    }
     const target = this.table(field.referenceTo[0]!)!;
     if (keyPrefixOf(id) !== target.prefix) {
       throw recordError('FIELD_INTEGRITY_EXCEPTION', `${field.label}: id value of incorrect type: ${id}`, [field.name]);
@@ -471,6 +481,18 @@ export class Store {
       throw recordError('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id`, [field.name]);
     }
     return row;
+  }
+
+  /** A polymorphic reference (WhatId) names a live record of one of its objects. */
+  private checkPolymorphic(field: FieldDef, id: string): void {
+    const target = this.tableOfId(id);
+    if (!target || !field.referenceTo.includes(target.name)) {
+      throw recordError('FIELD_INTEGRITY_EXCEPTION', `${field.label}: id value of incorrect type: ${id}`, [field.name]);
+    }
+    const row = rowOfId(id, target.prefix);
+    if (row < 0 || row >= target.size || target.state[row] !== LIVE) {
+      throw recordError('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id`, [field.name]);
+    }
   }
 
   private resolveParentByExternalId(relation: FieldDef, value: Record<string, unknown>): Cell {
@@ -670,6 +692,28 @@ export class Store {
     if (modified) this.write(table, modified, row, now);
     const by = table.field('LastModifiedById');
     if (by) this.write(table, by, row, actor);
+  }
+
+  /**
+   * Field history tracking: one `__History` row per tracked field a save changed (and `created` on
+   * insert), in the save's transaction, so a rolled-back save leaves none. Generators backdate
+   * rows with `at`.
+   */
+  recordHistory(table: Table, row: number, entries: Array<{ field: string; oldValue: string | null; newValue: string | null }>, actor: number, at: number): void {
+    const history = table.def.historyObject ? this.table(table.def.historyObject) : undefined;
+    if (!history || entries.length === 0) return;
+    for (const entry of entries) {
+      this.insert(history.name, { ParentId: table.id(row), Field: entry.field, OldValue: entry.oldValue, NewValue: entry.newValue }, actor, { at });
+    }
+  }
+
+  /** A tracked value as history's anyType OldValue/NewValue shows it through the API. */
+  historyText(field: FieldDef, cell: Cell): string | null {
+    if (cell === null) return null;
+    if (field.type === 'reference') return this.referenceId(field, cell);
+    if (field.type === 'date') return dayToIso(cell as number);
+    if (field.type === 'datetime') return msToIso(cell as number);
+    return String(cell);
   }
 
   /** Rebuilds the unique/external-id indexes of rows a generator wrote straight into columns. */
