@@ -1,6 +1,6 @@
 import { LightningElement, api, wire } from 'lwc';
 import { graphql, refreshGraphQL } from 'lightning/graphql';
-import { createRecord, updateRecord } from 'lightning/uiRecordApi';
+import { updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfos, getPicklistValuesByRecordType } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { RefreshEvent, registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
@@ -9,7 +9,6 @@ import SPONSOR_OBJECT from '@salesforce/schema/Executive_Sponsor__c';
 import ACTIVE_FIELD from '@salesforce/schema/Executive_Sponsor__c.Active__c';
 import ROLE_FIELD from '@salesforce/schema/Executive_Sponsor__c.Role__c';
 import LAST_ENGAGEMENT_FIELD from '@salesforce/schema/Executive_Sponsor__c.Last_Engagement__c';
-import NEXT_ENGAGEMENT_FIELD from '@salesforce/schema/Executive_Sponsor__c.Next_Engagement__c';
 import STAKEHOLDER_OBJECT from '@salesforce/schema/Stakeholder__c';
 import LAST_INTERACTION_FIELD from '@salesforce/schema/Stakeholder__c.Last_Interaction__c';
 import EVENT_OBJECT from '@salesforce/schema/Event';
@@ -18,10 +17,10 @@ import SponsorshipModal from 'c/sponsorshipModal';
 import { MASTER_RECORD_TYPE_ID, picklistLabeler } from 'c/picklistLabels';
 import { accessByObject } from 'c/objectAccess';
 import { executivesWithoutSponsor, orderSponsorships } from 'c/sponsorCadence';
-import { formatDate, formatLabel } from 'c/tandemFormat';
+import { engagementSubject, engagementWrites, saveEngagement } from 'c/sponsorEngagement';
 import { labels } from 'c/tandemLabels';
 import { SPONSOR_PANEL_QUERY } from './sponsorQuery';
-import { engagementWrites, readSponsorships, readStakeholders } from './sponsorModel';
+import { readSponsorships, readStakeholders } from './sponsorModel';
 
 const OBJECTS = [SPONSOR_OBJECT, STAKEHOLDER_OBJECT, EVENT_OBJECT];
 const API_NAMES = OBJECTS.map((object) => object.objectApiName);
@@ -197,22 +196,9 @@ export default class ExecutiveSponsorPanel extends LightningElement {
       engagement: result,
       accountId: this.recordId,
       stakeholders: this.can.noteInteraction ? readStakeholders(this.data) : [],
-      subject: formatLabel(
-        labels.sponsorLogSubject,
-        sponsorship.counterpartName || sponsorship.sponsorName || ''
-      )
+      subject: engagementSubject(sponsorship)
     });
-    await this.run(sponsorship.id, async () => {
-      await createRecord(writes.event);
-      await updateRecord(writes.sponsorship);
-      if (writes.stakeholder) {
-        await updateRecord(writes.stakeholder);
-      }
-      const next = writes.sponsorship.fields[NEXT_ENGAGEMENT_FIELD.fieldApiName];
-      return next
-        ? formatLabel(labels.sponsorEngagementLogged, formatDate(next))
-        : labels.sponsorLogged;
-    });
+    await this.run(sponsorship.id, () => saveEngagement(writes));
   }
 
   async handleEnd(event) {

@@ -1,4 +1,4 @@
-import { engagementWrites } from '../sponsorModel';
+import { engagementWrites } from 'c/sponsorEngagement';
 
 const SPONSORSHIP = {
   id: 's1',
