@@ -85,6 +85,34 @@ describe('UI API GraphQL on hand-built records', () => {
     }
   });
 
+  it("answers sponsorPortfolio's query: the user's sponsorships, and only the account rows of their accounts' current metrics", async () => {
+    const actor = org.org.userRow(org.username);
+    const created: Array<[string, string]> = [];
+    const insert = (object: string, values: Record<string, unknown>) => {
+      const id = org.store.insert(object, values, actor);
+      created.push([object, id]);
+      return id;
+    };
+    const sponsorship = insert('Executive_Sponsor__c', { Account__c: ids.alpha, Sponsor__c: user.id, Active__c: true, Cadence_Days__c: 90 });
+    insert('Executive_Sponsor__c', { Account__c: ids.beta, Sponsor__c: user.id, Active__c: false });
+    const own = insert('Account_Metric__c', { Account__c: ids.alpha, Snapshot_Key__c: `${ids.alpha}:FY2027-Q1`, Is_Current__c: true, Scope__c: 'Account', Revenue_TTM__c: 1200 });
+    insert('Account_Metric__c', { Account__c: ids.alpha, Snapshot_Key__c: `${ids.alpha}:FY2027-Q1:H`, Is_Current__c: true, Scope__c: 'Hierarchy', Revenue_TTM__c: 5000 });
+    insert('Account_Metric__c', { Account__c: ids.alpha, Snapshot_Key__c: `${ids.alpha}:FY2026-Q4`, Is_Current__c: false, Scope__c: 'Account' });
+    // Beta's sponsorship is ended: its metrics are not the user's business.
+    insert('Account_Metric__c', { Account__c: ids.beta, Snapshot_Key__c: `${ids.beta}:FY2027-Q1`, Is_Current__c: true, Scope__c: 'Account' });
+    try {
+      const source = fs.readFileSync(path.join(DEFAULT_SCHEMA_DIR, 'lwc', 'sponsorPortfolio', 'portfolioQuery.js'), 'utf8');
+      const query = /\bgql`([^`]*)`/.exec(source)![1]!;
+      const answer = await graphql(call, query, { userId: user.id }, 'sponsorPortfolio');
+      expect(nodes(answer, 'Executive_Sponsor__c').map((n) => n.Id)).toEqual([sponsorship]);
+      expect(nodes(answer, 'Account_Metric__c').map((n) => n.Id)).toEqual([own]);
+      // Alpha's live plans, newest first (the component prefers the Active one).
+      expect(nodes(answer, 'Account_Plan__c').map((n) => n.Id)).toEqual([ids.p2, ids.p1]);
+    } finally {
+      for (const [object, id] of created.reverse()) org.store.remove(object, id, actor);
+    }
+  });
+
   it('returns 10 records when first is not given, and honours first', async () => {
     const query = `query($id: ID) { uiapi { query { Contact(where: { AccountId: { eq: $id } }, orderBy: { LastName: { order: DESC } }) { edges { node { LastName { value } } } } } } }`;
     const names = nodes(await graphql(call, query, { id: ids.beta }), 'Contact').map((n) => (n.LastName as { value: string }).value);

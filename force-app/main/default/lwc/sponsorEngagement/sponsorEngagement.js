@@ -83,5 +83,7 @@ export async function saveEngagement(writes) {
     await updateRecord(writes.stakeholder);
   }
   const next = writes.sponsorship.fields[NEXT_ENGAGEMENT.fieldApiName];
-  return next ? formatLabel(labels.sponsorEngagementLogged, formatDate(next)) : labels.sponsorLogged;
+  return next
+    ? formatLabel(labels.sponsorEngagementLogged, formatDate(next))
+    : labels.sponsorLogged;
 }

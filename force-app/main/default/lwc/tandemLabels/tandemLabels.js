@@ -36,6 +36,14 @@ import sponsorGap from '@salesforce/label/c.Tandem_Sponsor_Gap';
 import sponsorFieldSponsor from '@salesforce/label/c.Tandem_Sponsor_Field_Sponsor';
 import sponsorFieldCounterpart from '@salesforce/label/c.Tandem_Sponsor_Field_Counterpart';
 import sponsorRequired from '@salesforce/label/c.Tandem_Sponsor_Required';
+import portfolioTitle from '@salesforce/label/c.Tandem_Portfolio_Title';
+import portfolioLoadError from '@salesforce/label/c.Tandem_Portfolio_Load_Error';
+import portfolioEmpty from '@salesforce/label/c.Tandem_Portfolio_Empty';
+import portfolioSummary from '@salesforce/label/c.Tandem_Portfolio_Summary';
+import portfolioList from '@salesforce/label/c.Tandem_Portfolio_List';
+import portfolioPlan from '@salesforce/label/c.Tandem_Portfolio_Plan';
+import portfolioNoPlan from '@salesforce/label/c.Tandem_Portfolio_No_Plan';
+import portfolioLogAt from '@salesforce/label/c.Tandem_Portfolio_Log_At';
 import planTitle from '@salesforce/label/c.Tandem_Plan_Title';
 import planLoadError from '@salesforce/label/c.Tandem_Plan_Load_Error';
 import planNone from '@salesforce/label/c.Tandem_Plan_None';
@@ -350,6 +358,14 @@ export const labels = {
   sponsorFieldSponsor,
   sponsorFieldCounterpart,
   sponsorRequired,
+  portfolioTitle,
+  portfolioLoadError,
+  portfolioEmpty,
+  portfolioSummary,
+  portfolioList,
+  portfolioPlan,
+  portfolioNoPlan,
+  portfolioLogAt,
   planTitle,
   planLoadError,
   planNone,
