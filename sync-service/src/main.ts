@@ -93,7 +93,8 @@ export async function start(argv: string[], env: NodeJS.ProcessEnv): Promise<{ s
       queue,
       logger,
       settings: { debounceMs: config.CHANGE_DEBOUNCE_MS, pollMs: config.CHANGE_POLL_MS },
-      observer: freshnessMetrics(metrics.registry, () => freshness)
+      observer: freshnessMetrics(metrics.registry, () => freshness),
+      ...(poller ? { syncRequests: poller } : {})
     });
     // In the background: an org that is not reachable yet must not hold up the API and the worker.
     void freshness.start();

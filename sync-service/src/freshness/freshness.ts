@@ -13,7 +13,7 @@ import type { SyncState } from '../sync/state';
 import { affectedAccounts, type RecordChange } from './affected';
 import { ChangePoller } from './changePoller';
 import { ChangeStream, type ChangeEventMessage, type ChannelState } from './changeStream';
-import { changeChannels, type ChangeChannel } from './channels';
+import { changeChannels, channelName, type ChangeChannel } from './channels';
 import { ReplayIds } from './replayIds';
 
 export interface FreshnessSettings {
@@ -28,6 +28,14 @@ export interface FreshnessObserver {
   queued(mode: 'accounts' | 'incremental', reason: string): void;
 }
 
+/** The Sync_Request__c change events: a new request nudges the poller (see queue/poller.ts). */
+export interface SyncRequestListener {
+  nudge(): void;
+  listening(subscribed: boolean): void;
+}
+
+export const SYNC_REQUEST_CHANNEL = channelName('Sync_Request__c');
+
 export interface FreshnessDeps {
   getClient(): Promise<OrgClient>;
   redis: RedisConnection;
@@ -37,6 +45,7 @@ export interface FreshnessDeps {
   logger: Logger;
   settings: FreshnessSettings;
   observer?: FreshnessObserver;
+  syncRequests?: SyncRequestListener;
 }
 
 export type SubscriptionState = ChannelState | 'polling' | 'starting';
@@ -84,15 +93,26 @@ export class Freshness {
     this.replay = new ReplayIds(this.deps.redis, this.deps.prefix, orgId);
     const stored = await this.replay.all();
     const byChannel = new Map(this.channels.map((c) => [c.channel, c]));
+    const requests = this.deps.syncRequests;
+    // Its replay id is not kept: a (re)subscription nudges one poll, which finds what was missed.
+    stored.delete(SYNC_REQUEST_CHANNEL);
     this.stream = new ChangeStream(
       client.conn,
-      this.channels.map((c) => c.channel),
+      [...this.channels.map((c) => c.channel), ...(requests ? [SYNC_REQUEST_CHANNEL] : [])],
       stored,
-      { onEvent: (channel, event) => this.onEvent(byChannel.get(channel)!, event), onLost: (reason) => this.catchUp(reason) },
+      {
+        onEvent: (channel, event) => (channel === SYNC_REQUEST_CHANNEL ? this.onSyncRequest(event) : this.onEvent(byChannel.get(channel)!, event)),
+        onLost: (reason) => {
+          this.catchUp(reason);
+          requests?.nudge();
+        }
+      },
       this.deps.logger
     );
     const notEnabled = await this.stream.start();
     if (this.stopped) return this.stream.stop();
+    requests?.listening(!notEnabled.includes(SYNC_REQUEST_CHANNEL));
+    notEnabled.splice(0, notEnabled.length, ...notEnabled.filter((channel) => channel !== SYNC_REQUEST_CHANNEL));
     this.polled = new Set(notEnabled);
     if (notEnabled.length > 0) {
       this.deps.logger.info({ channels: notEnabled, intervalMs: this.deps.settings.pollMs }, 'change events not enabled: polling these objects');
@@ -129,6 +149,12 @@ export class Freshness {
     }
     const reference = channel.accountField === null ? undefined : (event.payload[channel.accountField] as string | null | undefined);
     this.add([{ kind: channel.kind, recordIds: header.recordIds, changeType: header.changeType, reference }]);
+  }
+
+  /** A new request, or one set back to Pending (the service's own status updates are not news). */
+  private onSyncRequest(event: ChangeEventMessage): void {
+    const { changeType } = event.payload.ChangeEventHeader;
+    if (changeType === 'CREATE' || changeType === 'UNDELETE' || changeType.startsWith('GAP_') || event.payload.Status__c === 'Pending') this.deps.syncRequests?.nudge();
   }
 
   private add(changes: RecordChange[]): void {
@@ -205,5 +231,6 @@ export class Freshness {
     await this.flushing;
     await this.poller?.stop();
     await this.stream?.stop();
+    this.deps.syncRequests?.listening(false);
   }
 }
