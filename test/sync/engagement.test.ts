@@ -3,7 +3,7 @@
 // Last_Engagement__c and writes Engagements_90D__c; incremental runs read only changed activities
 // and leave unchanged sponsorships alone.
 import type { Connection } from 'jsforce';
-import { DEMO_CAPTURED_ACCOUNT, DEMO_GAP_ACCOUNT, type OrgHandle } from '../emulator';
+import { DEMO_CAPTURED_ACCOUNT, DEMO_GAP_ACCOUNT, DEMO_LAPSED_ACCOUNT, DEMO_UNENGAGED_ACCOUNT, type OrgHandle } from '../emulator';
 import { personaConnection } from '../emulator/testing/clients';
 import { runSync } from '../../sync-service/src/sync/run';
 import { TODAY, adminActor, nextSecond, startDemoOrg, storeRows, syncDeps, uniquePrefix, type TestDeps } from './support';
@@ -52,6 +52,23 @@ describe('engagement from activities', () => {
     // Hartwell: its only meeting is the missed review on the typed date, 150 days before D (outside
     // the window), and the open task does not count → 0, still Overdue.
     expect(of(DEMO_GAP_ACCOUNT)).toEqual(expect.objectContaining({ Engagements_90D__c: 0, Engagement_Status__c: 'Overdue' }));
+  });
+
+  it('the demo: after the full run the sponsor’s portfolio holds every state, on different accounts', () => {
+    const eleanor = org.org.users.persona('sponsor').id;
+    const portfolio = storeRows(org, `SELECT Account__r.Name, Engagement_Status__c, Days_Since_Engagement__c, Engagements_90D__c FROM Executive_Sponsor__c WHERE Sponsor__c = '${eleanor}' AND Active__c = true ORDER BY Account__r.Name`);
+    const byAccount = Object.fromEntries(portfolio.map((row) => [(row.Account__r as { Name: string }).Name, row]));
+    expect(Object.keys(byAccount).sort()).toEqual([DEMO_UNENGAGED_ACCOUNT, 'Castellan Manufacturing', DEMO_LAPSED_ACCOUNT, DEMO_GAP_ACCOUNT, DEMO_CAPTURED_ACCOUNT].sort());
+    expect(byAccount[DEMO_GAP_ACCOUNT]).toMatchObject({ Engagement_Status__c: 'Overdue', Days_Since_Engagement__c: 150 });
+    // Typed 75 days before D on a 60-day cadence, no activity of hers there → 75 > 60, Overdue.
+    expect(byAccount[DEMO_LAPSED_ACCOUNT]).toMatchObject({ Engagement_Status__c: 'Overdue', Days_Since_Engagement__c: 75, Engagements_90D__c: 0 });
+    // Nothing typed, no activity → No engagement.
+    expect(byAccount[DEMO_UNENGAGED_ACCOUNT]).toMatchObject({ Engagement_Status__c: 'No engagement', Engagements_90D__c: 0 });
+    expect(byAccount['Castellan Manufacturing']).toMatchObject({ Engagement_Status__c: 'On cadence' });
+    expect(byAccount[DEMO_CAPTURED_ACCOUNT]).toMatchObject({ Engagement_Status__c: 'On cadence' });
+    // The rep sponsors nothing (her Home page shows the empty portfolio).
+    const maya = org.org.users.persona('rep').id;
+    expect(storeRows(org, `SELECT Id FROM Executive_Sponsor__c WHERE Sponsor__c = '${maya}'`)).toEqual([]);
   });
 
   it('an incremental run reads the new sponsorships and activities and writes both sponsorships', async () => {

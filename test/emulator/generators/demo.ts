@@ -537,6 +537,39 @@ function seedActivities(org: Org, random: Random, accounts: AccountInfo[], spons
   store.insert('Executive_Sponsor__c', { Account__c: northwind.id, Sponsor__c: sponsorUser, Customer_Counterpart__c: counterpart, Role__c: 'Co-Sponsor', Active__c: true, Start_Date__c: dayToIso(today - 160), Cadence_Days__c: 90, Commitments__c: 'Clinical innovation board, twice a year.' }, 0, at(today - 160));
   event('Innovation board', sponsorUser, today - random.int(15, 25), counterpart, null);
   event('Site visit', sponsorUser, today - random.int(70, 80), null, northwind.id);
+  seedPortfolioSponsorships(org, accounts, sponsorUser, today, at);
+}
+
+/** A new sponsorship the sponsor user has not engaged yet (her portfolio's "No engagement"). */
+export const DEMO_UNENGAGED_ACCOUNT = 'Bluefjord Telecom';
+/** A non-strategic account she sponsors whose typed last engagement is past its cadence, with no activity behind it. */
+export const DEMO_LAPSED_ACCOUNT = 'Cobalt Analytics';
+
+/**
+ * The rest of the sponsor user's portfolio, so it holds every state: a functional sponsorship
+ * started three weeks ago with no engagement (No engagement), and an account outside the program
+ * last met 75 days ago on a 60-day cadence with nothing in her calendar since (Overdue, after
+ * Hartwell's 150 days). Inserted after everything else of the activities' random stream, so the
+ * data above stays what it was.
+ */
+function seedPortfolioSponsorships(org: Org, accounts: AccountInfo[], sponsorUser: string, today: number, at: (day: number) => { at: number }): void {
+  const store = org.store;
+  const account = (name: string) => accounts.find((a) => a.name === name)!;
+  const unengaged = account(DEMO_UNENGAGED_ACCOUNT);
+  store.insert(
+    'Executive_Sponsor__c',
+    { Account__c: unengaged.id, Sponsor__c: sponsorUser, Customer_Counterpart__c: unengaged.contacts[2]!.id, Role__c: 'Functional Sponsor', Active__c: true, Start_Date__c: dayToIso(today - 21), Cadence_Days__c: 90, Commitments__c: '5G network roadmap with the CTO.' },
+    0,
+    at(today - 21)
+  );
+  const lapsed = account(DEMO_LAPSED_ACCOUNT);
+  const last = today - 75;
+  store.insert(
+    'Executive_Sponsor__c',
+    { Account__c: lapsed.id, Sponsor__c: sponsorUser, Customer_Counterpart__c: lapsed.contacts[0]!.id, Role__c: 'Executive Sponsor', Active__c: true, Start_Date__c: dayToIso(today - 400), Cadence_Days__c: 60, Last_Engagement__c: dayToIso(last), Next_Engagement__c: dayToIso(last + 60) },
+    0,
+    at(last)
+  );
 }
 
 const AREAS = ['Sales', 'Marketing', 'Engineering', 'Manufacturing', 'Quality', 'Logistics', 'Human Resources', 'Legal', 'Finance', 'IT', 'Procurement', 'Service'];
