@@ -42,7 +42,14 @@ describe('force-app package', () => {
       'CustomFieldTranslation',
       'Translations',
       'FlexiPage',
-      'LightningComponentBundle'
+      'LightningComponentBundle',
+      'CustomApplication',
+      'Profile',
+      'ReportType',
+      'ReportFolder',
+      'Report',
+      'DashboardFolder',
+      'Dashboard'
     ]) {
       expect({ type, present: types.has(type) }).toEqual({ type, present: true });
     }
@@ -61,6 +68,21 @@ describe('force-app package', () => {
     expect(
       fs.existsSync(path.join(packageDir, 'permissionsets', 'Tandem_Integration.permissionset'))
     ).toBe(true);
+    // The app layer lands where the Metadata API expects it, reports and dashboards in folders.
+    for (const file of [
+      'applications/Tandem.app',
+      'flexipages/Tandem_Program.flexipage',
+      'flexipages/Tandem_Home.flexipage',
+      'tabs/Tandem_Program.tab',
+      'profiles/Admin.profile',
+      'reportTypes/Tandem_Accounts_With_Metrics.reportType',
+      'reports/Tandem-meta.xml',
+      'reports/Tandem/Tandem_Top_Strategic_Accounts.report',
+      'dashboards/Tandem-meta.xml',
+      'dashboards/Tandem/Tandem_Program.dashboard'
+    ]) {
+      expect({ file, exists: fs.existsSync(path.join(packageDir, file)) }).toEqual({ file, exists: true });
+    }
   });
 
   it('has only well-formed XML files', () => {

@@ -157,7 +157,7 @@ describe('permission sets match the roles of DESIGN.md', () => {
       'Executive_Sponsor__c.Last_Engagement__c',
       'Stakeholder__c.Change_Alert__c'
     ]);
-    expect(set.tabs).toEqual(['Account_Plan__c:Visible']);
+    expect(set.tabs).toEqual(['Account_Plan__c:Visible', 'Tandem_Program:Visible']);
   });
 
   it('Tandem_Sponsor reads everything and edits only the engagement fields of Executive_Sponsor__c', () => {
@@ -175,6 +175,7 @@ describe('permission sets match the roles of DESIGN.md', () => {
       'Executive_Sponsor__c.Last_Engagement__c',
       'Executive_Sponsor__c.Next_Engagement__c'
     ]);
+    expect(set.tabs).toEqual(['Account_Plan__c:Visible', 'Tandem_Program:Visible']);
   });
 
   it('Tandem_Integration reads the inputs and writes only the computed objects, the derived fields and the status of sync requests', () => {

@@ -39,6 +39,29 @@ describe('custom labels (labels/ and translations/it)', () => {
   });
 });
 
+describe('the Italian translation file', () => {
+  const source = fs.readFileSync(ITALIAN, 'utf8');
+  const root = child(readXml(ITALIAN), 'Translations');
+
+  // The Metadata API reads Translations as a sequence: a label appended after the tabs or report
+  // types would not deploy.
+  it('keeps its sections in the Metadata API order', () => {
+    const ORDER = ['customApplications', 'customLabels', 'customTabs', 'reportTypes'];
+    const sections = [...source.matchAll(/^ {2}<(\w+)>/gm)].map((m) => m[1]!);
+    expect(sections.filter((name) => !ORDER.includes(name))).toEqual([]);
+    const ranks = sections.map((name) => ORDER.indexOf(name));
+    expect(ranks.every((rank, i) => i === 0 || rank >= ranks[i - 1]!)).toBe(true);
+  });
+
+  it('translates the Tandem tabs and report types', () => {
+    const names = (key: string) => list(root?.[key]).filter((t) => text(t, 'label')).map((t) => text(t, 'name'));
+    const tabs = fs.readdirSync(path.join(DEFAULT_DIR, 'tabs')).filter((f) => !f.includes('__c')).map((f) => f.replace('.tab-meta.xml', ''));
+    const reportTypes = fs.readdirSync(path.join(DEFAULT_DIR, 'reportTypes')).map((f) => f.replace('.reportType-meta.xml', ''));
+    expect(names('customTabs')).toEqual(tabs);
+    expect(names('reportTypes')).toEqual(reportTypes);
+  });
+});
+
 describe('Italian object translations', () => {
   const index = loadMetadata(DEFAULT_DIR);
   const translationsDir = path.join(DEFAULT_DIR, 'objectTranslations');
