@@ -6,6 +6,9 @@ import LINK_TYPE_FIELD from '@salesforce/schema/Stakeholder_Link__c.Type__c';
 import { labels } from 'c/tandemLabels';
 import { mapLabels } from 'c/mapLabels';
 import { LINK_STYLE } from 'c/mapGeometry';
+import { trendLabels } from 'c/trendLabels';
+import { TREND_DAYS } from 'c/relationshipTrends';
+import { formatLabel } from 'c/tandemFormat';
 
 // The org has no record types: the master record type's values, translated by the platform.
 const MASTER_RECORD_TYPE_ID = '012000000000000AAA';
@@ -31,6 +34,12 @@ export default class MapLegend extends LightningElement {
   influences = [];
   attitudes = [];
   linkTypes = [];
+  trendCaption = formatLabel(trendLabels.mapLegendTrend, TREND_DAYS);
+  trends = [
+    ['improving', '↑', trendLabels.trendImprovingShort],
+    ['decaying', '↓', trendLabels.trendDecayingShort],
+    ['steady', '→', trendLabels.trendSteadyShort]
+  ].map(([key, symbol, label]) => ({ key, symbol, label, className: `trend trend-${key}` }));
 
   @wire(getPicklistValues, { recordTypeId: MASTER_RECORD_TYPE_ID, fieldApiName: INFLUENCE_FIELD })
   wiredInfluence(result) {

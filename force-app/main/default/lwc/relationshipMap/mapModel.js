@@ -9,6 +9,8 @@ import { layoutOrgChart } from 'c/orgChartLayout';
 import { formatDate, formatLabel, NO_VALUE } from 'c/tandemFormat';
 import { labels } from 'c/tandemLabels';
 import { mapLabels } from 'c/mapLabels';
+import { trendLabels } from 'c/trendLabels';
+import { readHistory, trendsOf, TREND, TREND_DAYS } from 'c/relationshipTrends';
 
 // Attitude is shown with a colour (CSS class) AND a symbol AND a word, never colour alone.
 const ATTITUDE_SYMBOL = {
@@ -99,6 +101,29 @@ function freshnessOf(stakeholder, today, staleAfterDays) {
   };
 }
 
+const TREND_VIEW = {
+  [TREND.IMPROVING]: { symbol: '↑', label: 'trendImproving' },
+  [TREND.DECAYING]: { symbol: '↓', label: 'trendDecaying' },
+  [TREND.STEADY]: { symbol: '→', label: 'trendSteady' }
+};
+
+/** An arrow and its words for one field, or null when the field or its history is hidden. */
+function trendView(trends, field, fieldLabel, current) {
+  const entry = trends && trends[field];
+  if (!entry || current === undefined) {
+    return null;
+  }
+  const view = TREND_VIEW[entry.trend];
+  const words = formatLabel(trendLabels[view.label], TREND_DAYS);
+  return {
+    trend: entry.trend,
+    symbol: view.symbol,
+    className: `trend trend-${entry.trend}`,
+    words,
+    title: formatLabel(trendLabels.trendOfField, fieldLabel, words)
+  };
+}
+
 function ownerTextOf(stakeholder) {
   if (stakeholder.ownerId === undefined) {
     return null;
@@ -115,11 +140,12 @@ function ariaLabelOf(person) {
     parts.push(labels.mapNotMapped);
     return parts.join('. ');
   }
+  const withTrend = (text, trend) => (text && trend ? `${text}, ${trend.words}` : text);
   [
     [labels.mapColRole, person.roleText],
     [labels.mapColInfluence, person.influenceText],
-    [labels.mapColAttitude, person.attitudeText],
-    [labels.mapColStrength, person.strengthText],
+    [labels.mapColAttitude, withTrend(person.attitudeText, person.attitudeTrend)],
+    [labels.mapColStrength, withTrend(person.strengthText, person.strengthTrend)],
     [labels.mapColOwner, person.ownerText],
     [labels.mapColLastInteraction, person.freshness]
   ].forEach(([label, value]) => {
@@ -167,6 +193,18 @@ export function describePerson(contact, stakeholder, { today, staleAfterDays }) 
       ? formatDate(stakeholder.lastInteraction)
       : null,
     influenceClass: INFLUENCE_CLASS[stakeholder.influence] || 'influence-low',
+    attitudeTrend: trendView(
+      stakeholder.trends,
+      'Attitude__c',
+      labels.mapColAttitude,
+      stakeholder.attitude
+    ),
+    strengthTrend: trendView(
+      stakeholder.trends,
+      'Relationship_Strength__c',
+      labels.mapColStrength,
+      stakeholder.strength
+    ),
     ...freshnessOf(stakeholder, today, staleAfterDays)
   };
   return { ...person, ariaLabel: ariaLabelOf(person) };
@@ -214,12 +252,36 @@ export function linksOfPerson(links, people, contactId) {
 }
 
 /**
+ * Each stakeholder's attitude and strength trend against 90 days ago, from the history rows of
+ * the same answer; none when the user may not read the history (the connection is left out).
+ */
+function addTrends(data, stakeholderByContact, today) {
+  const query = data && data.uiapi && data.uiapi.query;
+  if (!query || !query.Stakeholder__History) {
+    return;
+  }
+  const stakeholders = [...stakeholderByContact.values()];
+  const trends = trendsOf(
+    readHistory(data),
+    stakeholders.map((s) => ({
+      id: s.id,
+      values: { Attitude__c: s.attitude, Relationship_Strength__c: s.strength }
+    })),
+    today
+  );
+  stakeholders.forEach((s) => {
+    s.trends = trends.get(s.id);
+  });
+}
+
+/**
  * Everything the map derives from one answer of its queries: the model, the reporting forest
  * (managers resolved, cycles cut), each person described, and the coverage gaps.
  */
 export function readPeople(data, childData, rules) {
   const model = readMap(data, childData);
   const { contacts, stakeholderByContact } = model;
+  addTrends(data, stakeholderByContact, rules.today);
   const forest = layoutOrgChart(
     contacts.map((c) => ({ id: c.id, parentId: c.reportsToId }))
   ).nodes.map(({ id, parentId }) => ({ id, parentId }));

@@ -4,9 +4,13 @@ import { gql } from 'lightning/graphql';
 // user may read instead of failing as a whole. Picklists come with their displayValue (the
 // platform's translated label, including values an admin adds later).
 
-/** The account's contacts (an org chart by ReportsToId), stakeholders and informal links. */
+/**
+ * The account's contacts (an org chart by ReportsToId), stakeholders, informal links, and the
+ * field history of attitude and strength since the trend window began (one query for the whole
+ * account, not one per person: the arrows cost no request of their own).
+ */
 export const RELATIONSHIP_MAP_QUERY = gql`
-  query relationshipMap($recordId: ID) {
+  query relationshipMap($recordId: ID, $since: DateTime) {
     uiapi {
       query {
         Contact(
@@ -82,6 +86,36 @@ export const RELATIONSHIP_MAP_QUERY = gql`
               Type__c @optional {
                 value
                 displayValue
+              }
+            }
+          }
+        }
+        Stakeholder__History(
+          where: {
+            Parent: { Account__c: { eq: $recordId } }
+            Field: { in: ["Attitude__c", "Relationship_Strength__c"] }
+            CreatedDate: { gte: { value: $since } }
+          }
+          orderBy: { CreatedDate: { order: ASC } }
+          first: 2000
+        ) @optional {
+          edges {
+            node {
+              Id
+              ParentId {
+                value
+              }
+              Field {
+                value
+              }
+              OldValue {
+                value
+              }
+              NewValue {
+                value
+              }
+              CreatedDate {
+                value
               }
             }
           }

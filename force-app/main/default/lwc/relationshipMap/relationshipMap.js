@@ -9,6 +9,7 @@ import { toggled } from 'c/orgChartView';
 import { accessByObject } from 'c/objectAccess';
 import { todayIso } from 'c/tandemFormat';
 import { labels } from 'c/tandemLabels';
+import { windowStartDateTime } from 'c/relationshipTrends';
 import { RELATIONSHIP_MAP_QUERY, CHILD_CONTACTS_QUERY } from './mapQuery';
 import { readPeople } from './mapModel';
 import { mapViewOf } from './chartModel';
@@ -72,6 +73,10 @@ export default class RelationshipMap extends LightningElement {
   selectedLinks = [];
 
   get variables() {
+    return { recordId: this.recordId, since: windowStartDateTime(todayIso()) };
+  }
+
+  get childVariables() {
     return { recordId: this.recordId };
   }
 
@@ -98,7 +103,7 @@ export default class RelationshipMap extends LightningElement {
 
   @wire(graphql, {
     query: '$childQuery',
-    variables: '$variables',
+    variables: '$childVariables',
     operationName: 'relationshipMapChildren'
   })
   wiredChildren(result) {

@@ -10,6 +10,11 @@ import { labels } from 'c/tandemLabels';
 import { mapLabels } from 'c/mapLabels';
 
 const MASTER_RECORD_TYPE_ID = '012000000000000AAA';
+
+/** "Supporter ↓ decaying over the last 90 days" for the read-only details. */
+function withTrend(text, trend) {
+  return text && trend ? `${text} ${trend.symbol} ${trend.words}` : text;
+}
 // The fields the form offers, in order; each only when the user may read it.
 const FORM_FIELDS = [
   'Buying_Role__c',
@@ -111,8 +116,11 @@ export default class StakeholderEditor extends NavigationMixin(LightningElement)
     return [
       [labels.mapColRole, p.roleText],
       [labels.mapColInfluence, p.influenceText],
-      [labels.mapColAttitude, p.attitudeText && `${p.attitudeSymbol} ${p.attitudeText}`],
-      [labels.mapColStrength, p.strengthText],
+      [
+        labels.mapColAttitude,
+        withTrend(p.attitudeText && `${p.attitudeSymbol} ${p.attitudeText}`, p.attitudeTrend)
+      ],
+      [labels.mapColStrength, withTrend(p.strengthText, p.strengthTrend)],
       [labels.mapColOwner, p.ownerText],
       [
         labels.mapColLastInteraction,

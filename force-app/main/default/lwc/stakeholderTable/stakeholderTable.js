@@ -73,8 +73,14 @@ export default class StakeholderTable extends LightningElement {
       reportsTo: nameOf.get(p.reportsToId) || '',
       role: p.roleText || '',
       influence: p.influenceText || '',
-      attitude: p.attitudeText ? `${p.attitudeSymbol} ${p.attitudeText}` : '',
-      strength: p.strengthText || '',
+      attitude: p.attitudeText
+        ? [p.attitudeSymbol, p.attitudeText, p.attitudeTrend && p.attitudeTrend.symbol]
+            .filter(Boolean)
+            .join(' ')
+        : '',
+      strength: [p.strengthText, p.strengthText && p.strengthTrend && p.strengthTrend.symbol]
+        .filter(Boolean)
+        .join(' '),
       owner: p.ownerText || '',
       lastInteraction: p.mapped
         ? [p.lastInteractionText, p.freshness].filter(Boolean).join(' · ')
