@@ -120,7 +120,7 @@ function trendView(trends, field, fieldLabel, current) {
     symbol: view.symbol,
     className: `trend trend-${entry.trend}`,
     words,
-    title: formatLabel(trendLabels.trendOfField, fieldLabel, words)
+    title: `${fieldLabel}: ${words}`
   };
 }
 

@@ -6,7 +6,6 @@ import trendSteady from '@salesforce/label/c.Tandem_Trend_Steady';
 import trendImprovingShort from '@salesforce/label/c.Tandem_Trend_Improving_Short';
 import trendDecayingShort from '@salesforce/label/c.Tandem_Trend_Decaying_Short';
 import trendSteadyShort from '@salesforce/label/c.Tandem_Trend_Steady_Short';
-import trendOfField from '@salesforce/label/c.Tandem_Trend_Of_Field';
 import mapLegendTrend from '@salesforce/label/c.Tandem_Map_Legend_Trend';
 import historyTitle from '@salesforce/label/c.Tandem_History_Title';
 import historyChange from '@salesforce/label/c.Tandem_History_Change';
@@ -20,7 +19,6 @@ export const trendLabels = {
   trendImprovingShort,
   trendDecayingShort,
   trendSteadyShort,
-  trendOfField,
   mapLegendTrend,
   historyTitle,
   historyChange,
