@@ -152,10 +152,13 @@ describe('permission sets match the roles of DESIGN.md', () => {
       });
     expect(writers(set)).toEqual([...PLAN_OBJECTS, 'Sync_Request__c'].sort());
     expect(set.editable.filter((f) => COMPUTED_OBJECTS.includes(objectOf(f)))).toEqual([]);
-    // A person clears a change alert; what the service found and counted stays the service's.
+    // A person clears a change alert (the editor blanks its three fields); what the service
+    // counted stays the service's.
     expect(set.editable.filter((f) => DERIVED_FIELDS.includes(f))).toEqual([
       'Executive_Sponsor__c.Last_Engagement__c',
-      'Stakeholder__c.Change_Alert__c'
+      'Stakeholder__c.Change_Alert__c',
+      'Stakeholder__c.Change_Detected__c',
+      'Stakeholder__c.Previous_Title__c'
     ]);
     expect(set.tabs).toEqual(['Account_Plan__c:Visible', 'Tandem_Program:Visible']);
   });

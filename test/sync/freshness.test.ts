@@ -180,7 +180,8 @@ describe('live freshness through change events', () => {
       '/data/EventChangeEvent': 'subscribed',
       '/data/TaskChangeEvent': 'subscribed',
       '/data/Plan_Objective__ChangeEvent': 'subscribed',
-      '/data/Stakeholder__ChangeEvent': 'subscribed'
+      '/data/Stakeholder__ChangeEvent': 'subscribed',
+      '/data/ContactChangeEvent': 'subscribed'
     });
     expect(h.listener().healthy()).toBe(true);
   });
@@ -236,8 +237,10 @@ describe('live freshness through change events', () => {
     const [stakeholder] = storeRows(org, 'SELECT Id FROM Stakeholder__c ORDER BY Id LIMIT 1');
     await conn.sobject('Plan_Objective__c').update({ Id: String(objective!.Id), Measure__c: 'Touched' });
     await conn.sobject('Stakeholder__c').update({ Id: String(stakeholder!.Id), Notes__c: 'Touched' });
+    const [contact] = storeRows(org, 'SELECT Id FROM Contact ORDER BY Id LIMIT 1');
+    await conn.sobject('Contact').update({ Id: String(contact!.Id), Department: 'Touched' });
     const replayKey = `{${h.prefix}}:sync:${org.org.orgId}:cdc:replay`;
-    await waitFor('a replay id on every channel', async () => (await h.deps.redis.hlen(replayKey)) === 9);
+    await waitFor('a replay id on every channel', async () => (await h.deps.redis.hlen(replayKey)) === 10);
     await h.converged();
     await h.listener().stop();
     const stored = await h.deps.redis.hget(replayKey, '/data/OpportunityChangeEvent');

@@ -7,13 +7,16 @@ const O1 = '006000000000001AAA';
 const O2 = '006000000000002AAA';
 const P1 = 'a01000000000001AAA';
 const I1 = 'a02000000000001AAA';
+const C1 = '003000000000001AAA';
+const C2 = '003000000000002AAA';
 
 /** A mirror holding O1 on A1, plan P1 on A2 and initiative I1 under P1 (so on A2). */
 const mirror: MirrorLookup = async (kind: InputKind, ids: string[]) => {
   const held: Record<string, Record<string, unknown>> = {
     [`opportunity:${O1}`]: { id: O1, accountId: A1 },
     [`plan:${P1}`]: { id: P1, accountId: A2 },
-    [`initiative:${I1}`]: { id: I1, accountId: A2 }
+    [`initiative:${I1}`]: { id: I1, accountId: A2 },
+    [`contact:${C1}`]: { id: C1, accountId: A1, title: 'CFO', emailBouncedDate: null }
   };
   return new Map(ids.filter((id) => held[`${kind}:${id}`]).map((id) => [id, JSON.stringify(held[`${kind}:${id}`])]));
 };
@@ -21,6 +24,11 @@ const mirror: MirrorLookup = async (kind: InputKind, ids: string[]) => {
 const change = (kind: InputKind, id: string, changeType: string, reference: string | null | undefined): RecordChange => ({ kind, recordIds: [id], changeType, reference });
 
 describe('the accounts a change touches', () => {
+  it('a contact behind a stakeholder (mirrored) is for an incremental run to compare; any other contact is none of the sync’s business', async () => {
+    expect(await affectedAccounts([change('contact', C1, 'UPDATE', undefined)], mirror)).toEqual({ accounts: new Set(), unresolved: 1 });
+    expect(await affectedAccounts([change('contact', C2, 'UPDATE', undefined)], mirror)).toEqual({ accounts: new Set(), unresolved: 0 });
+  });
+
   it('a moved opportunity: the new account from the event, the old one from the mirror', async () => {
     expect(await affectedAccounts([change('opportunity', O1, 'UPDATE', A2)], mirror)).toEqual({ accounts: new Set([A2, A1]), unresolved: 0 });
   });

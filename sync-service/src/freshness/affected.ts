@@ -42,6 +42,12 @@ export async function affectedAccounts(changes: RecordChange[], mirror: MirrorLo
       unresolved += ids.length;
       continue;
     }
+    // Change alerts compare contacts in incremental runs; a contact the mirror does not hold is
+    // behind no stakeholder (a new stakeholder's contact is read with the stakeholder).
+    if (change.kind === 'contact') {
+      unresolved += (await mirror('contact', ids)).size;
+      continue;
+    }
     // A created or undeleted record's change carries every non-empty field: no reference is none.
     let named = change.reference === undefined && /CREATE|UNDELETE/.test(change.changeType) ? null : change.reference;
     if (named && (change.kind === 'initiative' || change.kind === 'objective')) named = await accountIn('plan', toId18(named));

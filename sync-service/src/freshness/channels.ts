@@ -28,7 +28,9 @@ const EVENT_ACCOUNT_FIELD: Record<InputKind, string | null> = {
   event: 'WhatId',
   task: 'WhatId',
   objective: 'Account_Plan__c',
-  stakeholder: 'Account__c'
+  stakeholder: 'Account__c',
+  // A contact's change is compared by an incremental run (change alerts): see affectedAccounts.
+  contact: null
 };
 
 export function changeChannels(): ChangeChannel[] {

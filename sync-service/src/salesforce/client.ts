@@ -336,7 +336,8 @@ export class OrgClient {
       });
       body.forEach((result, i) => {
         if (!result.success) {
-          failures.push({ key: chunk[i]!.Id, message: (result.errors ?? []).map((e) => `${e.statusCode}: ${e.message}`).join('; ') });
+          const code = result.errors?.[0]?.statusCode;
+          failures.push({ key: chunk[i]!.Id, message: (result.errors ?? []).map((e) => `${e.statusCode}: ${e.message}`).join('; '), ...(code ? { code } : {}) });
         }
       });
     }

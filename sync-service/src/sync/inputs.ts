@@ -13,11 +13,11 @@ import type {
   WeightInput
 } from '../metrics';
 import type { HealthInitiativeInput, HealthObjectiveInput, HealthPlanInput, HealthStakeholderInput, HealthWeight } from '../metrics/planHealth';
-import { toId18 } from '../salesforce/soql';
+import { selectFrom, toId18 } from '../salesforce/soql';
 import type { SfRecord } from '../salesforce/client';
 
 /** The per-record inputs the sync keeps a mirror of (all but opportunities are small). */
-export type InputKind = 'opportunity' | 'account' | 'plan' | 'initiative' | 'sponsor' | 'event' | 'task' | 'objective' | 'stakeholder';
+export type InputKind = 'opportunity' | 'account' | 'plan' | 'initiative' | 'sponsor' | 'event' | 'task' | 'objective' | 'stakeholder' | 'contact';
 
 /** Kinds read together in one composite call of their own, with the plan-health weights (engagement and plan health). */
 export const ACTIVITY_KINDS = ['event', 'task', 'objective', 'stakeholder'] as const;
@@ -28,6 +28,14 @@ export interface InputSource {
   fields: string[];
   /** Field holding the account id, for single-account reads. */
   accountField: string;
+  /** A condition every read of the kind carries (contacts: only those behind stakeholders). */
+  scope?: string;
+}
+
+/** The SOQL of a read of `source`: its scope and `where` (a single condition, no OR), both when both are given. */
+export function sourceQuery(source: InputSource, extraFields: readonly string[] = [], where?: string): string {
+  const conditions = [source.scope, where].filter((c): c is string => Boolean(c));
+  return selectFrom(source.object, [...source.fields, ...extraFields], conditions.length > 0 ? conditions.join(' AND ') : undefined);
 }
 
 export function opportunityFields(multiCurrency: boolean): string[] {
@@ -74,8 +82,16 @@ export function inputSources(multiCurrency: boolean): Record<InputKind, InputSou
     stakeholder: {
       kind: 'stakeholder',
       object: 'Stakeholder__c',
-      fields: ['Id', 'Account__c', 'Buying_Role__c', 'Influence__c', 'Relationship_Strength__c', 'Relationship_Owner__c', 'Last_Interaction__c', 'Change_Alert__c', 'SystemModstamp'],
+      fields: ['Id', 'Account__c', 'Contact__c', 'Buying_Role__c', 'Influence__c', 'Relationship_Strength__c', 'Relationship_Owner__c', 'Last_Interaction__c', 'Change_Alert__c', 'Change_Detected__c', 'Previous_Title__c', 'SystemModstamp'],
       accountField: 'Account__c'
+    },
+    // What change alerts compare (DESIGN.md "Stakeholder change alerts"), for the people mapped only.
+    contact: {
+      kind: 'contact',
+      object: 'Contact',
+      fields: ['Id', 'AccountId', 'Title', 'EmailBouncedDate', 'SystemModstamp'],
+      accountField: 'AccountId',
+      scope: 'Id IN (SELECT Contact__c FROM Stakeholder__c)'
     }
   };
 }
@@ -166,7 +182,15 @@ export type PlanRecord = PlanInput & { currencyIsoCode?: string | null; health: 
 /** An initiative as read: its values in its own currency (see `toCorporate`); what plan health reads of it. */
 export type InitiativeRecord = InitiativeInput & { currencyIsoCode?: string | null; planId: string | null; health: HealthInitiativeInput };
 export type ObjectiveRecord = HealthObjectiveInput & { id: string; planId: string; accountId: string };
-export type StakeholderRecord = HealthStakeholderInput & { id: string; accountId: string };
+export type StakeholderRecord = HealthStakeholderInput & { id: string; accountId: string; contactId: string | null; changeDetected: string | null; previousTitle: string | null };
+/** A contact behind a stakeholder, as change alerts compare it. */
+export interface ContactRecord {
+  id: string;
+  accountId: string | null;
+  title: string | null;
+  /** When an email to the contact last bounced (Salesforce clears it when the address changes). */
+  emailBouncedDate: string | null;
+}
 
 function withCurrency<T extends object>(input: T, record: SfRecord): T & { currencyIsoCode?: string | null } {
   return 'CurrencyIsoCode' in record ? { ...input, currencyIsoCode: text(record.CurrencyIsoCode) } : input;
@@ -235,8 +259,16 @@ export function toStakeholder(record: SfRecord): StakeholderRecord {
     relationshipStrength: text(record.Relationship_Strength__c),
     relationshipOwnerId: id18(record.Relationship_Owner__c),
     lastInteraction: dateOnly(record.Last_Interaction__c),
-    changeAlert: text(record.Change_Alert__c)
+    changeAlert: text(record.Change_Alert__c),
+    contactId: id18(record.Contact__c),
+    changeDetected: dateOnly(record.Change_Detected__c),
+    previousTitle: text(record.Previous_Title__c)
   };
+}
+
+export function toContact(record: SfRecord): ContactRecord {
+  const bounced = text(record.EmailBouncedDate);
+  return { id: requiredId(record, 'Id'), accountId: id18(record.AccountId), title: text(record.Title), emailBouncedDate: bounced === null ? null : isoDateTime(bounced) };
 }
 
 export function toSponsor(record: SfRecord): SponsorshipInput {
@@ -282,7 +314,9 @@ export type InputOf<K extends InputKind> = K extends 'opportunity'
             ? ObjectiveRecord
             : K extends 'stakeholder'
               ? StakeholderRecord
-              : ActivityInput;
+              : K extends 'contact'
+                ? ContactRecord
+                : ActivityInput;
 
 export const TO_INPUT: { [K in InputKind]: (record: SfRecord) => InputOf<K> } = {
   opportunity: toOpportunity,
@@ -293,19 +327,25 @@ export const TO_INPUT: { [K in InputKind]: (record: SfRecord) => InputOf<K> } = 
   event: toEvent,
   task: toTask,
   objective: toObjective,
-  stakeholder: toStakeholder
+  stakeholder: toStakeholder,
+  contact: toContact
 };
 
 /** Every input of a run, by kind and record id. */
 export type Inputs = { [K in InputKind]: Map<string, InputOf<K>> };
 
 export function emptyInputs(): Inputs {
-  return { opportunity: new Map(), account: new Map(), plan: new Map(), initiative: new Map(), sponsor: new Map(), event: new Map(), task: new Map(), objective: new Map(), stakeholder: new Map() };
+  return { opportunity: new Map(), account: new Map(), plan: new Map(), initiative: new Map(), sponsor: new Map(), event: new Map(), task: new Map(), objective: new Map(), stakeholder: new Map(), contact: new Map() };
 }
 
-/** The account an input belongs to (an opportunity may have none; an activity's is its WhatId, which may be another record). */
+/**
+ * The account an input belongs to (an opportunity may have none; an activity's is its WhatId, which
+ * may be another record). A contact belongs to none: its account is what change alerts watch, and
+ * only incremental and full runs compare it.
+ */
 export function accountOf(kind: InputKind, input: InputOf<InputKind>): string | null {
   if (kind === 'account') return input.id;
+  if (kind === 'contact') return null;
   if (kind === 'event' || kind === 'task') return (input as ActivityInput).whatId;
   return (input as { accountId: string | null }).accountId;
 }

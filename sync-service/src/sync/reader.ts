@@ -5,8 +5,8 @@ import type { Logger } from '../logger';
 import type { HealthWeight } from '../metrics/planHealth';
 import type { OpportunityInput } from '../metrics';
 import { isSubrequestError, type CompositeQuery, type DeletedAnswer, type DeletedLookup, type OrgClient, type QueryPage, type SfRecord, type SubrequestError } from '../salesforce/client';
-import { dateTimeLiteral, selectFrom, toId18 } from '../salesforce/soql';
-import { ACTIVITY_KINDS, CONTEXT_QUERIES, TO_INPUT, emptyInputs, toHealthWeights, inputSources, toOrgContext, type InputKind, type InputOf, type Inputs, type OrgContext } from './inputs';
+import { dateTimeLiteral, idLiteral, selectFrom, toId18 } from '../salesforce/soql';
+import { ACTIVITY_KINDS, CONTEXT_QUERIES, TO_INPUT, emptyInputs, toHealthWeights, inputSources, sourceQuery, toOrgContext, type ContactRecord, type InputKind, type InputOf, type Inputs, type OrgContext } from './inputs';
 import { accountRowKey, programRowKey, rowHash } from './rowHash';
 import type { Watermarks } from './state';
 
@@ -100,25 +100,29 @@ export class InputReader {
   }
 
   /**
-   * Reads accounts (from `accountPage` on), plans, initiatives and sponsors into `inputs`; returns
-   * how many opportunities the same filter finds (it decides REST or Bulk for them). The
-   * watermarks of plans, initiatives, sponsors and opportunities are taken from the answer of the
-   * plan query (the opportunity query starts after it); the account's from its own first page.
+   * Reads accounts (from `accountPage` on), plans, initiatives, sponsors, activities, objectives,
+   * stakeholders and (without `where`) the stakeholders' contacts into `inputs`; returns how many
+   * opportunities the same filter finds (it decides REST or Bulk for them). The watermarks of plans,
+   * initiatives, sponsors, contacts and opportunities are taken from the answer of the plan query
+   * (the opportunity query starts after it); the account's from its own first page. Single-account
+   * reads (`where`) leave contacts alone: only incremental and full runs compare them (change alerts).
    */
   async readSmallObjects(context: OrgContext, accountPage: QueryPage, inputs: Inputs, marks: Watermarks, where?: (kind: InputKind) => string): Promise<number> {
     const sources = inputSources(context.multiCurrency);
     const collect = (kind: InputKind) => (records: SfRecord[]) =>
       this.toInputs(kind, records, (input) => (inputs[kind] as Map<string, InputOf<InputKind>>).set(input.id, input));
     await this.client.drain(accountPage, collect('account'));
-    const soql = (kind: InputKind) => selectFrom(sources[kind].object, sources[kind].fields, where?.(kind));
-    const answers = await this.client.compositeQueries({
+    const soql = (kind: InputKind) => sourceQuery(sources[kind], [], where?.(kind));
+    const answers = await this.client.compositeQueries<string>({
       plan: { soql: soql('plan') },
       initiative: { soql: soql('initiative') },
       sponsor: { soql: soql('sponsor') },
-      count: { soql: selectFrom('Opportunity', ['COUNT()'], where?.('opportunity')) }
+      count: { soql: selectFrom('Opportunity', ['COUNT()'], where?.('opportunity')) },
+      ...(where ? {} : { contact: { soql: soql('contact') } })
     });
-    markNow(this.client, marks, ['plan', 'initiative', 'sponsor', 'opportunity']);
-    for (const kind of ['plan', 'initiative', 'sponsor'] as const) await this.client.drain(pageOrThrow(answers[kind], sources[kind].object), collect(kind));
+    const kinds = where ? (['plan', 'initiative', 'sponsor'] as const) : (['plan', 'initiative', 'sponsor', 'contact'] as const);
+    markNow(this.client, marks, [...kinds, 'opportunity']);
+    for (const kind of kinds) await this.client.drain(pageOrThrow(answers[kind]!, sources[kind].object), collect(kind));
     // A composite call takes five queries: activities, objectives and stakeholders have one of
     // their own, with the plan-health weights.
     const details = await this.client.compositeQueries({
@@ -131,7 +135,18 @@ export class InputReader {
     markNow(this.client, marks, ACTIVITY_KINDS);
     for (const kind of ACTIVITY_KINDS) await this.client.drain(pageOrThrow(details[kind], sources[kind].object), collect(kind));
     this.healthWeights = toHealthWeights(pageOrThrow(details.healthWeights, 'Plan_Health_Weight__mdt').records);
-    return pageOrThrow(answers.count, 'Opportunity count').totalSize;
+    return pageOrThrow(answers.count!, 'Opportunity count').totalSize;
+  }
+
+  /** The contacts of `ids` (a stakeholder's contact the mirror has not seen yet), 200 ids a query. */
+  async contactsById(ids: readonly string[]): Promise<ContactRecord[]> {
+    const source = inputSources(false).contact;
+    const contacts: ContactRecord[] = [];
+    for (let start = 0; start < ids.length; start += 200) {
+      const list = ids.slice(start, start + 200).map(idLiteral).join(', ');
+      await this.client.query(selectFrom(source.object, source.fields, `Id IN (${list})`), (records) => this.toInputs('contact', records, (c) => void contacts.push(c)));
+    }
+    return contacts;
   }
 
   /**
@@ -195,7 +210,7 @@ export class InputReader {
     const source = inputSources(multiCurrency)[kind];
     const mark = watermarks[kind];
     const since = mark ? dateTimeLiteral(new Date(new Date(mark).getTime() - this.settings.lookbackSeconds * 1000)) : null;
-    return { soql: selectFrom(source.object, [...source.fields, 'IsDeleted'], since ? `SystemModstamp >= ${since}` : undefined), includeDeleted: true };
+    return { soql: sourceQuery(source, ['IsDeleted'], since ? `SystemModstamp >= ${since}` : undefined), includeDeleted: true };
   }
 
   /**

@@ -17,12 +17,13 @@ import type { Logger } from '../logger';
 import type { MetricsResult, SponsorshipInput } from '../metrics';
 import type { OrgClient, RecordFailure } from '../salesforce/client';
 import { idLiteral, selectFrom, toId18 } from '../salesforce/soql';
+import { alertRowsToWrite, inCustomerGroup, stakeholderAsWritten, type AlertRow } from './alertPlan';
 import { sponsorAsWritten, sponsorRowsToWrite } from './engagementPlan';
 import { withPlanHealth } from './healthPlan';
-import { ACTIVITY_KINDS, CONTEXT_QUERIES, emptyInputs, inputSources, toHealthWeights, type InputKind, type Inputs, type OrgContext } from './inputs';
+import { ACTIVITY_KINDS, CONTEXT_QUERIES, emptyInputs, inputSources, toHealthWeights, type ContactRecord, type InputKind, type Inputs, type OrgContext, type StakeholderRecord } from './inputs';
 import { todayInZone } from '../metrics/calendar';
 import { applyChanged, computeMetrics, engineFor, inputsFromMirror, mirrorChanges, overlayChanges, planRows } from './planner';
-import { DeleteLogGapError, InputReader, markNow, pageOrThrow, type DeletedIds } from './reader';
+import { DeleteLogGapError, InputReader, markNow, pageOrThrow, type ChangedRecords, type DeletedIds } from './reader';
 import { INPUT_KINDS, LockLostError, MirrorIntegrityError, STATE_VERSION, type SyncMeta, type SyncState, type Watermarks } from './state';
 import { dataQualityOf, type SyncMode, type SyncSummary } from './summary';
 import { pruneRows } from './pruner';
@@ -127,6 +128,7 @@ class SyncRun {
   private readonly writer: MetricWriter;
   private readonly fence: Fence;
   private sponsorRowsWritten = 0;
+  private alertsWritten = 0;
 
   constructor(
     private readonly request: SyncRequest,
@@ -214,6 +216,40 @@ class SyncRun {
     return { ...outcome, after, unchanged: diff.unchanged, hashes: diff.hashes, sponsorsAfter };
   }
 
+  /**
+   * Change alerts (see alertPlan.ts): the contacts read this run (`now`) against what the state
+   * saw last (`then`). Writes the stakeholders whose alert fields change and sets them in `inputs`
+   * as written, so plan health reads them in this run; returns those (for the mirror) and the rows
+   * that failed (kept in the state: the next run sends them again).
+   */
+  private async raiseAlerts(
+    inputs: Pick<Inputs, 'account' | 'stakeholder'>,
+    then: ReadonlyMap<string, ContactRecord>,
+    now: ReadonlyMap<string, ContactRecord>,
+    retries: readonly AlertRow[]
+  ): Promise<{ written: Map<string, string>; retry: AlertRow[]; failures: RecordFailure[] }> {
+    const rows = alertRowsToWrite(this.asOf, inputs.stakeholder.values(), then, now, inCustomerGroup(inputs.account.values()), retries);
+    const written = new Map<string, string>();
+    if (rows.length === 0) return { written, retry: [], failures: [] };
+    const outcome = await this.writer.updateStakeholders(rows);
+    for (const row of rows) {
+      if (!outcome.written.has(row.Id)) continue;
+      const stakeholder = stakeholderAsWritten(inputs.stakeholder.get(row.Id)!, row);
+      inputs.stakeholder.set(row.Id, stakeholder);
+      written.set(row.Id, JSON.stringify(stakeholder));
+    }
+    this.alertsWritten += written.size;
+    return { written, retry: rows.filter((row) => !outcome.written.has(row.Id)), failures: outcome.failures };
+  }
+
+  /** The contacts as the last committed run saw them (none when there is no usable state). */
+  private async contactsSeen(): Promise<{ contacts: Map<string, ContactRecord>; retries: AlertRow[] }> {
+    const meta = await this.state.readMeta();
+    if (!meta) return { contacts: new Map(), retries: [] };
+    const mirror = await this.state.readMirror('contact');
+    return { contacts: new Map([...mirror].map(([id, json]) => [id, JSON.parse(json) as ContactRecord])), retries: meta.alertRetries };
+  }
+
   private summary(mode: SyncMode, result: MetricsResult | null, counts: Counts, written: number, unchanged: number, failures: RecordFailure[], advanced: boolean, deleted = 0): SyncSummary {
     return {
       mode,
@@ -227,6 +263,7 @@ class SyncRun {
       metricRowsUnchanged: unchanged,
       metricRowsDeleted: deleted,
       sponsorRowsWritten: this.sponsorRowsWritten,
+      stakeholderAlertsWritten: this.alertsWritten,
       failures,
       apiCalls: this.deps.client.calls - this.callsAtStart,
       durationMs: Date.now() - this.started,
@@ -253,13 +290,15 @@ class SyncRun {
     });
     if (read !== ids.size) throw new Error(`read ${read} opportunity records but ${ids.size} distinct ids`);
     await this.progress(50, 'read opportunities');
+    const seen = await this.contactsSeen();
+    const alerts = await this.raiseAlerts(inputs, seen.contacts, inputs.contact, seen.retries);
     const result = withPlanHealth(engine.finish(), this.asOf, inputs, this.reader.healthWeights);
     const existing = new Map<string, string>();
     const { written, after, failures: writeFailures, failedKeys, unchanged, hashes, sponsorsAfter } = await this.write(context, result, inputs, undefined, await this.verifiedHashes(result, existing));
     for (const [id, sponsor] of sponsorsAfter) inputs.sponsor.set(id, sponsor);
     // Rows Salesforce holds that the result no longer has (quarters that left the window) go.
     const pruned = await pruneRows(this.deps.client, this.fence, existing, hashes, this.deps.logger);
-    const failures = [...writeFailures, ...pruned.failures];
+    const failures = [...alerts.failures, ...writeFailures, ...pruned.failures];
     const counts = { accounts: inputs.account.size, opportunities: ids.size, changed: 0 };
     // Rows that failed are left out of the hashes and listed: the next run writes them again.
     try {
@@ -270,7 +309,7 @@ class SyncRun {
       }
       if (this.lockLost()) throw new LockLostError();
       const held = { ...mapValues(inputs as Record<InputKind, Map<string, unknown>>, (records) => records.size), opportunity: ids.size };
-      const meta: SyncMeta = { version: STATE_VERSION, asOf: this.asOf, contextHash: contextHash(context), multiCurrency: context.multiCurrency, watermarks: marks, counts: held, retryRows: [...failedKeys] };
+      const meta: SyncMeta = { version: STATE_VERSION, asOf: this.asOf, contextHash: contextHash(context), multiCurrency: context.multiCurrency, watermarks: marks, counts: held, retryRows: [...failedKeys], alertRetries: alerts.retry };
       await this.state.commit(this.token, { meta, mirrorMode: 'replace', mirror: {}, rows: after, replaceRows: true, staged: INPUT_KINDS });
     } catch (error) {
       await this.state.dropStaged(this.token).catch(() => undefined);
@@ -301,8 +340,8 @@ class SyncRun {
     // The delete log (purged records) up to the first answer's clock rides in the second call.
     const end = this.deps.client.serverTime;
     const lookups = end === null ? {} : this.reader.deletedLookups(meta.watermarks, end);
-    const { pages: second, deleted } = await this.deps.client.compositeReads({ account: change('account'), plan: change('plan'), initiative: change('initiative'), sponsor: change('sponsor') }, lookups);
-    markNow(this.deps.client, marks, ['account', 'plan', 'initiative', 'sponsor']);
+    const { pages: second, deleted } = await this.deps.client.compositeReads({ account: change('account'), plan: change('plan'), initiative: change('initiative'), sponsor: change('sponsor'), contact: change('contact') }, lookups);
+    markNow(this.deps.client, marks, ['account', 'plan', 'initiative', 'sponsor', 'contact']);
     const third = await this.deps.client.compositeQueries({
       event: change('event'),
       task: change('task'),
@@ -330,12 +369,16 @@ class SyncRun {
         event: pageOrThrow(third.event, 'Event changes'),
         task: pageOrThrow(third.task, 'Task changes'),
         objective: pageOrThrow(third.objective, 'Plan_Objective__c changes'),
-        stakeholder: pageOrThrow(third.stakeholder, 'Stakeholder__c changes')
+        stakeholder: pageOrThrow(third.stakeholder, 'Stakeholder__c changes'),
+        contact: pageOrThrow(second.contact, 'Contact changes')
       },
       purged
     );
     const known = {} as Record<InputKind, Map<string, string>>;
     for (const kind of INPUT_KINDS) known[kind] = await this.state.mirrorEntries(kind, changed[kind].map((r) => r.id));
+    // A new stakeholder's contact that no change query returned is read once (first sight).
+    const unseen = await this.unseenContacts(changed, known.contact);
+    for (const contact of unseen) changed.contact.push({ id: contact.id, deleted: false, input: contact });
     const { changes, count } = mirrorChanges(changed, known);
     const counts = mapValues(meta.counts, (held, kind) => {
       const change = changes[kind]!;
@@ -343,19 +386,23 @@ class SyncRun {
     });
     await this.progress(30, 'read changes');
     // Nothing changed and nothing left to retry: only the watermarks move.
-    if (count === 0 && meta.retryRows.length === 0) {
+    if (count === 0 && meta.retryRows.length === 0 && meta.alertRetries.length === 0) {
       if (this.lockLost()) throw new LockLostError();
       await this.state.commit(this.token, { meta: { ...meta, watermarks: marks }, mirrorMode: 'apply', mirror: {}, rows: new Map(), replaceRows: false });
       return this.summary('incremental', null, { accounts: 0, opportunities: 0, changed: 0 }, 0, 0, [], true);
     }
     const inputs = inputsFromMirror(await this.readWholeMirror(), changes);
+    const contactsThen = new Map([...known.contact].map(([id, json]) => [id, JSON.parse(json) as ContactRecord]));
+    const contactsNow = new Map(changed.contact.flatMap((r) => (r.deleted || !r.input ? [] : [[r.id, r.input as ContactRecord] as const])));
+    const alerts = await this.raiseAlerts(inputs, contactsThen, contactsNow, meta.alertRetries);
+    for (const [id, json] of alerts.written) changes.stakeholder!.set.set(id, json);
     const result = withPlanHealth(computeMetrics(this.asOf, first.context, inputs), this.asOf, inputs, this.reader.healthWeights);
     const { written, after, failures, failedKeys, unchanged, sponsorsAfter } = await this.write(first.context, result, inputs);
     for (const [id, sponsor] of sponsorsAfter) changes.sponsor!.set.set(id, JSON.stringify(sponsor));
     const seen = { accounts: inputs.account.size, opportunities: inputs.opportunity.size, changed: count };
     if (this.lockLost()) throw new LockLostError();
-    await this.state.commit(this.token, { meta: { ...meta, watermarks: marks, counts, retryRows: [...failedKeys] }, mirrorMode: 'apply', mirror: changes, rows: after, replaceRows: true });
-    return this.summary('incremental', result, seen, written.size, unchanged, failures, true);
+    await this.state.commit(this.token, { meta: { ...meta, watermarks: marks, counts, retryRows: [...failedKeys], alertRetries: alerts.retry }, mirrorMode: 'apply', mirror: changes, rows: after, replaceRows: true });
+    return this.summary('incremental', result, seen, written.size, unchanged, [...alerts.failures, ...failures], true);
   }
 
   /**
@@ -368,6 +415,19 @@ class SyncRun {
     if ((await this.state.rowHashCount()) === 0) return undefined;
     const fields = (row: object | undefined) => (row ? Object.keys(row).filter((f) => f !== 'Computed_At__c') : []);
     return this.reader.metricRowHashes(fields(result.accountMetrics[0]), fields(result.programMetrics[0]), ids);
+  }
+
+  /** Contacts of changed stakeholders that neither the mirror nor this run's change query holds. */
+  private async unseenContacts(changed: ChangedRecords, knownContacts: Map<string, string>): Promise<ContactRecord[]> {
+    const read = new Set(changed.contact.map((r) => r.id));
+    const wanted = [...new Set(changed.stakeholder.flatMap((r) => {
+      const contactId = r.input ? (r.input as StakeholderRecord).contactId : null;
+      return contactId !== null && !read.has(contactId) && !knownContacts.has(contactId) ? [contactId] : [];
+    }))];
+    if (wanted.length === 0) return [];
+    const held = await this.state.mirrorEntries('contact', wanted);
+    const missing = wanted.filter((id) => !held.has(id));
+    return missing.length === 0 ? [] : this.reader.contactsById(missing);
   }
 
   private async readWholeMirror(): Promise<Record<InputKind, Map<string, string>>> {

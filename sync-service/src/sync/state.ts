@@ -1,20 +1,22 @@
 // The sync state in Redis: per-object watermarks, a mirror of the engine inputs (so an incremental
-// run can recompute every account exactly from the changes alone), the content hash of every
+// run can recompute every account exactly from the changes alone; the mirrored contacts are what
+// change alerts compare with), the content hash of every
 // metric row last written, and the deployment-wide sync lock. Losing it all only costs a full run.
 // Everything but the lock is kept per org, so another org on the same prefix never reuses it.
 //
-//   {<prefix>}:sync:<orgId>:meta            hash  version, asOf, contextHash, watermarks, counts and rows to retry (JSON)
+//   {<prefix>}:sync:<orgId>:meta            hash  version, asOf, contextHash, watermarks, counts, rows and change alerts to retry (JSON)
 //   {<prefix>}:sync:<orgId>:mirror:<kind>   hash  record id → engine input (JSON)
 //   {<prefix>}:sync:<orgId>:rows            hash  row key (A:<Snapshot_Key__c> | P:<Period_Key__c>) → content hash
 //   {<prefix>}:sync:lock                    string  token of the run holding the lock (PX ttl)
 import crypto from 'node:crypto';
 import type { RedisConnection } from '../redis';
+import type { AlertRow } from './alertPlan';
 import type { InputKind } from './inputs';
 import { deploymentKeyPrefix } from './keys';
 
 /** Bump when the mirror's or the meta's format changes: older state is then ignored (a full run). */
-export const STATE_VERSION = '6';
-export const INPUT_KINDS: InputKind[] = ['opportunity', 'account', 'plan', 'initiative', 'sponsor', 'event', 'task', 'objective', 'stakeholder'];
+export const STATE_VERSION = '7';
+export const INPUT_KINDS: InputKind[] = ['opportunity', 'account', 'plan', 'initiative', 'sponsor', 'event', 'task', 'objective', 'stakeholder', 'contact'];
 
 export type Watermarks = Partial<Record<InputKind, string>>;
 
@@ -29,6 +31,8 @@ export interface SyncMeta {
   counts: MirrorCounts;
   /** Row keys (A:/P:) that failed to write in the last run: the next run writes them again even when no input changed. */
   retryRows: string[];
+  /** Change alerts found but not written (the write failed): the next run sends them again. */
+  alertRetries: AlertRow[];
 }
 
 export type MirrorCounts = Record<InputKind, number>;
@@ -122,7 +126,8 @@ export class SyncState {
       multiCurrency: meta.multiCurrency === '1',
       watermarks: JSON.parse(meta.watermarks ?? '{}') as Watermarks,
       counts: JSON.parse(meta.counts) as MirrorCounts,
-      retryRows: JSON.parse(meta.retryRows ?? '[]') as string[]
+      retryRows: JSON.parse(meta.retryRows ?? '[]') as string[],
+      alertRetries: JSON.parse(meta.alertRetries ?? '[]') as AlertRow[]
     };
   }
 
@@ -276,7 +281,8 @@ export class SyncState {
         multiCurrency: commit.meta.multiCurrency ? '1' : '0',
         watermarks: JSON.stringify(commit.meta.watermarks),
         counts: JSON.stringify(commit.meta.counts),
-        retryRows: JSON.stringify(commit.meta.retryRows)
+        retryRows: JSON.stringify(commit.meta.retryRows),
+        alertRetries: JSON.stringify(commit.meta.alertRetries)
       });
       for (const kind of INPUT_KINDS) {
         const key = this.key(`mirror:${kind}`);

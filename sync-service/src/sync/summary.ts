@@ -19,6 +19,8 @@ export interface SyncSummary {
   metricRowsDeleted: number;
   /** Executive_Sponsor__c records whose engagement fields were updated from activities. */
   sponsorRowsWritten: number;
+  /** Stakeholder__c records whose change-alert fields were written (alerts raised or withdrawn). */
+  stakeholderAlertsWritten: number;
   failures: RecordFailure[];
   apiCalls: number;
   durationMs: number;

@@ -13,6 +13,7 @@ import { bulkUpsert, UNPROCESSED } from '../salesforce/bulkIngest';
 import { COLLECTION_LIMIT, describeError, type OrgClient, type RecordFailure, type SfRecord, type UpsertOutcome } from '../salesforce/client';
 import { ApiBudgetExhaustedError, isTransientRecordCode } from '../salesforce/errors';
 import { backoffDelay } from '../salesforce/retry';
+import type { AlertRow } from './alertPlan';
 import type { SponsorRow } from './engagementPlan';
 import { accountRowKey, programRowKey, type RowDiff } from './rowHash';
 
@@ -81,28 +82,38 @@ export class MetricWriter {
     return outcome;
   }
 
+  /** Updates sponsorships' derived fields (see `updateDerived`). */
+  updateSponsors(rows: SponsorRow[]): Promise<{ written: Set<string>; failures: RecordFailure[] }> {
+    return this.updateDerived('Executive_Sponsor__c', rows);
+  }
+
+  /** Updates stakeholders' change-alert fields (see `updateDerived`). */
+  updateStakeholders(rows: AlertRow[]): Promise<{ written: Set<string>; failures: RecordFailure[] }> {
+    return this.updateDerived('Stakeholder__c', rows);
+  }
+
   /**
-   * Updates sponsorships' derived fields by Id, 200 a call behind the fence (they are people's
-   * records: the service never creates one). Returns how many landed and the failures, keyed
-   * `Executive_Sponsor__c:<Id>`; a call that fails as a whole fails each of its rows.
+   * Updates derived fields of people's records by Id, 200 a call behind the fence (the service
+   * never creates one). Returns the ids that landed and the failures, keyed `<object>:<Id>`; a call
+   * that fails as a whole fails each of its rows.
    */
-  async updateSponsors(rows: SponsorRow[]): Promise<{ written: Set<string>; failures: RecordFailure[] }> {
+  private async updateDerived(object: string, rows: ReadonlyArray<{ Id: string }>): Promise<{ written: Set<string>; failures: RecordFailure[] }> {
     const written = new Set<string>();
     const failures: RecordFailure[] = [];
     this.lastBatch = [];
     for (let start = 0; start < rows.length; start += COLLECTION_LIMIT) {
       await this.checkFence();
       const batch = rows.slice(start, start + COLLECTION_LIMIT).map((row): { Id: string } & SfRecord => ({ ...row }));
-      const failed = await this.client.update('Executive_Sponsor__c', batch).catch((error: unknown) => {
+      const failed = await this.client.update(object, batch).catch((error: unknown) => {
         if (error instanceof ApiBudgetExhaustedError) throw error;
         return batch.map((row) => ({ key: row.Id, message: describeError(error) }));
       });
       const failedIds = new Set(failed.map((f) => f.key));
       for (const row of batch) if (!failedIds.has(row.Id)) written.add(row.Id);
-      for (const failure of failed) failures.push({ ...failure, key: `Executive_Sponsor__c:${failure.key}` });
+      for (const failure of failed) failures.push({ ...failure, key: `${object}:${failure.key}` });
     }
     await this.checkFence();
-    if (failures.length > 0) this.logger.warn({ failures: failures.slice(0, 20), count: failures.length }, 'sponsorships failed to update');
+    if (failures.length > 0) this.logger.warn({ object, failures: failures.slice(0, 20), count: failures.length }, 'derived fields failed to update');
     return { written, failures };
   }
 

@@ -222,6 +222,9 @@ export function standardObjects(): ObjectDef[] {
       text('Title', 128),
       text('Department', 80),
       field('Email', 'email', { length: 80 }),
+      // Set when mail to the address bounces (Salesforce clears both when the address changes).
+      field('EmailBouncedDate', 'datetime', { label: 'Email Bounced Date' }),
+      text('EmailBouncedReason', 255, { label: 'Email Bounced Reason' }),
       field('Phone', 'phone', { length: 40, label: 'Business Phone' }),
       field('MobilePhone', 'phone', { length: 40 }),
       reference('ReportsToId', 'Contact', 'ReportsTo', { childRelationshipName: 'DirectReports' }),

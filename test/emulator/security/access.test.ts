@@ -251,8 +251,9 @@ describe('writing', () => {
       errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
       message: notEditable('Commitments__c', 'Next_Engagement__c')
     });
-    // A person clears an alert; the count of engagements is the service's alone.
-    await conns.rep.sobject('Stakeholder__c').update({ Id: stakeholder, Change_Alert__c: null });
+    // A person clears an alert (its three fields); the count of engagements is the service's alone.
+    await conns.rep.sobject('Stakeholder__c').update({ Id: stakeholder, Change_Alert__c: null, Change_Detected__c: null, Previous_Title__c: null });
+    await expect(conns.sponsor.sobject('Stakeholder__c').update({ Id: stakeholder, Change_Alert__c: null })).rejects.toMatchObject(INSUFFICIENT);
     expect(await failure(conns.rep.sobject('Executive_Sponsor__c').update({ Id: sponsorship, Engagements_90D__c: 9 }))).toMatchObject({
       errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
       message: notEditable('Engagements_90D__c')
