@@ -68,9 +68,14 @@ describe('stakeholder change alerts', () => {
     await changeContact(people.Champion!.contact, { AccountId: elsewhere });
     await changeContact(people['Economic Buyer']!.contact, { Title: 'Chair of the Board' });
     await changeContact(people['Decision Maker']!.contact, { EmailBouncedDate: `${TODAY}T07:30:00.000Z`, EmailBouncedReason: '550 mailbox unavailable' });
+    // Within a customer group is no leaving: a Castellan stakeholder's contact moves to its subsidiary.
+    const [castellan] = storeRows(org, "SELECT Id, Contact__c FROM Stakeholder__c WHERE Account__r.Name = 'Castellan Manufacturing' ORDER BY Id LIMIT 1");
+    const acme = String(storeRows(org, "SELECT Id FROM Account WHERE Name = 'Acme Fabrication' AND Parent.Name = 'Castellan Manufacturing'")[0]!.Id);
+    await changeContact(String(castellan!.Contact__c), { AccountId: acme });
 
     const summary = await incremental();
-    expect(summary).toMatchObject({ mode: 'incremental', status: 'done', changedRecords: 3, stakeholderAlertsWritten: 3, failures: [] });
+    expect(summary).toMatchObject({ mode: 'incremental', status: 'done', changedRecords: 4, stakeholderAlertsWritten: 3, failures: [] });
+    expect(alertOf(String(castellan!.Id))).toEqual(NONE);
     // Three composite reads (context + opportunities; accounts, plans, initiatives, sponsors,
     // contacts and the delete log; activities, objectives, stakeholders and weights), one
     // collection update of the three stakeholders, one upsert of the metric rows plan health moved.
