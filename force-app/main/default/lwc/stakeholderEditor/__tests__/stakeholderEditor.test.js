@@ -92,4 +92,28 @@ describe('c-stakeholder-editor', () => {
     expect($(element, '.remove-link')).toBeNull();
     expect($(element, '.add-link')).toBeNull();
   });
+
+  it('shows the history of a mapped person (to readers and editors alike), none for an unmapped one', async () => {
+    const reader = mount({ person: MARCO, canEdit: false });
+    await Promise.resolve();
+    const history = $(reader, 'c-stakeholder-history');
+    expect(history.stakeholderId).toBe('a03A');
+    expect(history.fields).toEqual(FIELDS);
+    const unmapped = mount({ person: PAOLO, canEdit: true });
+    await Promise.resolve();
+    expect($(unmapped, 'c-stakeholder-history')).toBeNull();
+  });
+
+  it('says the attitude trend in words in the read-only details', async () => {
+    const element = mount({
+      person: {
+        ...MARCO,
+        attitudeTrend: { symbol: '↓', words: 'decaying over the last 90 days' }
+      },
+      canEdit: false
+    });
+    await Promise.resolve();
+    const details = [...element.shadowRoot.querySelectorAll('dd')].map(text);
+    expect(details).toContain('− Skeptic ↓ decaying over the last 90 days');
+  });
 });
