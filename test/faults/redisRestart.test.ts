@@ -77,10 +77,10 @@ describe('Redis restarted mid-run', () => {
     // Slow calls, so that the restart lands while the rows are being written.
     org.setFaults('latency=300');
     const first = await enqueueSync(queue, { mode: 'full' });
-    // The first collection of 200 rows is in the org, the other 280 are not yet.
+    // The first collection of 200 rows is in the org, the other 376 are not yet.
     await waitFor('the run to be writing', async () => storeRows(org, 'SELECT Id FROM Account_Metric__c').length >= 200);
     await redis.restart();
-    expect(storeRows(org, 'SELECT Id FROM Account_Metric__c').length).toBeLessThan(480);
+    expect(storeRows(org, 'SELECT Id FROM Account_Metric__c').length).toBeLessThan(576);
     expect(await queue.getJob(String(first.id))).toBeUndefined();
     expect(await state.readMeta()).toBeNull();
     org.setFaults(null);
@@ -103,8 +103,9 @@ describe('Redis restarted mid-run', () => {
       returnvalue: { mode: 'full', status: 'done', failures: [] }
     });
     const keys = storeRows(org, 'SELECT Snapshot_Key__c FROM Account_Metric__c').map((r) => String(r.Snapshot_Key__c));
-    expect(keys).toHaveLength(480);
-    expect(new Set(keys).size).toBe(480);
+    // (40 accounts + 8 with child accounts) × 12
+    expect(keys).toHaveLength(576);
+    expect(new Set(keys).size).toBe(576);
     const stored = orgMetricRows(org);
     const expected = expectedRows(expectedMetrics(org));
     expect(stored.accounts).toEqual(expected.accounts);

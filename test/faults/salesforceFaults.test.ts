@@ -45,7 +45,7 @@ describe('sync under Salesforce faults', () => {
     await runSync({ mode: 'full', asOf: TODAY }, deps);
     clean = orgMetricRows(org);
     // 40 demo accounts × 12 quarters and 12 program rows.
-    expect(clean.accounts.size).toBe(480);
+    expect(clean.accounts.size).toBe(576) // (40 accounts + 8 with child accounts) × 12;
     expect(clean.programs.size).toBe(12);
   });
 
@@ -70,7 +70,7 @@ describe('sync under Salesforce faults', () => {
       await deps.state.clear();
       const summary = await runSync({ mode: 'full', asOf: TODAY }, deps);
       runs++;
-      expect(summary).toMatchObject({ status: 'done', failures: [], metricRowsWritten: 492 });
+      expect(summary).toMatchObject({ status: 'done', failures: [], metricRowsWritten: 588 });
       const stored = orgMetricRows(org);
       expect(stored.accounts).toEqual(clean.accounts);
       expect(stored.programs).toEqual(clean.programs);

@@ -40,7 +40,7 @@ describe('Bulk 2.0 write-back', () => {
     expect(stored.programs).toEqual(expected.programs);
   }
 
-  /** Metric rows the org's data gives (492 = 40 accounts × 12 + 12 program rows, until a test removes an account). */
+  /** Metric rows the org's data gives (588 = (40 accounts + 8 with child accounts) × 12 + 12 program rows, until a test removes an account). */
   function rowCount(): { accounts: number; total: number } {
     const expected = expectedRows(expectedMetrics(org));
     return { accounts: expected.accounts.size, total: expected.accounts.size + expected.programs.size };
@@ -69,10 +69,10 @@ describe('Bulk 2.0 write-back', () => {
           }
         }
       );
-      expect(summary).toMatchObject({ status: 'done', failures: [], metricRowsWritten: 492 });
+      expect(summary).toMatchObject({ status: 'done', failures: [], metricRowsWritten: 588 });
       expectOrgRowsRight();
       const jobs = (await ingestJobs(deps)).slice(jobsBefore);
-      // 480 Account_Metric__c rows > 100: one job; 12 Program_Metric__c rows: one collection call.
+      // 576 Account_Metric__c rows > 100: one job; 12 Program_Metric__c rows: one collection call.
       expect(jobs).toEqual([expect.objectContaining({ object: 'Account_Metric__c', operation: 'upsert', externalIdFieldName: 'Snapshot_Key__c', state: 'JobComplete' })]);
       // Writes: create, upload, close, ≥ 1 status check, successful results (no failed or
       // unprocessed rows to fetch), plus one collection call: at least 6.
@@ -80,7 +80,7 @@ describe('Bulk 2.0 write-back', () => {
       expect(writeCalls).toBeGreaterThanOrEqual(6);
       expect(writeCalls).toBeLessThanOrEqual(12);
       // Every row confirmed: a second run writes nothing.
-      expect(await runSync({ mode: 'full', asOf: TODAY }, deps)).toMatchObject({ metricRowsWritten: 0, metricRowsUnchanged: 492 });
+      expect(await runSync({ mode: 'full', asOf: TODAY }, deps)).toMatchObject({ metricRowsWritten: 0, metricRowsUnchanged: 588 });
     } finally {
       await deps.close();
     }
@@ -109,10 +109,10 @@ describe('Bulk 2.0 write-back', () => {
         // Salesforce's sf__Error, e.g. "INVALID_CROSS_REFERENCE_KEY:invalid cross reference id:--".
         expect(failure.message).toMatch(/^[A-Z_]+:.+/);
       }
-      expect(summary.metricRowsWritten).toBe(480);
+      expect(summary.metricRowsWritten).toBe(576);
       const hashes = await deps.state.rowHashes();
       expect(summary.failures.filter((f) => hashes.has(`A:${f.key.slice('Account_Metric__c:'.length)}`))).toEqual([]);
-      expect(hashes.size).toBe(480);
+      expect(hashes.size).toBe(576);
     } finally {
       await deps.close();
     }

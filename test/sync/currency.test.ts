@@ -79,7 +79,7 @@ describe('an org without multi-currency', () => {
     const deps = await syncDeps(org, uniquePrefix('single-currency'));
     try {
       const summary = await runSync({ mode: 'full', asOf: TODAY }, deps);
-      expect(summary).toMatchObject({ status: 'done', failures: [], metricRowsWritten: 492 });
+      expect(summary).toMatchObject({ status: 'done', failures: [], metricRowsWritten: 588 });
       expect(await runSync({ mode: 'incremental', asOf: TODAY }, deps)).toMatchObject({ status: 'done', changedRecords: 0 });
     } finally {
       await deps.close();

@@ -24,7 +24,7 @@ describe('sync as the integration user', () => {
 
   it('a full run reads its inputs and writes exactly the engine rows under Tandem_Integration', async () => {
     const summary = await runSync({ mode: 'full', asOf: TODAY }, deps);
-    expect(summary).toMatchObject({ status: 'done', accounts: 40, metricRowsWritten: 492, failures: [] });
+    expect(summary).toMatchObject({ status: 'done', accounts: 40, metricRowsWritten: 588, failures: [] });
     const expected = expectedRows(expectedMetrics(org));
     const stored = orgMetricRows(org);
     expect(stored.accounts).toEqual(expected.accounts);

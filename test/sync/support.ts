@@ -117,7 +117,7 @@ export function expectedMetrics(org: OrgHandle, asOf = TODAY): MetricsResult {
         nextStartDate: (d.NextStartDate as string | null) ?? null
       }))
     },
-    accounts: storeRows(org, 'SELECT Id, Strategic_Account__c FROM Account').map((a) => ({ id: String(a.Id), isStrategic: a.Strategic_Account__c === true })),
+    accounts: storeRows(org, 'SELECT Id, Strategic_Account__c, ParentId FROM Account').map((a) => ({ id: String(a.Id), isStrategic: a.Strategic_Account__c === true, parentId: (a.ParentId as string | null) ?? null })),
     plans: storeRows(org, 'SELECT Id, Account__c, Status__c, Start_Date__c, Revenue_Target__c, Influence_Rating__c, Co_Innovation_Rating__c, Collaboration_Rating__c, Risk_Rating__c, CurrencyIsoCode FROM Account_Plan__c').map((p) => ({
       id: String(p.Id),
       accountId: String(p.Account__c),
@@ -160,7 +160,7 @@ export function expectedMetrics(org: OrgHandle, asOf = TODAY): MetricsResult {
 }
 
 const ACCOUNT_METRIC_FIELDS = [
-  'Account__c', 'Snapshot_Key__c', 'Period__c', 'As_Of__c', 'Is_Current__c', 'Revenue_Quarter__c', 'Revenue_TTM__c', 'Revenue_Prior_TTM__c',
+  'Account__c', 'Snapshot_Key__c', 'Scope__c', 'Period__c', 'As_Of__c', 'Is_Current__c', 'Revenue_Quarter__c', 'Revenue_TTM__c', 'Revenue_Prior_TTM__c',
   'Revenue_Growth_YoY__c', 'Revenue_CAGR_3Y__c', 'Open_Pipeline_12M__c', 'Weighted_Pipeline_12M__c', 'Pipeline_Coverage__c', 'Win_Rate__c',
   'Avg_Deal_Size__c', 'Avg_Sales_Cycle_Days__c', 'Revenue_Share__c', 'Customer_Value__c', 'Supplier_Value__c', 'Mutual_Value_Balance__c',
   'Strategic_Score__c', 'Score_Criteria__c', 'Opportunity_Count__c'

@@ -38,8 +38,9 @@ describe('sync runs against the demo org', () => {
     const expected = expectedRows(expectedMetrics(org));
     const stored = orgMetricRows(org);
     // 40 demo accounts × 12 quarters, plus 12 program rows.
-    expect(expected.accounts.size).toBe(480);
-    expect(summary).toMatchObject({ mode: 'full', status: 'done', accounts: 40, metricRowsWritten: 492, metricRowsUnchanged: 0, failures: [] });
+    // 40 accounts and the 8 that have child accounts (their Hierarchy rows), 12 quarters each.
+    expect(expected.accounts.size).toBe(576);
+    expect(summary).toMatchObject({ mode: 'full', status: 'done', accounts: 40, metricRowsWritten: 588, metricRowsUnchanged: 0, failures: [] });
     expect(summary.opportunities).toBe(storeRows(org, 'SELECT Id FROM Opportunity').length);
     expect(stored.accounts).toEqual(expected.accounts);
     expect(stored.programs).toEqual(expected.programs);
@@ -47,7 +48,7 @@ describe('sync runs against the demo org', () => {
 
   it('a second full run rewrites nothing', async () => {
     const summary = await runSync({ mode: 'full', asOf: TODAY }, deps);
-    expect(summary).toMatchObject({ metricRowsWritten: 0, metricRowsUnchanged: 492, status: 'done' });
+    expect(summary).toMatchObject({ metricRowsWritten: 0, metricRowsUnchanged: 588, status: 'done' });
   });
 
   it('a full run leaves the mirror in place of the old one and no staging keys behind', async () => {
@@ -101,7 +102,7 @@ describe('sync runs against the demo org', () => {
     // A fresh full run from empty state agrees: nothing left to write.
     await deps.state.clear();
     const full = await runSync({ mode: 'full', asOf: TODAY }, deps);
-    expect(full.metricRowsWritten).toBe(492);
+    expect(full.metricRowsWritten).toBe(588);
     expect(orgMetricRows(org).accounts).toEqual(fresh.accounts);
   });
 

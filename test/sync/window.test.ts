@@ -33,10 +33,12 @@ describe('rows of quarters that leave the 12-quarter window', () => {
       expect(periods(july.programs).has('FY2024-Q2')).toBe(false);
       expect([...july.accounts.keys()].sort()).toEqual([...expected.accounts.keys()].sort());
       expect([...july.programs.keys()].sort()).toEqual([...expected.programs.keys()].sort());
-      // One quarter per account and one program row left: accounts × 1 + 1 rows deleted.
+      // One quarter per account, per group (Hierarchy row) and one program row left.
       const accounts = new Set([...june.accounts.values()].map((r) => r.Account__c)).size;
+      const groups = [...june.accounts.values()].filter((r) => r.Scope__c === 'Hierarchy' && r.Period__c === 'FY2024-Q2').length;
+      expect(groups).toBe(8); // the demo's accounts with child accounts (DEMO_PARENTS)
       expect(june.accounts.size - july.accounts.size).toBe(0); // one quarter out, one quarter in
-      expect(summary.metricRowsDeleted).toBe(accounts + 1);
+      expect(summary.metricRowsDeleted).toBe(accounts + groups + 1);
       for (const [key, row] of expected.accounts) expect(july.accounts.get(key)).toEqual(row);
     } finally {
       await deps.close();

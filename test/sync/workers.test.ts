@@ -130,7 +130,7 @@ describe('workers on one queue', () => {
       expect(workersUsed).toEqual(new Set(['one', 'two']));
       // 40 accounts × 12 quarters + 12 program rows, each written exactly once across all jobs.
       const written = [...done.values()].reduce((sum, d) => sum + d.summary.metricRowsWritten, 0);
-      expect(written).toBe(492);
+      expect(written).toBe(588);
       const keys = snapshotKeys(org);
       expect(new Set(keys).size).toBe(keys.length);
       expect(orgMetricRows(org).accounts).toEqual(expectedRows(expectedMetrics(org)).accounts);
@@ -205,7 +205,7 @@ describe('workers on one queue', () => {
       expect(finished.returnvalue).toMatchObject({ mode: 'full', status: 'done', failures: [] });
       const keys = snapshotKeys(org);
       expect(new Set(keys).size).toBe(keys.length);
-      expect(keys).toHaveLength(480);
+      expect(keys).toHaveLength(576);
       expect(orgMetricRows(org).accounts).toEqual(expectedRows(expectedMetrics(org)).accounts);
       expect((await new SyncState(h.redis, h.prefix).forOrg(h.orgId).readMeta())?.asOf).toBe(TODAY);
     } finally {

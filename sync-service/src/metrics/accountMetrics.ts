@@ -2,16 +2,18 @@
 import type { PipelineTotals, WindowTotals } from './accumulator';
 import type { FiscalPeriod } from './fiscal';
 import {
+  addMoney,
   cagrField,
   centsOf,
   currencyField,
   growthField,
   moneySign,
   percentField,
-  scaledQuotient
+  scaledQuotient,
+  type Money
 } from './money';
 import { mutualValueBalance, type MutualValue } from './relationship';
-import type { AccountMetricRow, PlanInput } from './types';
+import type { AccountMetricRow, MetricScope } from './types';
 
 export interface PeriodFigures {
   quarter: WindowTotals;
@@ -23,32 +25,60 @@ export interface PeriodFigures {
 /** What only the current quarter shows: it describes the relationship today. */
 export interface PresentFigures {
   pipeline: PipelineTotals;
-  activePlan: PlanInput | undefined;
+  /** Revenue_Target__c in cents: the Active plan's (a group's: the sum over its Active plans); null without one. */
+  revenueTarget: Money | null;
   mutualValue: MutualValue;
 }
 
-/** Open pipeline / the Active plan's Revenue_Target__c, a ratio with 2 decimals; null without a positive target. */
+/** Revenue_Target__c of a plan in cents; null without a plan or a target. */
+export function targetCents(plan: { revenueTarget: number | null } | undefined): Money | null {
+  const target = plan?.revenueTarget ?? null;
+  return target === null ? null : centsOf(target);
+}
+
+/** Open pipeline / the revenue target, a ratio with 2 decimals; null without a positive target. */
 function pipelineCoverage(present: PresentFigures): number | null {
-  const target = present.activePlan?.revenueTarget ?? null;
-  if (target === null) return null;
-  const targetCents = centsOf(target);
-  return moneySign(targetCents) > 0
-    ? scaledQuotient(present.pipeline.openAmount, targetCents, 100) / 100
+  const target = present.revenueTarget;
+  return target !== null && moneySign(target) > 0
+    ? scaledQuotient(present.pipeline.openAmount, target, 100) / 100
     : null;
 }
 
-/** The row without Revenue_Share__c, Strategic_Score__c and Score_Criteria__c, which need every account (filled in by the run). */
+/** Adds the sums of `from` into `into` (a customer group's figures are its accounts' added up). */
+export function addPeriodFigures(into: PeriodFigures, from: PeriodFigures): void {
+  for (const window of ['quarter', 'ttm', 'priorTtm', 'cagrBase'] as const) {
+    const a = into[window];
+    const b = from[window];
+    a.wonAmount = addMoney(a.wonAmount, b.wonAmount);
+    a.wonCount += b.wonCount;
+    a.lostCount += b.lostCount;
+    a.opportunityCount += b.opportunityCount;
+    a.salesCycleDays += b.salesCycleDays;
+  }
+}
+
+/** The key of a row: `{AccountId}:{period}`, and `:H` after it for a Hierarchy row. */
+export function snapshotKey(accountId: string, periodLabel: string, scope: MetricScope): string {
+  return scope === 'Hierarchy' ? `${accountId}:${periodLabel}:H` : `${accountId}:${periodLabel}`;
+}
+
+/**
+ * The row without Revenue_Share__c, Strategic_Score__c and Score_Criteria__c, which need every
+ * account (filled in by the run). A Hierarchy row is the same over the group's added-up figures.
+ */
 export function accountMetricRow(
   accountId: string,
   period: FiscalPeriod,
   figures: PeriodFigures,
-  present: PresentFigures | null
+  present: PresentFigures | null,
+  scope: MetricScope = 'Account'
 ): AccountMetricRow {
   const { ttm } = figures;
   const closed = ttm.wonCount + ttm.lostCount;
   return {
     Account__c: accountId,
-    Snapshot_Key__c: `${accountId}:${period.label}`,
+    Snapshot_Key__c: snapshotKey(accountId, period.label, scope),
+    Scope__c: scope,
     Period__c: period.label,
     As_Of__c: period.asOf,
     Is_Current__c: period.isCurrent,

@@ -32,3 +32,22 @@ export function percentileRanks(values: readonly Money[]): Fraction[] {
   }
   return ranks;
 }
+
+/**
+ * The percentile rank `value` would have among `values` (it is not one of them): a customer
+ * group's figure ranked against the accounts'. Same rule as `percentileRanks`; 0 for a value ≤ 0.
+ */
+export function rankAmong(value: Money, values: readonly Money[]): Fraction {
+  if (moneySign(value) <= 0) return ZERO;
+  let below = 0;
+  let equal = 0;
+  let positive = 0;
+  for (const other of values) {
+    if (moneySign(other) <= 0) continue;
+    positive++;
+    const order = compareMoney(other, value);
+    if (order < 0) below++;
+    else if (order === 0) equal++;
+  }
+  return positive === 0 ? ZERO : { numerator: 2 * below + equal, denominator: 2 * positive };
+}

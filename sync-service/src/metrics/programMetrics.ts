@@ -1,7 +1,29 @@
 // Program_Metric__c: the SAM program as a whole per period (DESIGN.md "Program").
+import type { AccountTree } from './accountTree';
 import type { FiscalPeriod } from './fiscal';
 import { addMoney, currencyField, growthField, percentField, type Money } from './money';
-import type { ProgramMetricRow } from './types';
+import type { AccountInput, ProgramMetricRow } from './types';
+
+/**
+ * Who the program counts (docs/metrics.md "Program metrics and customer groups"): a customer
+ * group counts once, at its top strategic account, i.e. a strategic account with no strategic
+ * account above it. That account and everything below it in its group form one strategic unit:
+ * their revenue is strategic revenue, whatever their own flag. Every other account is in the
+ * other cohort. Coverage is that of the units' top strategic accounts.
+ */
+export interface ProgramMembership {
+  /** The strategic accounts the program counts (those with no strategic ancestor), in input order. */
+  strategicUnits: AccountInput[];
+  /** Per account (input order): whether its revenue is in the strategic cohort. */
+  inStrategicCohort: boolean[];
+}
+
+export function programMembership(accounts: readonly AccountInput[], tree: AccountTree): ProgramMembership {
+  const strategic = new Set(accounts.filter((account) => account.isStrategic).map((account) => account.id));
+  const strategicUnits = accounts.filter((account) => account.isStrategic && !tree.ancestorsOf(account.id).some((id) => strategic.has(id)));
+  const inStrategicCohort = accounts.map((account) => account.isStrategic || tree.ancestorsOf(account.id).some((id) => strategic.has(id)));
+  return { strategicUnits, inStrategicCohort };
+}
 
 /** Cohort sums for one period, in cents. */
 export interface CohortTotals {

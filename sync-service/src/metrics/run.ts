@@ -1,21 +1,23 @@
 // A metrics run: validate the context, lay out the windows, stream opportunities into the
 // accumulator, then turn the sums into Account_Metric__c and Program_Metric__c rows.
-import { emptyWindowTotals, OpportunityAccumulator } from './accumulator';
+import { emptyWindowTotals, OpportunityAccumulator, type PipelineTotals } from './accumulator';
 import { AccountIndex } from './accountIndex';
-import { accountMetricRow, type PeriodFigures, type PresentFigures } from './accountMetrics';
+import { accountMetricRow, addPeriodFigures, targetCents, type PeriodFigures, type PresentFigures } from './accountMetrics';
+import { buildAccountTree, type AccountTree } from './accountTree';
 import { validateContext } from './context';
 import { RateTable } from './currency';
 import { DataQualityLog } from './dataQuality';
 import { recentQuarters, type FiscalPeriod } from './fiscal';
 import { addMoney, percentField, type Money } from './money';
-import { percentileRanks } from './percentileRank';
+import { percentileRanks, rankAmong } from './percentileRank';
 import {
   addToCohort,
   emptyCohortTotals,
+  programMembership,
   programMetricRow,
   type ProgramCoverage
 } from './programMetrics';
-import { accountsWithSponsorOnCadence, activePlans, mutualValues } from './relationship';
+import { accountsWithSponsorOnCadence, activePlans, mutualValues, type MutualValue } from './relationship';
 import { planCriteria, scoreCriteria, scoreWeights, strategicScore, type ScoreWeights } from './strategicScore';
 import type { AccountMetricRow, MetricsContext, MetricsResult, MetricsRun } from './types';
 import { periodWindows, SegmentLayout, type SegmentRange, type WindowName } from './windows';
@@ -96,44 +98,45 @@ function computeResult(
   const plans = activePlans(ctx.plans);
   const values = mutualValues(ctx.initiatives);
   const onCadence = accountsWithSponsorOnCadence(ctx.sponsors);
+  const tree = buildAccountTree(ctx.accounts.map((account) => [account.id, account.parentId]));
+  const groups = customerGroups(tree, periods.length);
+  const membership = programMembership(ctx.accounts, tree);
 
   const rows: AccountMetricRow[] = [];
   const ttmByPeriod: Money[][] = periods.map(() => []);
   const cohorts = periods.map(emptyCohortTotals);
   const lifetimeValues: Money[] = [];
   // Scratch sums, refilled for every (account, period): rows keep numbers only.
-  const figures: PeriodFigures = {
-    quarter: emptyWindowTotals(),
-    ttm: emptyWindowTotals(),
-    priorTtm: emptyWindowTotals(),
-    cagrBase: emptyWindowTotals()
-  };
+  const figures = emptyPeriodFigures();
   const lifetimeWindow = emptyWindowTotals();
   ctx.accounts.forEach((account, index) => {
     accumulator.loadAccount(index);
+    // The groups this account adds to: its own (when it has children) and its ancestors'.
+    const inGroups = groups.of(account.id);
     periods.forEach((period, p) => {
       const range = ranges[p]!;
       accumulator.windowTotals(range.quarter, figures.quarter);
       accumulator.windowTotals(range.ttm, figures.ttm);
       accumulator.windowTotals(range.priorTtm, figures.priorTtm);
       accumulator.windowTotals(range.cagrBase, figures.cagrBase);
+      for (const group of inGroups) addPeriodFigures(group.figures[p]!, figures);
       let present: PresentFigures | null = null;
       if (period.isCurrent) {
         const pipeline = accumulator.pipelineTotals();
-        present = {
-          pipeline,
-          activePlan: plans.get(account.id),
-          mutualValue: values.get(account.id) ?? { customer: 0, supplier: 0 }
-        };
+        const mutualValue = values.get(account.id) ?? { customer: 0, supplier: 0 };
+        const target = targetCents(plans.get(account.id));
+        present = { pipeline, revenueTarget: target, mutualValue };
         // Lifetime value: won in the last 36 months plus the open pipeline 12M.
         accumulator.windowTotals(range.lifetime, lifetimeWindow);
-        lifetimeValues.push(addMoney(lifetimeWindow.wonAmount, pipeline.openAmount));
+        const lifetime = addMoney(lifetimeWindow.wonAmount, pipeline.openAmount);
+        lifetimeValues.push(lifetime);
+        for (const group of inGroups) group.addPresent(pipeline, target, mutualValue, lifetime);
       }
       rows.push(accountMetricRow(account.id, period, figures, present));
       ttmByPeriod[p]!.push(figures.ttm.wonAmount);
       addToCohort(
         cohorts[p]!,
-        account.isStrategic,
+        membership.inStrategicCohort[index]!,
         figures.ttm.wonAmount,
         figures.priorTtm.wonAmount
       );
@@ -141,11 +144,10 @@ function computeResult(
   });
 
   // Revenue share needs every account's TTM; rows are account-major, PERIOD_COUNT per account.
+  const totals = periods.map((_, p) => ttmByPeriod[p]!.reduce(addMoney, 0));
   periods.forEach((_, p) => {
-    const ttms = ttmByPeriod[p]!;
-    const total = ttms.reduce(addMoney, 0);
-    ttms.forEach((ttm, index) => {
-      rows[index * PERIOD_COUNT + p]!.Revenue_Share__c = percentField(ttm, total);
+    ttmByPeriod[p]!.forEach((ttm, index) => {
+      rows[index * PERIOD_COUNT + p]!.Revenue_Share__c = percentField(ttm, totals[p]!);
     });
   });
 
@@ -162,7 +164,28 @@ function computeResult(
     row.Score_Criteria__c = scoreCriteria(criteria, weights);
   });
 
-  const strategic = ctx.accounts.filter((account) => account.isStrategic);
+  // Hierarchy rows (docs/metrics.md "Customer groups"): the same definitions over the group's
+  // sums; the share is of all accounts' TTM, the score ranks the group among the accounts, with
+  // the ratings of the top account's Active plan.
+  for (const group of groups.all) {
+    periods.forEach((period, p) => {
+      const present: PresentFigures | null = period.isCurrent ? group.present : null;
+      const row = accountMetricRow(group.accountId, period, group.figures[p]!, present, 'Hierarchy');
+      row.Revenue_Share__c = percentField(group.figures[p]!.ttm.wonAmount, totals[p]!);
+      if (period.isCurrent) {
+        const criteria = {
+          Revenue_Concentration: rankAmong(group.figures[p]!.ttm.wonAmount, ttmByPeriod[current]!),
+          Lifetime_Value: rankAmong(group.lifetime, lifetimeValues),
+          ...planCriteria(plans.get(group.accountId))
+        };
+        row.Strategic_Score__c = strategicScore(criteria, weights);
+        row.Score_Criteria__c = scoreCriteria(criteria, weights);
+      }
+      rows.push(row);
+    });
+  }
+
+  const strategic = membership.strategicUnits;
   const coverage: ProgramCoverage = {
     withSponsorOnCadence: strategic.filter((account) => onCadence.has(account.id)).length,
     withActivePlan: strategic.filter((account) => plans.has(account.id)).length
@@ -171,4 +194,63 @@ function computeResult(
     programMetricRow(period, strategic.length, cohorts[p]!, period.isCurrent ? coverage : null)
   );
   return { accountMetrics: rows, programMetrics, dataQuality: log.report() };
+}
+
+function emptyPeriodFigures(): PeriodFigures {
+  return {
+    quarter: emptyWindowTotals(),
+    ttm: emptyWindowTotals(),
+    priorTtm: emptyWindowTotals(),
+    cagrBase: emptyWindowTotals()
+  };
+}
+
+/** A customer group's running sums: per period, and what only the current quarter shows. */
+interface GroupSums {
+  accountId: string;
+  figures: PeriodFigures[];
+  present: PresentFigures;
+  lifetime: Money;
+  addPresent(pipeline: PipelineTotals, target: Money | null, value: MutualValue, lifetime: Money): void;
+}
+
+/** A group for each account with children, and for each account the groups it adds to. */
+function customerGroups(tree: AccountTree, periodCount: number): { all: GroupSums[]; of(accountId: string): GroupSums[] } {
+  const byHead = new Map<string, GroupSums>();
+  for (const head of tree.withChildren()) {
+    const group: GroupSums = {
+      accountId: head,
+      figures: Array.from({ length: periodCount }, emptyPeriodFigures),
+      present: {
+        pipeline: { openAmount: 0, weightedAmountTimesProbability: 0 },
+        revenueTarget: null,
+        mutualValue: { customer: 0, supplier: 0 }
+      },
+      lifetime: 0,
+      addPresent(pipeline, target, value, lifetime) {
+        const present = group.present;
+        present.pipeline = {
+          openAmount: addMoney(present.pipeline.openAmount, pipeline.openAmount),
+          weightedAmountTimesProbability: addMoney(present.pipeline.weightedAmountTimesProbability, pipeline.weightedAmountTimesProbability)
+        };
+        // The group's target: the sum over the Active plans in it (null while none has one).
+        if (target !== null) present.revenueTarget = addMoney(present.revenueTarget ?? 0, target);
+        present.mutualValue = {
+          customer: addMoney(present.mutualValue.customer, value.customer),
+          supplier: addMoney(present.mutualValue.supplier, value.supplier)
+        };
+        group.lifetime = addMoney(group.lifetime, lifetime);
+      }
+    };
+    byHead.set(head, group);
+  }
+  const none: GroupSums[] = [];
+  return {
+    all: [...byHead.values()],
+    of: (accountId) => {
+      if (byHead.size === 0) return none;
+      const heads = tree.hasChildren(accountId) ? [accountId, ...tree.ancestorsOf(accountId)] : tree.ancestorsOf(accountId);
+      return heads.map((head) => byHead.get(head)!);
+    }
+  };
 }

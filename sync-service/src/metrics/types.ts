@@ -92,10 +92,14 @@ export interface MetricsContext {
   weights: WeightInput[];
 }
 
+/** Account_Metric__c.Scope__c: the account alone, or the account with its descendants (a customer group). */
+export type MetricScope = 'Account' | 'Hierarchy';
+
 /** One Account_Metric__c row, keyed by field API name; numbers rounded to the field's scale, null where undefined. */
 export interface AccountMetricRow {
   Account__c: string;
   Snapshot_Key__c: string;
+  Scope__c: MetricScope;
   Period__c: string;
   As_Of__c: string;
   Is_Current__c: boolean;
@@ -183,7 +187,10 @@ export interface DataQualityReport {
 }
 
 export interface MetricsResult {
-  /** Per account (in input order) its 12 periods, oldest first. */
+  /**
+   * Per account (in input order) its 12 periods, oldest first (Scope__c Account); then per account
+   * with child accounts (by id, see accountTree.ts) its 12 Hierarchy rows, oldest first.
+   */
   accountMetrics: AccountMetricRow[];
   /** The same 12 periods, oldest first. */
   programMetrics: ProgramMetricRow[];

@@ -1,10 +1,13 @@
 // The pruner: deletes the metric rows Salesforce holds that a full run no longer produces. DESIGN.md
 // has the service write the last 12 fiscal quarters; when the as-of date enters a new quarter the
 // oldest one leaves the window, and its rows (left alone) would keep the values of the day they
-// were last written. Deletes go 200 ids a call, each call behind the run's fence (the lock).
+// were last written. Incremental and account runs delete the account rows they wrote before and no
+// longer produce (a customer group's Hierarchy rows once it has no child left). Deletes go 200 ids
+// a call, each call behind the run's fence (the lock).
 import type { Logger } from '../logger';
 import type { OrgClient, RecordFailure } from '../salesforce/client';
 import { COLLECTION_LIMIT } from '../salesforce/client';
+import { selectFrom } from '../salesforce/soql';
 import type { Fence } from './writer';
 
 const OBJECT_OF: Record<string, string> = { A: 'Account_Metric__c', P: 'Program_Metric__c' };
@@ -43,4 +46,33 @@ export async function pruneRows(
   }
   if (deleted > 0 || failures.length > 0) logger.info({ deleted, failed: failures.length }, 'deleted metric rows no longer produced');
   return { deleted, failures };
+}
+
+/** Account rows (A:) `stored` says were written that `produced` no longer has: a customer group that lost its last child, a deleted account. */
+export function vanishedAccountRows(stored: Map<string, string>, produced: { has(rowKey: string): boolean }): string[] {
+  return [...stored.keys()].filter((key) => key.startsWith('A:') && !produced.has(key));
+}
+
+/** Keys a look-up query names (Snapshot_Key__c IN (…) stays far below the SOQL length limit). */
+const KEYS_PER_LOOKUP = 200;
+
+/**
+ * Deletes the account rows of `rowKeys` (A:<Snapshot_Key__c>) that Salesforce still holds: one
+ * query per 200 keys finds their Ids (runs without a verify read do not know them), then
+ * `pruneRows`. Nothing is called when there are none, so an idle run costs nothing more.
+ */
+export async function pruneAccountRows(
+  client: OrgClient,
+  fence: Pick<Fence, 'check'>,
+  rowKeys: string[],
+  logger: Logger
+): Promise<{ deleted: number; failures: RecordFailure[] }> {
+  const existing = new Map<string, string>();
+  for (let start = 0; start < rowKeys.length; start += KEYS_PER_LOOKUP) {
+    const keys = rowKeys.slice(start, start + KEYS_PER_LOOKUP).map((key) => `'${key.slice(2).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
+    await client.query(selectFrom('Account_Metric__c', ['Id', 'Snapshot_Key__c'], `Snapshot_Key__c IN (${keys.join(', ')})`), (records) => {
+      for (const record of records) existing.set(`A:${String(record.Snapshot_Key__c)}`, String(record.Id));
+    });
+  }
+  return pruneRows(client, fence, existing, { has: () => false }, logger);
 }

@@ -8,10 +8,13 @@
 //   composite calls when nothing changed), compared by content with the mirror; the changes are
 //   applied to the mirror and the engine recomputes every account from it (revenue share, score
 //   ranks and program rows depend on all accounts), and only rows whose content changed are
-//   written. No state, a new as-of date or changed org context (fiscal year, rates, weights): full.
+//   written; account rows written before and no longer produced (the Hierarchy rows of a group
+//   whose last child moved away) are deleted. No state, a new as-of date or changed org context
+//   (fiscal year, rates, weights): full.
 // - account: re-reads one account's records, overlays them on the mirror (or on a full read when
-//   there is no usable mirror) and writes that account's rows plus the program rows that changed.
-//   Nothing is committed but the hashes of the rows written.
+//   there is no usable mirror) and writes that account's rows plus the program rows that changed
+//   (over the mirror: every row that changed, so a moved account's old and new ancestors'
+//   Hierarchy rows too; over a full read: the account's and its ancestors' rows).
 import crypto from 'node:crypto';
 import type { Logger } from '../logger';
 import type { MetricsResult, SponsorshipInput } from '../metrics';
@@ -21,12 +24,13 @@ import { alertRowsToWrite, inCustomerGroup, stakeholderAsWritten, type AlertRow 
 import { sponsorAsWritten, sponsorRowsToWrite } from './engagementPlan';
 import { withPlanHealth } from './healthPlan';
 import { ACTIVITY_KINDS, CONTEXT_QUERIES, emptyInputs, inputSources, toHealthWeights, type ContactRecord, type InputKind, type Inputs, type OrgContext, type StakeholderRecord } from './inputs';
+import { buildAccountTree } from '../metrics/accountTree';
 import { todayInZone } from '../metrics/calendar';
 import { applyChanged, computeMetrics, engineFor, inputsFromMirror, mirrorChanges, overlayChanges, planRows } from './planner';
 import { DeleteLogGapError, InputReader, markNow, pageOrThrow, type ChangedRecords, type DeletedIds } from './reader';
 import { INPUT_KINDS, LockLostError, MirrorIntegrityError, STATE_VERSION, type SyncMeta, type SyncState, type Watermarks } from './state';
 import { dataQualityOf, type SyncMode, type SyncSummary } from './summary';
-import { pruneRows } from './pruner';
+import { pruneAccountRows, pruneRows, vanishedAccountRows } from './pruner';
 import { MetricWriter, type Fence, type WriteOutcome } from './writer';
 
 export type { SyncMode, SyncSummary } from './summary';
@@ -202,8 +206,9 @@ class SyncRun {
     inputs: Pick<Inputs, 'sponsor' | 'event' | 'task'>,
     includeAccount?: (id: string) => boolean,
     stored?: Map<string, string>
-  ): Promise<WriteOutcome & { after: Map<string, string>; unchanged: number; hashes: Map<string, string>; sponsorsAfter: Map<string, SponsorshipInput> }> {
-    const diff = planRows(result, stored ?? (await this.state.rowHashes()), includeAccount);
+  ): Promise<WriteOutcome & { after: Map<string, string>; unchanged: number; hashes: Map<string, string>; stored: Map<string, string>; sponsorsAfter: Map<string, SponsorshipInput> }> {
+    const known = stored ?? (await this.state.rowHashes());
+    const diff = planRows(result, known, includeAccount);
     const outcome = await this.writer.write(diff, context.multiCurrency ? context.org.corporateCurrency : null);
     const after = new Map([...diff.hashes].filter(([key]) => !outcome.failedKeys.has(key)));
     const sponsorRows = sponsorRowsToWrite(this.asOf, inputs).filter((row) => !includeAccount || includeAccount(inputs.sponsor.get(row.Id)!.accountId));
@@ -213,7 +218,24 @@ class SyncRun {
     for (const row of sponsorRows) if (!sponsors.written.has(row.Id)) outcome.failedKeys.add(`S:${row.Id}`);
     outcome.failures.push(...sponsors.failures);
     await this.progress(90, 'wrote metric rows');
-    return { ...outcome, after, unchanged: diff.unchanged, hashes: diff.hashes, sponsorsAfter };
+    return { ...outcome, after, unchanged: diff.unchanged, hashes: diff.hashes, stored: known, sponsorsAfter };
+  }
+
+  /**
+   * Deletes the account rows the state says were written and `result` no longer has (a customer
+   * group whose last child moved away); a row that fails to go keeps its hash in `after`, so the
+   * next run tries again.
+   */
+  private async pruneVanished(stored: Map<string, string>, produced: Map<string, string>, after: Map<string, string>): Promise<{ deleted: number; failures: RecordFailure[] }> {
+    const vanished = vanishedAccountRows(stored, produced);
+    if (vanished.length === 0) return { deleted: 0, failures: [] };
+    const pruned = await pruneAccountRows(this.deps.client, this.fence, vanished, this.deps.logger);
+    for (const failure of pruned.failures) {
+      const key = `A:${failure.key.slice('Account_Metric__c:'.length)}`;
+      const hash = stored.get(key);
+      if (hash !== undefined) after.set(key, hash);
+    }
+    return pruned;
   }
 
   /**
@@ -397,12 +419,14 @@ class SyncRun {
     const alerts = await this.raiseAlerts(inputs, contactsThen, contactsNow, meta.alertRetries);
     for (const [id, json] of alerts.written) changes.stakeholder!.set.set(id, json);
     const result = withPlanHealth(computeMetrics(this.asOf, first.context, inputs), this.asOf, inputs, this.reader.healthWeights);
-    const { written, after, failures, failedKeys, unchanged, sponsorsAfter } = await this.write(first.context, result, inputs);
+    const { written, after, failures, failedKeys, unchanged, hashes, stored, sponsorsAfter } = await this.write(first.context, result, inputs);
     for (const [id, sponsor] of sponsorsAfter) changes.sponsor!.set.set(id, JSON.stringify(sponsor));
+    const pruned = await this.pruneVanished(stored, hashes, after);
+    failures.push(...pruned.failures);
     const seen = { accounts: inputs.account.size, opportunities: inputs.opportunity.size, changed: count };
     if (this.lockLost()) throw new LockLostError();
     await this.state.commit(this.token, { meta: { ...meta, watermarks: marks, counts, retryRows: [...failedKeys], alertRetries: alerts.retry }, mirrorMode: 'apply', mirror: changes, rows: after, replaceRows: true });
-    return this.summary('incremental', result, seen, written.size, unchanged, [...alerts.failures, ...failures], true);
+    return this.summary('incremental', result, seen, written.size, unchanged, [...alerts.failures, ...failures], true, pruned.deleted);
   }
 
   /**
@@ -453,7 +477,10 @@ class SyncRun {
       const all = await this.deps.client.firstPage(selectFrom('Account', sources.account.fields));
       const inputs = (await this.reader.readEverything(context, all)).inputs;
       const result = withPlanHealth(computeMetrics(this.asOf, context, inputs), this.asOf, inputs, this.reader.healthWeights);
-      const { written, failures, unchanged } = await this.write(context, result, inputs, (id) => ids.has(id));
+      // The accounts' groups too: their ancestors' Hierarchy rows sum them.
+      const tree = buildAccountTree([...inputs.account.values()].map((account) => [account.id, account.parentId]));
+      const rowsOf = new Set(accountIds.flatMap((id) => [id, ...tree.ancestorsOf(id)]));
+      const { written, failures, unchanged } = await this.write(context, result, inputs, (id) => rowsOf.has(id));
       await this.state.saveRowHashes(written);
       return this.summary('account', result, { accounts: ids.size, opportunities: countOf(inputs), changed: 0 }, written.size, unchanged, failures, false);
     }
@@ -467,15 +494,17 @@ class SyncRun {
     const counts = mapValues(meta.counts, (held, kind) => held + [...changes[kind]!.set.keys()].filter((id) => !mirror[kind].has(id)).length - changes[kind]!.remove.length);
     applyChanged(inputs, overlay);
     const result = withPlanHealth(computeMetrics(this.asOf, context, inputs), this.asOf, inputs, this.reader.healthWeights);
-    const { written, after, failures, unchanged, sponsorsAfter } = await this.write(context, result, inputs);
+    const { written, after, failures, unchanged, hashes, stored, sponsorsAfter } = await this.write(context, result, inputs);
     for (const [id, sponsor] of sponsorsAfter) changes.sponsor!.set.set(id, JSON.stringify(sponsor));
     const seen = { accounts: ids.size, opportunities: countOf(inputs), changed: count };
     if (failures.length > 0) {
       await this.state.saveRowHashes(written);
       return this.summary('account', result, seen, written.size, unchanged, failures, false);
     }
+    // A moved account can leave its old parent without children: that group's rows go.
+    const pruned = await this.pruneVanished(stored, hashes, after);
     if (this.lockLost()) throw new LockLostError();
     await this.state.commit(this.token, { meta: { ...meta, counts }, mirrorMode: 'apply', mirror: changes, rows: after, replaceRows: true });
-    return this.summary('account', result, seen, written.size, unchanged, failures, false);
+    return this.summary('account', result, seen, written.size, unchanged, pruned.failures, false, pruned.deleted);
   }
 }

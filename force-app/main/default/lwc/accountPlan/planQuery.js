@@ -177,7 +177,10 @@ export const ACCOUNT_PLAN_QUERY = gql`
           }
         }
         Account_Metric__c(
-          where: { Account__c: { eq: $recordId } }
+          where: {
+            Account__c: { eq: $recordId }
+            Scope__c: { ne: "Hierarchy" }
+          }
           orderBy: { Period__c: { order: DESC } }
           first: 12
         ) {
