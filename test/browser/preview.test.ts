@@ -241,6 +241,78 @@ test('as the sponsor, the page offers no action the sponsor cannot perform, and 
   expect(sponsorship!.Last_Engagement__c).toBe(TODAY);
 });
 
+interface ProgramRow {
+  Strategic_Growth_YoY__c: number | null;
+  Other_Growth_YoY__c: number | null;
+  Strategic_Accounts__c: number;
+}
+
+/** The sentence samProgram words for the current program row (the rule of programSummary's growthSentence). */
+function expectedGrowthSentence(row: ProgramRow): string {
+  const s = row.Strategic_Growth_YoY__c;
+  const o = row.Other_Growth_YoY__c;
+  const pct = (points: number) => new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(points / 100);
+  if (s === null || o === null) return 'Growth cannot be compared yet: both groups need revenue in the prior twelve months.';
+  if (s > 0 && o > 0) return `Strategic accounts grew ${(s / o).toFixed(1)}× as fast as the other accounts (${pct(s)} against ${pct(o)} year over year).`;
+  if (s > 0) return `Strategic accounts grew (${pct(s)} year over year) while the other accounts did not (${pct(o)}).`;
+  if (o > 0) return `Strategic accounts did not grow (${pct(s)} year over year) while the other accounts grew (${pct(o)}).`;
+  return `Neither group grew: strategic accounts ${pct(s)}, the other accounts ${pct(o)} year over year.`;
+}
+
+async function openProgram(as: 'admin' | 'rep' | 'sponsor', lang = 'en'): Promise<void> {
+  await page.goto(`${stack.previewUrl}?page=program&lang=${lang}&as=${as}`);
+  await page.locator('c-sam-program .sentence').waitFor();
+  await page.locator('c-sam-program li.candidate').first().waitFor();
+}
+
+test.each(['sponsor', 'rep'] as const)('the Program page as the %s: the figures the sync computed, no Nominate, a name opens the account', async (as) => {
+  await openProgram(as);
+  const [program] = await soql<ProgramRow>(
+    'SELECT Strategic_Growth_YoY__c, Other_Growth_YoY__c, Strategic_Accounts__c FROM Program_Metric__c WHERE Is_Current__c = true'
+  );
+  await expect(page.locator('c-sam-program .sentence').innerText()).resolves.toBe(expectedGrowthSentence(program!));
+  await expect(page.locator('c-sam-program .tile[data-key="strategicAccounts"] .tile-value').innerText()).resolves.toBe(String(program!.Strategic_Accounts__c));
+
+  // Every strategic account has a row; the candidates are the best-scored others, in order.
+  const strategic = await soql<{ Name: string }>('SELECT Name FROM Account WHERE Strategic_Account__c = true ORDER BY Name');
+  expect(strategic.length).toBe(program!.Strategic_Accounts__c);
+  const table = page.locator('c-program-accounts lightning-datatable');
+  for (const account of strategic) await table.getByRole('button', { name: account.Name, exact: true }).waitFor();
+  const candidates = await soql<{ Account__r: { Name: string } }>(
+    "SELECT Account__r.Name FROM Account_Metric__c WHERE Is_Current__c = true AND Account__r.Strategic_Account__c = false AND Strategic_Score__c != null AND (Scope__c = 'Account' OR Scope__c = null) ORDER BY Strategic_Score__c DESC LIMIT 5"
+  );
+  await expect(page.locator('c-program-candidates li.candidate lightning-button.open').allInnerTexts()).resolves.toEqual(candidates.map((c) => c.Account__r.Name));
+  // Neither may edit Account.Strategic_Account__c.
+  await expect(page.locator('c-sam-program lightning-button.nominate').count()).resolves.toBe(0);
+
+  await table.getByRole('button', { name: DEMO_GAP_ACCOUNT, exact: true }).click();
+  await page.locator('.account-name').filter({ hasText: DEMO_GAP_ACCOUNT }).waitFor();
+  expect(new URL(page.url()).searchParams.get('page')).toBe('record');
+});
+
+test('the Program page as the admin offers Nominate, which makes the account strategic in the org', async () => {
+  await openProgram('admin');
+  const first = page.locator('c-program-candidates li.candidate').first();
+  const name = await first.locator('lightning-button.open').innerText();
+  const id = await accountId(name);
+  try {
+    await first.locator('lightning-button.nominate button').click();
+    await page.locator('.toast-title').filter({ hasText: `${name} is now a strategic account.` }).waitFor();
+    await expect(soql<{ Strategic_Account__c: boolean }>(`SELECT Strategic_Account__c FROM Account WHERE Id = '${id}'`)).resolves.toEqual([
+      expect.objectContaining({ Strategic_Account__c: true })
+    ]);
+    // The page reloads its data: the account leaves the candidates for the strategic accounts.
+    await page.locator('c-program-accounts lightning-datatable').getByRole('button', { name, exact: true }).waitFor();
+  } finally {
+    // Leave the demo org as the other tests expect it.
+    await fetch(new URL(`/services/data/v64.0/sobjects/Account/${id}`, session.instanceUrl), {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${session.accessToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ Strategic_Account__c: false })
+    });
+  }
+});
+
 test('Recalculate asks the service for a sync and shows the metrics it computes', async () => {
   const id = await openAccount(DEMO_GAP_ACCOUNT);
   const revenueTile = page.locator('c-account-plan li.tile[data-key="revenue"] .slds-box');

@@ -38,6 +38,16 @@ async function main(): Promise<void> {
       process.stdout.write(`docs/screenshots/${file}\n`);
     };
 
+    // The SAM program (App page) with the figures the sync computed, English and Italian.
+    // `npx tsx test/browser/screenshots.ts program` shoots only these two.
+    for (const [lang, file] of [['en', 'program.png'], ['it', 'program-it.png']]) {
+      await page.goto(`${stack.previewUrl}?page=program&lang=${lang}`);
+      await page.locator('c-sam-program .sentence').waitFor();
+      await page.locator('c-sam-program li.candidate').first().waitFor();
+      await shoot('c-sam-program', file!);
+    }
+    if (process.argv[2] === 'program') return;
+
     await open('en');
     await page.screenshot({ path: path.join(OUT_DIR, 'record-page.png') });
     process.stdout.write('docs/screenshots/record-page.png\n');

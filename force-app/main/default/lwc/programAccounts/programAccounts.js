@@ -61,6 +61,8 @@ export default class ProgramAccounts extends LightningElement {
       return column.kind === 'link'
         ? {
             ...base,
+            // Names stay readable; the figures share the rest.
+            initialWidth: 200,
             type: 'button',
             typeAttributes: {
               label: { fieldName: 'name' },

@@ -16,7 +16,9 @@ const TEXT = {
     location: 'Billing City',
     loadError: 'Accounts could not be loaded',
     loading: 'Loading…',
-    close: 'Close'
+    close: 'Close',
+    page: 'Page',
+    pages: { record: 'Account record page', program: 'SAM Program' }
   },
   it: {
     product: 'Tandem',
@@ -34,7 +36,9 @@ const TEXT = {
     location: 'Città di fatturazione',
     loadError: 'Impossibile caricare gli account',
     loading: 'Caricamento in corso…',
-    close: 'Chiudi'
+    close: 'Chiudi',
+    page: 'Pagina',
+    pages: { record: "Pagina record dell'account", program: 'Programma SAM' }
   }
 };
 

@@ -1,6 +1,8 @@
-// The preview's Account record page: an Account picker (strategic accounts first), a language
-// switch, a highlights panel and the three Tandem components placed as the FlexiPage places them
-// (plan and relationship map as main tabs, sponsors in the sidebar). No decorators: the root
+// The preview's pages, chosen with ?page= (a switch in the header): the Account record page (an
+// Account picker, strategic accounts first, a highlights panel and the three Tandem components
+// placed as the FlexiPage places them: plan and relationship map as main tabs, sponsors in the
+// sidebar) and the SAM Program App page (samProgram, as the Tandem_Program FlexiPage hosts it).
+// A language and a user switch on every page. No decorators: the root
 // component needs none, and the repository's lint parses test/**/*.js without them.
 import { LightningElement } from 'lwc';
 import PLAN_TITLE from '@salesforce/label/c.Tandem_Plan_Title';
@@ -21,6 +23,14 @@ const ACCOUNTS_QUERY = `query previewAccounts {
 }`;
 
 const TOAST_MILLIS = 4000;
+
+/** The pages the preview serves (?page=…), the record page by default. */
+export const PAGES = ['record', 'program'];
+
+export function pageOf(search) {
+  const requested = new URLSearchParams(search).get('page');
+  return PAGES.includes(requested) ? requested : 'record';
+}
 
 function valueOf(node, field) {
   return node[field] ? node[field].value : null;
@@ -50,10 +60,53 @@ export default class PreviewPage extends LightningElement {
   text = chromeText(previewConfig().lang);
   planTitle = PLAN_TITLE;
   mapTitle = MAP_TITLE;
+  page = pageOf(window.location.search);
 
   connectedCallback() {
     this.template.addEventListener('lightning__showtoast', (event) => this.showToast(event.detail));
+    // An Account's record page opened from another page (NavigationMixin) opens it here.
+    this.navigateHandler = (event) => this.openRecordPage(event.detail);
+    window.addEventListener('preview:navigate', this.navigateHandler);
     this.loadAccounts();
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('preview:navigate', this.navigateHandler);
+  }
+
+  openRecordPage(pageReference) {
+    const attributes = (pageReference && pageReference.attributes) || {};
+    if (pageReference.type !== 'standard__recordPage' || !this.accounts.some((a) => a.id === attributes.recordId)) {
+      return;
+    }
+    const params = new URLSearchParams(window.location.search);
+    params.set('page', 'record');
+    params.set('recordId', attributes.recordId);
+    window.location.search = `?${params}`;
+  }
+
+  get isRecordPage() {
+    return this.page === 'record';
+  }
+
+  get isProgramPage() {
+    return this.page === 'program';
+  }
+
+  get showRecord() {
+    return this.isRecordPage && Boolean(this.account);
+  }
+
+  get pages() {
+    return PAGES.map((name) => ({
+      name,
+      label: this.text.pages[name],
+      variant: name === this.page ? 'brand' : 'neutral'
+    }));
+  }
+
+  handlePage(event) {
+    this.reloadWith('page', event.target.dataset.page);
   }
 
   async loadAccounts() {
