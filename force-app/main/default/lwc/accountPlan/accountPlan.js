@@ -17,6 +17,7 @@ import { accessByObject } from 'c/objectAccess';
 import {
   currentPlan,
   readAccount,
+  readGroupMetric,
   readInitiatives,
   readMetrics,
   readObjectives,
@@ -169,6 +170,10 @@ export default class AccountPlan extends LightningElement {
 
   get metrics() {
     return readMetrics(this.data);
+  }
+
+  get groupMetric() {
+    return readGroupMetric(this.data);
   }
 
   get hasMetrics() {

@@ -1,8 +1,10 @@
 import { gql } from 'lightning/graphql';
 
 // The account plan's only read: the account's plans, their objectives and joint initiatives
-// (filtered through the plan's account), the last 12 metric snapshots and the account's name. Every field a permission set may hide is
-// @optional: hidden, it is left out of the answer and the card shows "—" instead of failing.
+// (filtered through the plan's account), the last 12 metric snapshots of the account alone, the
+// group's current Hierarchy row (only accounts with subsidiaries have one) and the account's name.
+// Every field a permission set may hide is @optional: hidden, it is left out of the answer and the
+// card shows "—" instead of failing.
 export const ACCOUNT_PLAN_QUERY = gql`
   query accountPlan($recordId: ID) {
     uiapi {
@@ -177,10 +179,7 @@ export const ACCOUNT_PLAN_QUERY = gql`
           }
         }
         Account_Metric__c(
-          where: {
-            Account__c: { eq: $recordId }
-            Scope__c: { ne: "Hierarchy" }
-          }
+          where: { Account__c: { eq: $recordId }, Scope__c: { ne: "Hierarchy" } }
           orderBy: { Period__c: { order: DESC } }
           first: 12
         ) {
@@ -248,6 +247,29 @@ export const ACCOUNT_PLAN_QUERY = gql`
                 value
               }
               Health_Checks__c @optional {
+                value
+              }
+            }
+          }
+        }
+        GroupMetric: Account_Metric__c(
+          where: {
+            Account__c: { eq: $recordId }
+            Scope__c: { eq: "Hierarchy" }
+            Is_Current__c: { eq: true }
+          }
+          first: 1
+        ) {
+          edges {
+            node {
+              Id
+              Revenue_TTM__c @optional {
+                value
+              }
+              Revenue_Growth_YoY__c @optional {
+                value
+              }
+              Open_Pipeline_12M__c @optional {
                 value
               }
             }

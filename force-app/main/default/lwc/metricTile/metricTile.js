@@ -10,7 +10,7 @@ export default class MetricTile extends LightningElement {
   @api value;
   /** The exact value (full amount) shown on hover; defaults to the value. */
   @api exactValue;
-  /** [{ key, text, decline }] */
+  /** [{ key, text, decline, title }]; title explains the line on hover. */
   @api details = [];
 
   labels = labels;

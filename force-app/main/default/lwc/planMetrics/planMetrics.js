@@ -9,6 +9,7 @@ import {
   NO_VALUE
 } from 'c/tandemFormat';
 import { labels } from 'c/tandemLabels';
+import { groupLabels } from 'c/groupLabels';
 import { chartPoints, latestMetric } from 'c/planModel';
 import { attainmentPercent } from 'c/planStatus';
 
@@ -23,6 +24,8 @@ const isNegative = (value) => typeof value === 'number' && value < 0;
 export default class PlanMetrics extends LightningElement {
   /** Snapshots, newest first (c/planModel's readMetrics). */
   @api metrics = [];
+  /** The group's current figures (c/planModel's readGroupMetric); null without subsidiaries. */
+  @api groupMetric = null;
   /** The Active plan's revenue target; undefined without a plan or when hidden. */
   @api revenueTarget;
   @api quartersShown = 12;
@@ -127,6 +130,28 @@ export default class PlanMetrics extends LightningElement {
       // "—" without an Active plan (the sync leaves it blank) or when hidden.
       { key: 'health', label: labels.planMetricHealth, value: out(m.planHealth), details: [] }
     ];
+    const group = this.groupMetric;
+    if (group) {
+      // The whole customer group next to the account's own figures.
+      tiles[0].details.push({
+        key: 'group',
+        text: formatLabel(
+          groupLabels.planGroupRevenue,
+          formatCurrency(group.revenueTtm, { compact: true }),
+          formatPercent(group.growthYoy, { signed: true })
+        ),
+        title: groupLabels.planGroupHint,
+        decline: isNegative(group.growthYoy)
+      });
+      tiles[2].details.push({
+        key: 'group',
+        text: formatLabel(
+          groupLabels.planGroupPipeline,
+          formatCurrency(group.pipeline12m, { compact: true })
+        ),
+        title: groupLabels.planGroupHint
+      });
+    }
     if (this.revenueTarget !== undefined) {
       // Attainment beside coverage: how far this year's revenue is from the plan's goal.
       tiles[0].details.push({

@@ -163,6 +163,21 @@ export function readMetrics(data) {
     .sort((a, b) => String(b.period || '').localeCompare(String(a.period || '')));
 }
 
+/**
+ * The group's figures (the account with all its subsidiaries) from the current Hierarchy row;
+ * null for an account without subsidiaries, which has no such row.
+ */
+export function readGroupMetric(data) {
+  const [node] = recordsOf(data, 'GroupMetric');
+  return node
+    ? {
+        revenueTtm: valueOf(node, 'Revenue_TTM__c'),
+        growthYoy: valueOf(node, 'Revenue_Growth_YoY__c'),
+        pipeline12m: valueOf(node, 'Open_Pipeline_12M__c')
+      }
+    : null;
+}
+
 /** The snapshot flagged current, else the newest one; null when there are none. */
 export function latestMetric(metrics) {
   return metrics.find((metric) => metric.isCurrent === true) || metrics[0] || null;

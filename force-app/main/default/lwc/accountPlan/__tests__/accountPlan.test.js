@@ -239,6 +239,35 @@ describe('c-account-plan', () => {
       await expect(element).toBeAccessible();
     });
 
+    it("shows the group's figures beside the account's own when the account has subsidiaries", async () => {
+      // The current Hierarchy row (Scope__c Hierarchy, key {AccountId}:{period}:H): the account
+      // with all its subsidiaries.
+      const withGroup = JSON.parse(JSON.stringify(mockPlan));
+      withGroup.uiapi.query.GroupMetric = {
+        edges: [
+          {
+            node: {
+              Id: 'a0M000000000099AAA',
+              Revenue_TTM__c: { value: 12400000 },
+              Revenue_Growth_YoY__c: { value: 8 },
+              Open_Pipeline_12M__c: { value: 3150000 }
+            }
+          }
+        ]
+      };
+      const element = await mountWith(withGroup);
+      const revenue = $(element, 'li.tile[data-key="revenue"]');
+      const group = $(revenue, '.tile-detail[data-key="group"]');
+      expect(text(group)).toBe('Group: $12.4M TTM, +8%');
+      expect(group.title).toBe('The account with all its subsidiaries');
+      // The account's own figures stay as they were.
+      expect(text($(revenue, '.tile-value'))).toBe('$4.3M');
+      expect(
+        text($($(element, 'li.tile[data-key="pipeline"]'), '.tile-detail[data-key="group"]'))
+      ).toBe('Group: $3.2M');
+      await expect(element).toBeAccessible();
+    });
+
     it('opens plan health to its components and the actions that would raise it', async () => {
       const element = await mountWith(mockPlan);
       const breakdown = $(element, 'c-health-breakdown');

@@ -108,6 +108,32 @@ describe('c-plan-metrics', () => {
     await expect(element).toBeAccessible();
   });
 
+  it("adds the group's figures to revenue and pipeline, a falling group marked like the account", async () => {
+    const element = await mount({
+      metrics: [CURRENT],
+      groupMetric: { revenueTtm: 12400000, growthYoy: -3.5, pipeline12m: 2500000 }
+    });
+    const group = $(tile(element, 'revenue'), '.tile-detail[data-key="group"]');
+    expect(text(group)).toBe('Group: $12.4M TTM, -3.5%');
+    expect(group.className).toContain('slds-text-color_error');
+    expect(text($(tile(element, 'pipeline'), '.tile-detail[data-key="group"]'))).toBe(
+      'Group: $2.5M'
+    );
+  });
+
+  it('shows no group line for an account without subsidiaries, and "—" for a hidden group figure', async () => {
+    const alone = await mount({ metrics: [CURRENT], groupMetric: null });
+    expect($(alone, '.tile-detail[data-key="group"]')).toBeNull();
+    document.body.removeChild(alone);
+    const hidden = await mount({
+      metrics: [CURRENT],
+      groupMetric: { revenueTtm: undefined, growthYoy: undefined, pipeline12m: 10 }
+    });
+    expect(text($(tile(hidden, 'revenue'), '.tile-detail[data-key="group"]'))).toBe(
+      'Group: — TTM, —'
+    );
+  });
+
   it('claims no attainment without a readable plan target', async () => {
     const element = await mount({ metrics: [{ ...CURRENT, growthYoy: 5 }] });
     expect($$(tile(element, 'revenue'), '.tile-detail').map(text)).toEqual(['+5% year over year']);
