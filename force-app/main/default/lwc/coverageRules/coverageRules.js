@@ -3,7 +3,7 @@
  * customer's buying centre an account team should close. Pure: stakeholders in, gaps out.
  *
  * A stakeholder is { contactId, name, buyingRole, influence, attitude, strength, ownerId,
- * lastInteraction }. A value of `undefined` means the field is hidden from the user (GraphQL
+ * lastInteraction, changeAlert }. A value of `undefined` means the field is hidden from the user (GraphQL
  * returned no field object); `null` means it is blank. A rule that depends on a hidden field
  * is not assessed, so a permission gap never shows up as a relationship gap.
  */
@@ -14,7 +14,8 @@ export const GAP = Object.freeze({
   HIGH_INFLUENCE_NO_OWNER: 'HIGH_INFLUENCE_NO_OWNER',
   HIGH_INFLUENCE_WEAK: 'HIGH_INFLUENCE_WEAK',
   HIGH_INFLUENCE_OPPOSED: 'HIGH_INFLUENCE_OPPOSED',
-  HIGH_INFLUENCE_STALE: 'HIGH_INFLUENCE_STALE'
+  HIGH_INFLUENCE_STALE: 'HIGH_INFLUENCE_STALE',
+  CHANGE_ALERT: 'CHANGE_ALERT'
 });
 
 const WEAK_STRENGTHS = new Set(['Weak', 'None', null]);
@@ -55,10 +56,12 @@ export function isStale(lastInteraction, today, staleAfterDays) {
 
 /**
  * The coverage gaps of an account's stakeholders, in the order an account team should read
- * them: missing roles first, then high-influence people we are not covering.
+ * them: missing roles first, then each person with an open change alert (a gap of its own: the
+ * sync found that he left the account, changed title or cannot be emailed), then high-influence
+ * people we are not covering.
  * @param {object[]} stakeholders see the module comment
  * @param {{ today?: string, staleAfterDays?: number }} [options] enable the freshness rule
- * @returns {Array<{ code: string, people: Array<{contactId: string, name: string}> }>}
+ * @returns {Array<{ code: string, alert?: string, people: Array<{contactId: string, name: string}> }>}
  */
 export function coverageGaps(stakeholders, { today, staleAfterDays } = {}) {
   if (!Array.isArray(stakeholders)) {
@@ -73,6 +76,11 @@ export function coverageGaps(stakeholders, { today, staleAfterDays } = {}) {
       gaps.push({ code: GAP.NO_CHAMPION, people: [] });
     }
   }
+  stakeholders
+    .filter((s) => s.changeAlert)
+    .forEach((s) =>
+      gaps.push({ code: GAP.CHANGE_ALERT, alert: s.changeAlert, people: [person(s)] })
+    );
   const highInfluence = stakeholders.filter((s) => s.influence === 'High');
   const addGap = (code, field, test) => {
     if (!visible(highInfluence, field)) {

@@ -12,7 +12,7 @@ export default class MapCoverageGaps extends LightningElement {
   items = [];
   _gaps = [];
 
-  /** [{ code, before, after, people: [{ contactId, name }] }] (see mapModel.gapsOf). */
+  /** [{ code, key, before, after, people: [{ contactId, name }] }] (see mapModel.gapsOf). */
   @api
   get gaps() {
     return this._gaps;
@@ -23,7 +23,7 @@ export default class MapCoverageGaps extends LightningElement {
       ...gap,
       people: gap.people.map((person, index) => ({
         ...person,
-        key: `${gap.code}-${person.contactId}`,
+        key: `${gap.key || gap.code}-${person.contactId}`,
         separator: index > 0 ? ', ' : '',
         selectTitle: formatLabel(mapLabels.mapSelectPerson, person.name)
       }))

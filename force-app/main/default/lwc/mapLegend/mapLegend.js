@@ -9,6 +9,7 @@ import { LINK_STYLE } from 'c/mapGeometry';
 import { trendLabels } from 'c/trendLabels';
 import { TREND_DAYS } from 'c/relationshipTrends';
 import { formatLabel } from 'c/tandemFormat';
+import { alertLabels } from 'c/changeAlerts';
 
 // The org has no record types: the master record type's values, translated by the platform.
 const MASTER_RECORD_TYPE_ID = '012000000000000AAA';
@@ -31,6 +32,7 @@ const valuesOf = (result) => (result && result.data && result.data.values) || []
 export default class MapLegend extends LightningElement {
   labels = labels;
   mapLabels = mapLabels;
+  alertLabels = alertLabels;
   influences = [];
   attitudes = [];
   linkTypes = [];

@@ -41,6 +41,9 @@ function nodeOf(person, placed, shown, { selectedId, matches }) {
   if (matched) {
     boxClass.push('matched');
   }
+  if (person.alert) {
+    boxClass.push('has-alert');
+  }
   const subtitle = [
     person.title,
     person.accountName && formatLabel(mapLabels.mapAccountOf, person.accountName)

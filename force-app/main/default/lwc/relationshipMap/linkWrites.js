@@ -1,8 +1,10 @@
 /**
- * The map's writes of informal links (Stakeholder_Link__c) through Lightning Data Service. Each
- * resolves to { saved, errors }: the errors are shown in the panel, never dropped.
+ * The map's writes of informal links (Stakeholder_Link__c) and of cleared change alerts, through
+ * Lightning Data Service. Each resolves to { saved, errors }: the errors are shown in the panel,
+ * never dropped.
  */
-import { createRecord, deleteRecord } from 'lightning/uiRecordApi';
+import { createRecord, deleteRecord, updateRecord } from 'lightning/uiRecordApi';
+import { clearedAlertFields } from 'c/changeAlerts';
 import { linkBetween } from './mapModel';
 
 async function attempt(write) {
@@ -25,4 +27,9 @@ export function addLink(model, fromContactId, { toContactId, type }, accountId) 
 
 export function removeLink(linkId) {
   return attempt(() => deleteRecord(linkId));
+}
+
+/** Clears a stakeholder's change alert: its three fields blanked. */
+export function clearAlert(stakeholderId) {
+  return attempt(() => updateRecord({ fields: clearedAlertFields(stakeholderId) }));
 }

@@ -11,6 +11,7 @@ import { labels } from 'c/tandemLabels';
 import { mapLabels } from 'c/mapLabels';
 import { trendLabels } from 'c/trendLabels';
 import { readHistory, trendsOf, TREND, TREND_DAYS } from 'c/relationshipTrends';
+import { alertGapText, alertView, readAlert } from 'c/changeAlerts';
 
 // Attitude is shown with a colour (CSS class) AND a symbol AND a word, never colour alone.
 const ATTITUDE_SYMBOL = {
@@ -53,7 +54,10 @@ function readStakeholder(node, name) {
     ownerId: valueOf(node, 'Relationship_Owner__c'),
     ownerName: parentValueOf(node, 'Relationship_Owner__r', 'Name'),
     lastInteraction: valueOf(node, 'Last_Interaction__c'),
-    notes: valueOf(node, 'Notes__c')
+    notes: valueOf(node, 'Notes__c'),
+    // undefined when the user may not read the field (no gap then), null when there is none.
+    changeAlert: valueOf(node, 'Change_Alert__c'),
+    alert: readAlert(node)
   };
 }
 
@@ -147,10 +151,11 @@ function ariaLabelOf(person) {
     [labels.mapColAttitude, withTrend(person.attitudeText, person.attitudeTrend)],
     [labels.mapColStrength, withTrend(person.strengthText, person.strengthTrend)],
     [labels.mapColOwner, person.ownerText],
-    [labels.mapColLastInteraction, person.freshness]
+    [labels.mapColLastInteraction, person.freshness],
+    [null, person.alert && person.alert.badgeTitle]
   ].forEach(([label, value]) => {
     if (value) {
-      parts.push(`${label}: ${value}`);
+      parts.push(label ? `${label}: ${value}` : value);
     }
   });
   return parts.join('. ');
@@ -205,6 +210,7 @@ export function describePerson(contact, stakeholder, { today, staleAfterDays }) 
       labels.mapColStrength,
       stakeholder.strength
     ),
+    alert: alertView(stakeholder.alert),
     ...freshnessOf(stakeholder, today, staleAfterDays)
   };
   return { ...person, ariaLabel: ariaLabelOf(person) };
@@ -225,9 +231,21 @@ export function gapsOf(model, { today, staleAfterDays }) {
   };
   return coverageGaps([...model.stakeholderByContact.values()], { today, staleAfterDays }).map(
     (gap) => {
+      if (gap.code === GAP.CHANGE_ALERT) {
+        const contactId = gap.people[0].contactId;
+        const stakeholder = model.stakeholderByContact.get(contactId);
+        const previousTitle = stakeholder.alert && stakeholder.alert.previousTitle;
+        return {
+          code: gap.code,
+          key: `${gap.code}-${contactId}`,
+          ...alertGapText(gap.alert, stakeholder.roleText, previousTitle),
+          people: gap.people
+        };
+      }
       const [before, after = ''] = String(template[gap.code]).split('{0}');
       return {
         code: gap.code,
+        key: gap.code,
         before: formatLabel(before, '', staleAfterDays),
         after: formatLabel(after, '', staleAfterDays),
         people: gap.people

@@ -70,6 +70,16 @@ export const RELATIONSHIP_MAP_QUERY = gql`
               Notes__c @optional {
                 value
               }
+              Change_Alert__c @optional {
+                value
+                displayValue
+              }
+              Change_Detected__c @optional {
+                value
+              }
+              Previous_Title__c @optional {
+                value
+              }
             }
           }
         }

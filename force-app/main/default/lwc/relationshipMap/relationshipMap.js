@@ -9,11 +9,12 @@ import { toggled } from 'c/orgChartView';
 import { accessByObject } from 'c/objectAccess';
 import { todayIso } from 'c/tandemFormat';
 import { labels } from 'c/tandemLabels';
+import { alertLabels } from 'c/changeAlerts';
 import { windowStartDateTime } from 'c/relationshipTrends';
 import { RELATIONSHIP_MAP_QUERY, CHILD_CONTACTS_QUERY } from './mapQuery';
 import { readPeople } from './mapModel';
 import { mapViewOf } from './chartModel';
-import { addLink, removeLink } from './linkWrites';
+import { addLink, clearAlert, removeLink } from './linkWrites';
 import {
   afterRead,
   chosenView,
@@ -247,18 +248,21 @@ export default class RelationshipMap extends LightningElement {
     this.afterWrite(await removeLink(event.detail.id));
   }
 
-  afterWrite({ saved, errors }) {
+  async handleClearAlert(event) {
+    this.actionErrors = undefined;
+    this.afterWrite(await clearAlert(event.detail.stakeholderId), alertLabels.alertCleared);
+  }
+
+  afterWrite({ saved, errors }, title) {
     this.actionErrors = errors;
     if (saved) {
-      this.announceSaved();
+      this.announceSaved(title);
     }
   }
 
   /** Says so, and reloads every component on the page (the sponsor panel's gaps follow the map). */
-  announceSaved() {
-    this.dispatchEvent(
-      new ShowToastEvent({ title: labels.mapSaved, message: '', variant: 'success' })
-    );
+  announceSaved(title = labels.mapSaved) {
+    this.dispatchEvent(new ShowToastEvent({ title, message: '', variant: 'success' }));
     this.dispatchEvent(new RefreshEvent());
   }
 }

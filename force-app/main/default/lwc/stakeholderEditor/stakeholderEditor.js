@@ -8,6 +8,7 @@ import UNIQUE_KEY_FIELD from '@salesforce/schema/Stakeholder__c.Unique_Key__c';
 import { formatLabel } from 'c/tandemFormat';
 import { labels } from 'c/tandemLabels';
 import { mapLabels } from 'c/mapLabels';
+import { alertLabels } from 'c/changeAlerts';
 
 const MASTER_RECORD_TYPE_ID = '012000000000000AAA';
 
@@ -15,6 +16,8 @@ const MASTER_RECORD_TYPE_ID = '012000000000000AAA';
 function withTrend(text, trend) {
   return text && trend ? `${text} ${trend.symbol} ${trend.words}` : text;
 }
+// Clearing a change alert blanks these; the action shows only to a user who may edit all three.
+const ALERT_FIELDS = ['Change_Alert__c', 'Change_Detected__c', 'Previous_Title__c'];
 // The fields the form offers, in order; each only when the user may read it.
 const FORM_FIELDS = [
   'Buying_Role__c',
@@ -29,8 +32,9 @@ const FORM_FIELDS = [
 /**
  * One person of the map, in a panel beside the chart: a link to the contact record, the
  * stakeholder form (lightning-record-edit-form: the platform validates and saves) when the user
- * may edit, the informal links. Events: `saved` ({ contactId }), `close`, `addlink`
- * ({ toContactId, type }), `removelink` ({ id }).
+ * may edit, the person's open change alert (cleared by a user who may edit it), the informal
+ * links. Events: `saved` ({ contactId }), `close`, `addlink` ({ toContactId, type }),
+ * `removelink` ({ id }), `clearalert` ({ stakeholderId }).
  */
 export default class StakeholderEditor extends NavigationMixin(LightningElement) {
   /** describePerson() of the person; another person starts afresh. */
@@ -63,6 +67,7 @@ export default class StakeholderEditor extends NavigationMixin(LightningElement)
 
   labels = labels;
   mapLabels = mapLabels;
+  alertLabels = alertLabels;
   contactUrl;
   linkType;
   linkTarget;
@@ -131,6 +136,25 @@ export default class StakeholderEditor extends NavigationMixin(LightningElement)
       .map(([label, value]) => ({ label, value }));
   }
 
+  /** The person's open change alert in words (c/changeAlerts alertView), or null. */
+  get alert() {
+    return (this.person && this.person.alert) || null;
+  }
+
+  get canClearAlert() {
+    const access = this.fieldAccess || {};
+    return (
+      Boolean(this.alert) &&
+      this.canEdit &&
+      this.person.mapped &&
+      ALERT_FIELDS.every((name) => access[name] && access[name].updateable)
+    );
+  }
+
+  get clearAlertTitle() {
+    return formatLabel(alertLabels.alertClearTitle, this.person.name);
+  }
+
   get hasLinks() {
     return this.links && this.links.length > 0;
   }
@@ -174,6 +198,12 @@ export default class StakeholderEditor extends NavigationMixin(LightningElement)
   handleError() {
     // lightning-messages shows the platform's message; the user corrects and saves again.
     this.saving = false;
+  }
+
+  handleClearAlert() {
+    this.dispatchEvent(
+      new CustomEvent('clearalert', { detail: { stakeholderId: this.stakeholderId } })
+    );
   }
 
   handleClose() {

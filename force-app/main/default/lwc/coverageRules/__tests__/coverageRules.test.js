@@ -176,3 +176,43 @@ describe('freshness', () => {
     expect(isStale(undefined, '2026-04-02', 90)).toBe(false);
   });
 });
+
+describe('coverageGaps: change alerts', () => {
+  const covered = [
+    stakeholder({
+      contactId: 'eb',
+      name: 'Eva',
+      buyingRole: 'Economic Buyer',
+      influence: 'High',
+      strength: 'Strong'
+    }),
+    stakeholder({
+      contactId: 'ch',
+      name: 'Ava Johnson',
+      buyingRole: 'Champion',
+      changeAlert: 'Left account'
+    }),
+    stakeholder({ contactId: 'in', name: 'Ivo', changeAlert: 'Email bounced' }),
+    stakeholder({ contactId: 'te', name: 'Tea', changeAlert: null })
+  ];
+
+  it('makes each open alert a gap of its own, after the missing roles', () => {
+    expect(coverageGaps(covered)).toEqual([
+      {
+        code: GAP.CHANGE_ALERT,
+        alert: 'Left account',
+        people: [{ contactId: 'ch', name: 'Ava Johnson' }]
+      },
+      { code: GAP.CHANGE_ALERT, alert: 'Email bounced', people: [{ contactId: 'in', name: 'Ivo' }] }
+    ]);
+    expect(codes(coverageGaps(covered.slice(1)))).toEqual([
+      GAP.NO_ECONOMIC_BUYER,
+      GAP.CHANGE_ALERT,
+      GAP.CHANGE_ALERT
+    ]);
+  });
+
+  it('reports no alert when the field is hidden from the user', () => {
+    expect(coverageGaps(covered.map((s) => ({ ...s, changeAlert: undefined })))).toEqual([]);
+  });
+});

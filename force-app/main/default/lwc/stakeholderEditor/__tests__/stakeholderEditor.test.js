@@ -117,3 +117,67 @@ describe('c-stakeholder-editor', () => {
     expect(details).toContain('− Skeptic ↓ decaying over the last 90 days');
   });
 });
+
+describe('c-stakeholder-editor change alert', () => {
+  const ALERTED = {
+    ...MARCO,
+    alert: {
+      value: 'Title changed',
+      text: 'Title changed',
+      lines: ['Previous title: CFO', 'Detected Jun 15, 2026'],
+      badgeTitle: 'Change alert: Title changed'
+    }
+  };
+  const editable = { updateable: true };
+  const noticeOf = (element) =>
+    [...element.shadowRoot.querySelectorAll('.change-alert p')].map(text);
+  const ALERT_ACCESS = {
+    ...FIELDS,
+    Change_Alert__c: editable,
+    Change_Detected__c: editable,
+    Previous_Title__c: editable
+  };
+
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+  });
+
+  it('shows the alert, and a user who may edit its fields clears it', async () => {
+    const element = mount({ person: ALERTED, canEdit: true, fieldAccess: ALERT_ACCESS });
+    await Promise.resolve();
+    expect(noticeOf(element)).toEqual([
+      'Title changed',
+      'Previous title: CFO',
+      'Detected Jun 15, 2026'
+    ]);
+    expect($(element, 'lightning-button.clear-alert').label).toBe('Clear alert');
+    const cleared = [];
+    element.addEventListener('clearalert', (e) => cleared.push(e.detail));
+    $(element, 'lightning-button.clear-alert').click();
+    expect(cleared).toEqual([{ stakeholderId: 'a03A' }]);
+  });
+
+  it('offers no clearing without edit access to all three fields, or to a read-only user', async () => {
+    const partial = { ...ALERT_ACCESS, Previous_Title__c: { updateable: false } };
+    const element = mount({ person: ALERTED, canEdit: true, fieldAccess: partial });
+    await Promise.resolve();
+    expect($(element, '.change-alert')).not.toBeNull();
+    expect($(element, '.clear-alert')).toBeNull();
+    const sponsorView = mount({ person: ALERTED, canEdit: false, fieldAccess: ALERT_ACCESS });
+    await Promise.resolve();
+    expect(noticeOf(sponsorView)).toEqual([
+      'Title changed',
+      'Previous title: CFO',
+      'Detected Jun 15, 2026'
+    ]);
+    expect($(sponsorView, '.clear-alert')).toBeNull();
+  });
+
+  it('shows nothing about alerts for a person without one', async () => {
+    const element = mount({ person: MARCO, canEdit: true, fieldAccess: ALERT_ACCESS });
+    await Promise.resolve();
+    expect($(element, '.change-alert')).toBeNull();
+  });
+});
