@@ -76,7 +76,7 @@ afterAll(async () => {
 test('the page shows the three components for a strategic account with the metrics the sync computed', async () => {
   const id = await openAccount(DEMO_GAP_ACCOUNT);
   const [metric] = await soql<{ Revenue_TTM__c: number; Strategic_Score__c: number }>(
-    `SELECT Revenue_TTM__c, Strategic_Score__c FROM Account_Metric__c WHERE Account__c = '${id}' AND Is_Current__c = true`
+    `SELECT Revenue_TTM__c, Strategic_Score__c FROM Account_Metric__c WHERE Account__c = '${id}' AND Is_Current__c = true AND Scope__c = 'Account'`
   );
   expect(metric).toBeDefined();
   // The tile's title is the full amount in the user's locale and currency (en-US, USD), no cents.
@@ -155,7 +155,7 @@ test('a deal won in the org shows in the metrics within seconds, without Recalcu
     `SELECT Id, Name FROM Account WHERE Strategic_Account__c = true AND Name != '${DEMO_GAP_ACCOUNT}' ORDER BY Name LIMIT 1`
   );
   const [before] = await soql<{ Revenue_TTM__c: number }>(
-    `SELECT Revenue_TTM__c FROM Account_Metric__c WHERE Account__c = '${account!.Id}' AND Is_Current__c = true`
+    `SELECT Revenue_TTM__c FROM Account_Metric__c WHERE Account__c = '${account!.Id}' AND Is_Current__c = true AND Scope__c = 'Account'`
   );
   // Won yesterday, in the corporate currency (USD): the trailing twelve months grow by its amount.
   const amount = 765_432;
@@ -317,7 +317,7 @@ test('Recalculate asks the service for a sync and shows the metrics it computes'
   const id = await openAccount(DEMO_GAP_ACCOUNT);
   const revenueTile = page.locator('c-account-plan li.tile[data-key="revenue"] .slds-box');
   const [before] = await soql<{ Revenue_TTM__c: number }>(
-    `SELECT Revenue_TTM__c FROM Account_Metric__c WHERE Account__c = '${id}' AND Is_Current__c = true`
+    `SELECT Revenue_TTM__c FROM Account_Metric__c WHERE Account__c = '${id}' AND Is_Current__c = true AND Scope__c = 'Account'`
   );
   // A deal won yesterday (in the corporate currency, USD) adds its amount to the trailing twelve months.
   const amount = 1_234_567;
