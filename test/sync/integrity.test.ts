@@ -62,6 +62,21 @@ describe('mirror integrity', () => {
     expect(orgMetricRows(org).programs).toEqual(expected.programs);
   });
 
+  it('does not trust a mirror whose one account hash Redis evicted: the incremental run falls back to a full run', async () => {
+    await runSync({ mode: 'full', asOf: TODAY }, deps);
+    // Opportunities are mirrored per account (state.ts): one account's hash goes, the index stays.
+    const [account] = storeRows(org, 'SELECT AccountId FROM Opportunity WHERE AccountId != null ORDER BY Id LIMIT 1');
+    const accountHash = `${await mirrorKey('opportunity')}:acct:${String(account!.AccountId)}`;
+    expect(await deps.redis.del(accountHash)).toBe(1);
+    bumpOneWonOpportunity();
+    const summary = await runSync({ mode: 'incremental', asOf: TODAY }, deps);
+    expect(summary).toMatchObject({ mode: 'full', requestedMode: 'incremental', status: 'done' });
+    const expected = expectedRows(expectedMetrics(org));
+    expect(orgMetricRows(org).accounts).toEqual(expected.accounts);
+    expect(orgMetricRows(org).programs).toEqual(expected.programs);
+    expect(await deps.redis.exists(accountHash)).toBe(1);
+  });
+
   it('does not trust a mirror that lost one record: the single-account run reads the whole org', async () => {
     await runSync({ mode: 'full', asOf: TODAY }, deps);
     const key = await mirrorKey('opportunity');

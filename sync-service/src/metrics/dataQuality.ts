@@ -23,6 +23,15 @@ export class DataQualityLog {
     if (samples.length > MAX_SAMPLES) samples.pop();
   }
 
+  /** Adds another log's report (of other records): counts add up, samples stay the smallest ids. */
+  merge(report: DataQualityReport): void {
+    for (const kind of DATA_QUALITY_KINDS) {
+      const before = this.counts[kind];
+      for (const sampleId of report.samples[kind]) this.record(kind, sampleId);
+      this.counts[kind] = before + report.counts[kind];
+    }
+  }
+
   report(): DataQualityReport {
     return {
       counts: { ...this.counts },

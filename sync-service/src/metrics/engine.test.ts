@@ -1,7 +1,10 @@
 // Hand-worked examples of the metric definitions (DESIGN.md "Metric definitions"). Every
 // expected value is worked out in the comments above it.
 import {
+  createFiguresRun,
   createMetricsRun,
+  metricsFromFigures,
+  type AccountFigures,
   type AccountMetricRow,
   type MetricsContext,
   type MetricsResult,
@@ -681,5 +684,34 @@ describe('metrics engine', () => {
       run.finish();
       expect(() => run.add([])).toThrow(/after finish/);
     });
+  });
+});
+
+describe('per-account figures', () => {
+  it('summed in separate runs per account give the rows of one run over everything', () => {
+    // Three accounts (shares, ranks and cohorts need them all), one selling in EUR at 0.9 per USD.
+    const ctx = context({
+      accounts: [{ id: 'A', isStrategic: true }, { id: 'B', isStrategic: false }, { id: 'C', isStrategic: true }],
+      rates: { static: [{ isoCode: 'USD', conversionRate: 1 }, { isoCode: 'EUR', conversionRate: 0.9 }], dated: [] }
+    });
+    const opportunities: OpportunityInput[] = ctx.accounts.flatMap((account, i) => [
+      won(account.id, '2024-02-10', 1000 + i * 333.33),
+      won(account.id, '2025-05-02', 77.77 * (i + 1), { currencyIsoCode: i === 1 ? 'EUR' : 'USD' }),
+      lost(account.id, '2025-03-01'),
+      open(account.id, '2025-09-30', 250.5 * (i + 1), 40)
+    ]);
+    const whole = createMetricsRun(ctx);
+    whole.add(opportunities);
+    const expected = whole.finish();
+    const figures = new Map<string, AccountFigures>();
+    for (const account of ctx.accounts) {
+      const one = createFiguresRun({ asOf: ctx.asOf, org: ctx.org, rates: ctx.rates, accountIds: [account.id] });
+      one.add(opportunities.filter((o) => o.accountId === account.id));
+      for (const [id, f] of one.finish().figures) figures.set(id, f);
+    }
+    const split = metricsFromFigures(ctx, (id) => figures.get(id)!);
+    expect(split.accountMetrics).toEqual(expected.accountMetrics);
+    expect(split.programMetrics).toEqual(expected.programMetrics);
+    expect(expected.accountMetrics.find((r) => r.Account__c === 'B' && r.Is_Current__c)!.Revenue_Share__c).toBeGreaterThan(0);
   });
 });

@@ -19,7 +19,7 @@ import {
 } from './programMetrics';
 import { accountsWithSponsorOnCadence, activePlans, mutualValues, type MutualValue } from './relationship';
 import { planCriteria, scoreCriteria, scoreWeights, strategicScore, type ScoreWeights } from './strategicScore';
-import type { AccountMetricRow, MetricsContext, MetricsResult, MetricsRun } from './types';
+import type { AccountMetricRow, DataQualityReport, MetricsContext, MetricsResult, MetricsRun, OpportunityInput } from './types';
 import { periodWindows, SegmentLayout, type SegmentRange, type WindowName } from './windows';
 
 /** Quarters written per account: the current one and the 11 before it. */
@@ -27,9 +27,34 @@ export const PERIOD_COUNT = 12;
 
 type PeriodRanges = Record<Exclude<WindowName, 'pipeline'>, SegmentRange>;
 
-/** Start a metrics run for one as-of date (DESIGN.md "Metric definitions"). Throws on a context it cannot interpret. */
-export function createMetricsRun(ctx: MetricsContext): MetricsRun {
-  const asOfDay = validateContext(ctx);
+/** What one account's opportunities add up to: every figure its rows need of them. */
+export interface AccountFigures {
+  /** Per period, oldest first (PERIOD_COUNT). */
+  periods: PeriodFigures[];
+  /** The open pipeline 12M (the current quarter only has one). */
+  pipeline: PipelineTotals;
+  /** Won in the last 36 months (lifetime value adds the open pipeline). */
+  lifetimeWon: Money;
+}
+
+/** What a figures run needs: the as-of date, org and rates, and the accounts to sum for. */
+export type FiguresContext = Pick<MetricsContext, 'asOf' | 'org' | 'rates'> & { accountIds: readonly string[] };
+
+/** A streaming sum of opportunities into per-account figures (the accounts given; others are reported). */
+export interface FiguresRun {
+  add(opportunities: Iterable<OpportunityInput>): void;
+  /** Figures of every account given (zeros without opportunities) and the opportunities' data problems. */
+  finish(): { figures: Map<string, AccountFigures>; dataQuality: DataQualityReport };
+}
+
+/**
+ * Start summing opportunities into per-account figures. An account's figures depend only on the
+ * as-of date, the org, the rates and its own opportunities, so figures summed in separate runs (a
+ * sync keeps them per account and recomputes only the accounts whose opportunities changed) are
+ * those one run over everything would give. Throws on a context it cannot interpret.
+ */
+export function createFiguresRun(ctx: FiguresContext): FiguresRun {
+  const asOfDay = validateContext({ ...ctx, accounts: ctx.accountIds.map((id) => ({ id, isStrategic: false })), plans: [], initiatives: [], sponsors: [], weights: [] });
   const periods = recentQuarters(asOfDay, ctx.org, PERIOD_COUNT);
   const windows = periods.map(periodWindows);
   const layout = new SegmentLayout(
@@ -55,14 +80,13 @@ export function createMetricsRun(ctx: MetricsContext): MetricsRun {
     throw new Error('metrics: the pipeline window must be one segment');
 
   const log = new DataQualityLog();
-  const weights = scoreWeights(ctx.weights, log);
   const rates = new RateTable(
     ctx.rates,
     ctx.org.corporateCurrency,
     layout.firstDay,
     layout.lastDay
   );
-  const accountIndex = new AccountIndex(ctx.accounts.map((account) => account.id));
+  const accountIndex = new AccountIndex(ctx.accountIds);
   const accumulator = new OpportunityAccumulator(
     layout,
     rates,
@@ -81,7 +105,56 @@ export function createMetricsRun(ctx: MetricsContext): MetricsRun {
     finish() {
       if (finished) throw new Error('metrics: finish() called twice');
       finished = true;
-      return computeResult(ctx, periods, ranges, accumulator, weights, log);
+      const figures = new Map<string, AccountFigures>();
+      const current = PERIOD_COUNT - 1;
+      ctx.accountIds.forEach((accountId, index) => {
+        accumulator.loadAccount(index);
+        const periodFigures = ranges.map((range): PeriodFigures => {
+          const totals = (segments: SegmentRange) => {
+            const into = emptyWindowTotals();
+            accumulator.windowTotals(segments, into);
+            return into;
+          };
+          return { quarter: totals(range.quarter), ttm: totals(range.ttm), priorTtm: totals(range.priorTtm), cagrBase: totals(range.cagrBase) };
+        });
+        const lifetime = emptyWindowTotals();
+        accumulator.windowTotals(ranges[current]!.lifetime, lifetime);
+        figures.set(accountId, { periods: periodFigures, pipeline: { ...accumulator.pipelineTotals() }, lifetimeWon: lifetime.wonAmount });
+      });
+      return { figures, dataQuality: log.report() };
+    }
+  };
+}
+
+/**
+ * The rows from every account's figures (`figuresOf`) and the context's accounts, plans,
+ * initiatives, sponsors and weights: revenue share, score ranks and the program rows need every
+ * account, so this is where the accounts meet. `opportunityQuality`: the figures' data problems.
+ */
+export function metricsFromFigures(ctx: MetricsContext, figuresOf: (accountId: string) => AccountFigures, opportunityQuality?: DataQualityReport): MetricsResult {
+  const asOfDay = validateContext(ctx);
+  const periods = recentQuarters(asOfDay, ctx.org, PERIOD_COUNT);
+  const log = new DataQualityLog();
+  const weights = scoreWeights(ctx.weights, log);
+  if (opportunityQuality) log.merge(opportunityQuality);
+  return computeResult(ctx, periods, figuresOf, weights, log);
+}
+
+/** Start a metrics run for one as-of date (DESIGN.md "Metric definitions"). Throws on a context it cannot interpret. */
+export function createMetricsRun(ctx: MetricsContext): MetricsRun {
+  validateContext(ctx);
+  const figuresRun = createFiguresRun({ asOf: ctx.asOf, org: ctx.org, rates: ctx.rates, accountIds: ctx.accounts.map((account) => account.id) });
+  let finished = false;
+  return {
+    add(opportunities) {
+      if (finished) throw new Error('metrics: add() after finish()');
+      figuresRun.add(opportunities);
+    },
+    finish() {
+      if (finished) throw new Error('metrics: finish() called twice');
+      finished = true;
+      const { figures, dataQuality } = figuresRun.finish();
+      return metricsFromFigures(ctx, (id) => figures.get(id)!, dataQuality);
     }
   };
 }
@@ -89,8 +162,7 @@ export function createMetricsRun(ctx: MetricsContext): MetricsRun {
 function computeResult(
   ctx: MetricsContext,
   periods: FiscalPeriod[],
-  ranges: PeriodRanges[],
-  accumulator: OpportunityAccumulator,
+  figuresOf: (accountId: string) => AccountFigures,
   weights: ScoreWeights,
   log: DataQualityLog
 ): MetricsResult {
@@ -106,29 +178,21 @@ function computeResult(
   const ttmByPeriod: Money[][] = periods.map(() => []);
   const cohorts = periods.map(emptyCohortTotals);
   const lifetimeValues: Money[] = [];
-  // Scratch sums, refilled for every (account, period): rows keep numbers only.
-  const figures = emptyPeriodFigures();
-  const lifetimeWindow = emptyWindowTotals();
   ctx.accounts.forEach((account, index) => {
-    accumulator.loadAccount(index);
+    const accountFigures = figuresOf(account.id);
     // The groups this account adds to: its own (when it has children) and its ancestors'.
     const inGroups = groups.of(account.id);
     periods.forEach((period, p) => {
-      const range = ranges[p]!;
-      accumulator.windowTotals(range.quarter, figures.quarter);
-      accumulator.windowTotals(range.ttm, figures.ttm);
-      accumulator.windowTotals(range.priorTtm, figures.priorTtm);
-      accumulator.windowTotals(range.cagrBase, figures.cagrBase);
+      const figures = accountFigures.periods[p]!;
       for (const group of inGroups) addPeriodFigures(group.figures[p]!, figures);
       let present: PresentFigures | null = null;
       if (period.isCurrent) {
-        const pipeline = accumulator.pipelineTotals();
+        const pipeline = accountFigures.pipeline;
         const mutualValue = values.get(account.id) ?? { customer: 0, supplier: 0 };
         const target = targetCents(plans.get(account.id));
         present = { pipeline, revenueTarget: target, mutualValue };
         // Lifetime value: won in the last 36 months plus the open pipeline 12M.
-        accumulator.windowTotals(range.lifetime, lifetimeWindow);
-        const lifetime = addMoney(lifetimeWindow.wonAmount, pipeline.openAmount);
+        const lifetime = addMoney(accountFigures.lifetimeWon, pipeline.openAmount);
         lifetimeValues.push(lifetime);
         for (const group of inGroups) group.addPresent(pipeline, target, mutualValue, lifetime);
       }

@@ -350,6 +350,14 @@ export function accountOf(kind: InputKind, input: InputOf<InputKind>): string | 
   return (input as { accountId: string | null }).accountId;
 }
 
+/** The bucket of a per-account mirror holding records of no account (sync/state.ts). */
+export const NO_ACCOUNT = '-';
+
+/** The per-account mirror hash a record is kept in: its account's, or NO_ACCOUNT's. */
+export function bucketOf(kind: InputKind, input: InputOf<InputKind>): string {
+  return accountOf(kind, input) ?? NO_ACCOUNT;
+}
+
 export interface OrgContext {
   org: OrgSettings;
   rates: CurrencyRates;

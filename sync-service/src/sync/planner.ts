@@ -2,12 +2,12 @@
 // mirror with a run's changes applied, the engine run over it, and the rows whose content differs
 // from the hashes stored after their last write.
 import Decimal from 'decimal.js';
-import { createMetricsRun, type InitiativeInput, type MetricsResult, type MetricsRun, type OpportunityInput, type PlanInput } from '../metrics';
-import { accountOf, emptyInputs, type InitiativeRecord, type InputKind, type InputOf, type Inputs, type OrgContext, type PlanRecord } from './inputs';
+import { createMetricsRun, metricsFromFigures, type AccountFigures, type DataQualityReport, type InitiativeInput, type MetricsContext, type MetricsResult, type MetricsRun, type OpportunityInput, type PlanInput } from '../metrics';
+import { accountOf, bucketOf, emptyInputs, type InitiativeRecord, type InputKind, type InputOf, type Inputs, type OrgContext, type PlanRecord } from './inputs';
 import { sponsorsAfterEngagement } from './engagementPlan';
 import type { ChangedRecords } from './reader';
 import { diffRows, type RowDiff } from './rowHash';
-import { INPUT_KINDS, type MirrorChanges } from './state';
+import { INPUT_KINDS, isAccountKind, type KindChanges, type MirrorChanges } from './state';
 
 /**
  * An amount of `isoCode` in the corporate currency, to the cent (DESIGN.md: amounts are converted
@@ -33,12 +33,11 @@ function initiativeInCorporate(context: OrgContext, { currencyIsoCode, ...initia
   };
 }
 
-/**
- * An engine run over the accounts, plans, initiatives and sponsors of `inputs` (sponsors as the
- * activities leave them: see engagementPlan.ts); opportunities are added by the caller.
- */
-export function engineFor(asOf: string, context: OrgContext, inputs: Pick<Inputs, 'account' | 'plan' | 'initiative' | 'sponsor' | 'event' | 'task'>): MetricsRun {
-  return createMetricsRun({
+type EngineInputs = Pick<Inputs, 'account' | 'plan' | 'initiative' | 'sponsor' | 'event' | 'task'>;
+
+/** The engine's context: the accounts, plans, initiatives and sponsors of `inputs` (sponsors as the activities leave them: see engagementPlan.ts). */
+export function metricsContext(asOf: string, context: OrgContext, inputs: EngineInputs): MetricsContext {
+  return {
     asOf,
     org: context.org,
     rates: context.rates,
@@ -47,7 +46,21 @@ export function engineFor(asOf: string, context: OrgContext, inputs: Pick<Inputs
     initiatives: [...inputs.initiative.values()].map((initiative) => initiativeInCorporate(context, initiative)),
     sponsors: sponsorsAfterEngagement(asOf, inputs),
     weights: context.weights
-  });
+  };
+}
+
+/** An engine run over `inputs` but the opportunities, which the caller adds. */
+export function engineFor(asOf: string, context: OrgContext, inputs: EngineInputs): MetricsRun {
+  return createMetricsRun(metricsContext(asOf, context, inputs));
+}
+
+/** The metrics from every account's opportunity figures (see metrics/run.ts `createFiguresRun`). */
+export function metricsOfFigures(asOf: string, context: OrgContext, inputs: EngineInputs, figures: Map<string, AccountFigures>, quality: DataQualityReport): MetricsResult {
+  return metricsFromFigures(metricsContext(asOf, context, inputs), (id) => {
+    const found = figures.get(id);
+    if (!found) throw new Error(`no figures for account ${id}`);
+    return found;
+  }, quality);
 }
 
 export function computeMetrics(asOf: string, context: OrgContext, inputs: Inputs): MetricsResult {
@@ -58,32 +71,42 @@ export function computeMetrics(asOf: string, context: OrgContext, inputs: Inputs
 
 /**
  * What the changed records do to the mirror: records whose content differs from the mirrored
- * JSON (`known`, by kind and id) are set, deleted records the mirror holds are removed.
+ * JSON (`known`, by kind and id) are set, deleted records the mirror holds are removed. Of a
+ * per-account kind also the account hash each record leaves (`from`) and enters (`to`).
  */
 export function mirrorChanges(changed: ChangedRecords, known: Record<InputKind, Map<string, string>>): { changes: MirrorChanges; count: number } {
   const changes: MirrorChanges = {};
   let count = 0;
   for (const kind of INPUT_KINDS) {
-    const change = { set: new Map<string, string>(), remove: [] as string[] };
+    const change: KindChanges = { set: new Map<string, string>(), remove: [] as string[] };
+    const bucketed = isAccountKind(kind);
+    const from = new Map<string, string>();
+    const to = new Map<string, string>();
     for (const record of changed[kind] ?? []) {
+      const old = known[kind].get(record.id);
       if (record.deleted) {
-        if (known[kind].has(record.id)) change.remove.push(record.id);
-        continue;
+        if (old !== undefined) change.remove.push(record.id);
+      } else {
+        const json = JSON.stringify(record.input);
+        if (old === json) continue;
+        change.set.set(record.id, json);
+        if (bucketed) to.set(record.id, bucketOf(kind, record.input!));
       }
-      const json = JSON.stringify(record.input);
-      if (known[kind].get(record.id) !== json) change.set.set(record.id, json);
+      if (bucketed && old !== undefined) from.set(record.id, bucketOf(kind, JSON.parse(old) as InputOf<InputKind>));
     }
+    if (bucketed) Object.assign(change, { from, to });
     count += change.set.size + change.remove.length;
     changes[kind] = change;
   }
   return { changes, count };
 }
 
-/** The mirror (JSON by kind and id) with `changes` applied, parsed into inputs. */
-export function inputsFromMirror(mirror: Record<InputKind, Map<string, string>>, changes: MirrorChanges): Inputs {
+/** The mirror (JSON by kind and id; the kinds it has) with `changes` applied, parsed into inputs. */
+export function inputsFromMirror(mirror: Partial<Record<InputKind, Map<string, string>>>, changes: MirrorChanges): Inputs {
   const inputs = emptyInputs();
   for (const kind of INPUT_KINDS) {
     const entries = mirror[kind];
+    if (!entries) continue;
     const change = changes[kind];
     if (change) {
       for (const id of change.remove) entries.delete(id);
@@ -93,6 +116,22 @@ export function inputsFromMirror(mirror: Record<InputKind, Map<string, string>>,
     for (const [id, json] of entries) target.set(id, JSON.parse(json) as InputOf<InputKind>);
   }
   return inputs;
+}
+
+/** The per-account mirror hashes a kind's changes touch: those its records leave and enter. */
+export function touchedBuckets(change: KindChanges | undefined): Set<string> {
+  return new Set([...(change?.from?.values() ?? []), ...(change?.to?.values() ?? [])]);
+}
+
+/** One account hash's entries (JSON by id) as `change` leaves them: records that left or were deleted go, records that entered or changed come. */
+export function bucketAfter(bucket: string, entries: Map<string, string>, change: KindChanges | undefined): Map<string, string> {
+  if (!change) return entries;
+  for (const id of change.remove) entries.delete(id);
+  for (const [id, json] of change.set) {
+    if (change.to?.get(id) === bucket) entries.set(id, json);
+    else entries.delete(id);
+  }
+  return entries;
 }
 
 /**

@@ -6,29 +6,34 @@
 // - full: reads everything; the mirror is replaced.
 // - incremental: queryAll on SystemModstamp ≥ watermark − lookback for every input object (two
 //   composite calls when nothing changed), compared by content with the mirror; the changes are
-//   applied to the mirror and the engine recomputes every account from it (revenue share, score
-//   ranks and program rows depend on all accounts), and only rows whose content changed are
-//   written; account rows written before and no longer produced (the Hierarchy rows of a group
+//   applied to the mirror. The accounts whose opportunities changed are summed again from their
+//   own mirror hashes, a batch at a time; every other account enters through its stored figures,
+//   so every row is recomputed (revenue share, score ranks, groups and program rows depend on all
+//   accounts) while memory holds the changed accounts, not the org. Only rows whose content
+//   changed are written; account rows written before and no longer produced (the Hierarchy rows of a group
 //   whose last child moved away) are deleted. No state, a new as-of date or changed org context
 //   (fiscal year, rates, weights): full.
 // - account: re-reads one account's records, overlays them on the mirror (or on a full read when
 //   there is no usable mirror) and writes that account's rows plus the program rows that changed
 //   (over the mirror: every row that changed, so a moved account's old and new ancestors'
-//   Hierarchy rows too; over a full read: the account's and its ancestors' rows).
+//   Hierarchy rows too; over a full read: the account's and its ancestors' rows). Over the mirror
+//   it reads the requested accounts' opportunity hashes only, and commits like an incremental run
+//   (the watermarks stay).
 import crypto from 'node:crypto';
 import type { Logger } from '../logger';
-import type { MetricsResult, SponsorshipInput } from '../metrics';
+import { createFiguresRun, type AccountFigures, type DataQualityReport, type MetricsResult, type OpportunityInput, type SponsorshipInput } from '../metrics';
 import type { OrgClient, RecordFailure } from '../salesforce/client';
 import { idLiteral, selectFrom, toId18 } from '../salesforce/soql';
 import { alertRowsToWrite, inCustomerGroup, stakeholderAsWritten, type AlertRow } from './alertPlan';
 import { sponsorAsWritten, sponsorRowsToWrite } from './engagementPlan';
 import { withPlanHealth } from './healthPlan';
-import { ACTIVITY_KINDS, CONTEXT_QUERIES, emptyInputs, inputSources, toHealthWeights, type ContactRecord, type InputKind, type Inputs, type OrgContext, type StakeholderRecord } from './inputs';
+import { decodeFigures, encodeFigures } from './figures';
+import { ACTIVITY_KINDS, CONTEXT_QUERIES, bucketOf, emptyInputs, inputSources, toHealthWeights, type ContactRecord, type InputKind, type Inputs, type OrgContext, type StakeholderRecord } from './inputs';
 import { buildAccountTree } from '../metrics/accountTree';
 import { todayInZone } from '../metrics/calendar';
-import { applyChanged, computeMetrics, engineFor, inputsFromMirror, mirrorChanges, overlayChanges, planRows } from './planner';
+import { applyChanged, bucketAfter, computeMetrics, inputsFromMirror, metricsOfFigures, mirrorChanges, overlayChanges, planRows, touchedBuckets } from './planner';
 import { DeleteLogGapError, InputReader, markNow, pageOrThrow, type ChangedRecords, type DeletedIds } from './reader';
-import { INPUT_KINDS, LockLostError, MirrorIntegrityError, STATE_VERSION, type SyncMeta, type SyncState, type Watermarks } from './state';
+import { INPUT_KINDS, LockLostError, MirrorIntegrityError, STATE_VERSION, isAccountKind, type KindChanges, type SyncMeta, type SyncState, type Watermarks } from './state';
 import { dataQualityOf, type SyncMode, type SyncSummary } from './summary';
 import { pruneAccountRows, pruneRows, vanishedAccountRows } from './pruner';
 import { MetricWriter, type Fence, type WriteOutcome } from './writer';
@@ -168,10 +173,23 @@ class SyncRun {
     if (this.request.mode === 'account') {
       const ids = [...(this.request.accountId ? [this.request.accountId] : []), ...(this.request.accountIds ?? [])];
       if (ids.length === 0) throw new Error('account mode needs an account id');
-      return this.accountRun([...new Set(ids.map(toId18))], meta);
+      const accountIds = [...new Set(ids.map(toId18))];
+      return this.mirrorOrElse(() => this.accountRun(accountIds, meta), () => this.accountRun(accountIds, null));
     }
-    if (this.request.mode === 'incremental' && meta) return this.incrementalRun(meta);
+    if (this.request.mode === 'incremental' && meta) return this.mirrorOrElse(() => this.incrementalRun(meta), () => this.fullRun());
     return this.fullRun();
+  }
+
+  /** `run`, or `instead` when it finds an account's mirror hash damaged (before it writes anything). */
+  private async mirrorOrElse(run: () => Promise<SyncSummary>, instead: () => Promise<SyncSummary>): Promise<SyncSummary> {
+    try {
+      return await run();
+    } catch (error) {
+      if (!(error instanceof MirrorIntegrityError)) throw error;
+      this.deps.logger.warn({ err: error }, 'sync mirror damaged: reading the org instead');
+      await this.state.forgetMeta();
+      return instead();
+    }
   }
 
   /** The run's as-of date: the requested one, else today in the org's time zone. */
@@ -303,18 +321,20 @@ class SyncRun {
     markNow(this.deps.client, marks, ['account']);
     const expected = await this.reader.readSmallObjects(context, pages.account, inputs, marks);
     await this.progress(20, 'read accounts and plans');
-    const engine = engineFor(this.resolveAsOf(context), context, inputs);
+    this.resolveAsOf(context);
+    const figuresRun = createFiguresRun({ asOf: this.asOf, org: context.org, rates: context.rates, accountIds: [...inputs.account.keys()] });
     const ids = new Set<string>();
     const read = await this.reader.streamOpportunities(context, expected, async (page) => {
       for (const opportunity of page) ids.add(opportunity.id);
-      engine.add(page);
-      await this.state.stageEntries(this.token, 'opportunity', page.map((o) => [o.id, JSON.stringify(o)]), STAGING_TTL_MS);
+      figuresRun.add(page);
+      await this.state.stageBucketed(this.token, 'opportunity', page.map((o) => [o.id, bucketOf('opportunity', o), JSON.stringify(o)]), STAGING_TTL_MS);
     });
     if (read !== ids.size) throw new Error(`read ${read} opportunity records but ${ids.size} distinct ids`);
     await this.progress(50, 'read opportunities');
     const seen = await this.contactsSeen();
     const alerts = await this.raiseAlerts(inputs, seen.contacts, inputs.contact, seen.retries);
-    const result = withPlanHealth(engine.finish(), this.asOf, inputs, this.reader.healthWeights);
+    const { figures, dataQuality } = figuresRun.finish();
+    const result = withPlanHealth(metricsOfFigures(this.asOf, context, inputs, figures, dataQuality), this.asOf, inputs, this.reader.healthWeights);
     const existing = new Map<string, string>();
     const { written, after, failures: writeFailures, failedKeys, unchanged, hashes, sponsorsAfter } = await this.write(context, result, inputs, undefined, await this.verifiedHashes(result, existing));
     for (const [id, sponsor] of sponsorsAfter) inputs.sponsor.set(id, sponsor);
@@ -332,7 +352,8 @@ class SyncRun {
       if (this.lockLost()) throw new LockLostError();
       const held = { ...mapValues(inputs as Record<InputKind, Map<string, unknown>>, (records) => records.size), opportunity: ids.size };
       const meta: SyncMeta = { version: STATE_VERSION, asOf: this.asOf, contextHash: contextHash(context), multiCurrency: context.multiCurrency, watermarks: marks, counts: held, retryRows: [...failedKeys], alertRetries: alerts.retry };
-      await this.state.commit(this.token, { meta, mirrorMode: 'replace', mirror: {}, rows: after, replaceRows: true, staged: INPUT_KINDS });
+      const stored = { set: new Map([...figures].map(([id, f]) => [id, encodeFigures(f)] as const)), remove: [], replace: true };
+      await this.state.commit(this.token, { meta, mirrorMode: 'replace', mirror: {}, rows: after, replaceRows: true, staged: INPUT_KINDS, figures: stored });
     } catch (error) {
       await this.state.dropStaged(this.token).catch(() => undefined);
       if (!(error instanceof MirrorIntegrityError)) throw error;
@@ -418,15 +439,38 @@ class SyncRun {
     const contactsNow = new Map(changed.contact.flatMap((r) => (r.deleted || !r.input ? [] : [[r.id, r.input as ContactRecord] as const])));
     const alerts = await this.raiseAlerts(inputs, contactsThen, contactsNow, meta.alertRetries);
     for (const [id, json] of alerts.written) changes.stakeholder!.set.set(id, json);
-    const result = withPlanHealth(computeMetrics(this.asOf, first.context, inputs), this.asOf, inputs, this.reader.healthWeights);
+    const { figures, dataQuality, stored: keptFigures } = await this.figuresFor(first.context, inputs, changes.opportunity!, changes.account!.remove);
+    const result = withPlanHealth(metricsOfFigures(this.asOf, first.context, inputs, figures, dataQuality), this.asOf, inputs, this.reader.healthWeights);
     const { written, after, failures, failedKeys, unchanged, hashes, stored, sponsorsAfter } = await this.write(first.context, result, inputs);
     for (const [id, sponsor] of sponsorsAfter) changes.sponsor!.set.set(id, JSON.stringify(sponsor));
     const pruned = await this.pruneVanished(stored, hashes, after);
     failures.push(...pruned.failures);
-    const seen = { accounts: inputs.account.size, opportunities: inputs.opportunity.size, changed: count };
+    const seen = { accounts: inputs.account.size, opportunities: counts.opportunity, changed: count };
     if (this.lockLost()) throw new LockLostError();
-    await this.state.commit(this.token, { meta: { ...meta, watermarks: marks, counts, retryRows: [...failedKeys], alertRetries: alerts.retry }, mirrorMode: 'apply', mirror: changes, rows: after, replaceRows: true });
+    await this.state.commit(this.token, { meta: { ...meta, watermarks: marks, counts, retryRows: [...failedKeys], alertRetries: alerts.retry }, mirrorMode: 'apply', mirror: changes, rows: after, replaceRows: true, figures: keptFigures });
     return this.summary('incremental', result, seen, written.size, unchanged, [...alerts.failures, ...failures], true, pruned.deleted);
+  }
+
+  /**
+   * Every account's figures (what its opportunities add up to): the accounts whose opportunities
+   * `change` touches, and those without stored figures (new accounts), are summed again from
+   * their mirror hashes with the change applied, a batch of accounts at a time; every other
+   * account's are read as stored. `stored`: what the commit keeps (the recomputed accounts' and
+   * the deletion of `deletedAccounts`'). `dataQuality` is that of the opportunities summed.
+   */
+  private async figuresFor(context: OrgContext, inputs: Pick<Inputs, 'account'>, change: KindChanges, deletedAccounts: string[]): Promise<{ figures: Map<string, AccountFigures>; dataQuality: DataQualityReport; stored: { set: Map<string, string>; remove: string[]; replace: false } }> {
+    const touched = touchedBuckets(change);
+    const accountIds = [...inputs.account.keys()];
+    const kept = await this.state.readFigures(accountIds.filter((id) => !touched.has(id)));
+    const recompute = accountIds.filter((id) => !kept.has(id));
+    const figuresRun = createFiguresRun({ asOf: this.asOf, org: context.org, rates: context.rates, accountIds: recompute });
+    for await (const batch of this.state.readBuckets('opportunity', recompute)) {
+      for (const [bucket, entries] of batch) figuresRun.add([...bucketAfter(bucket, entries, change).values()].map((json) => JSON.parse(json) as OpportunityInput));
+    }
+    const { figures, dataQuality } = figuresRun.finish();
+    const set = new Map([...figures].map(([id, f]) => [id, encodeFigures(f)] as const));
+    for (const [id, json] of kept) figures.set(id, decodeFigures(json));
+    return { figures, dataQuality, stored: { set, remove: deletedAccounts, replace: false } };
   }
 
   /**
@@ -454,9 +498,10 @@ class SyncRun {
     return missing.length === 0 ? [] : this.reader.contactsById(missing);
   }
 
-  private async readWholeMirror(): Promise<Record<InputKind, Map<string, string>>> {
-    const mirror = {} as Record<InputKind, Map<string, string>>;
-    for (const kind of INPUT_KINDS) mirror[kind] = await this.state.readMirror(kind);
+  /** The kinds mirrored whole (all but the per-account ones), as JSON by id. */
+  private async readWholeMirror(): Promise<Partial<Record<InputKind, Map<string, string>>>> {
+    const mirror: Partial<Record<InputKind, Map<string, string>>> = {};
+    for (const kind of INPUT_KINDS) if (!isAccountKind(kind)) mirror[kind] = await this.state.readMirror(kind);
     return mirror;
   }
 
@@ -486,14 +531,20 @@ class SyncRun {
     }
     const own = (kind: InputKind) => `${inputSources(context.multiCurrency)[kind].accountField} IN (${inList})`;
     const fresh = (await this.reader.readEverything(context, pages.account, own)).inputs;
-    const mirror = await this.readWholeMirror();
-    // The mirror is parsed once; the re-read records replace their entries in the parsed inputs.
-    const inputs = inputsFromMirror(mirror, {});
+    // The small kinds whole, and of the opportunities only the requested accounts' hashes.
+    const whole = await this.readWholeMirror();
+    const inputs = inputsFromMirror(whole, {});
+    for await (const batch of this.state.readBuckets('opportunity', accountIds)) {
+      for (const entries of batch.values()) for (const [id, json] of entries) inputs.opportunity.set(id, JSON.parse(json) as OpportunityInput);
+    }
     const overlay = overlayChanges(inputs, fresh, ids);
-    const { changes, count } = mirrorChanges(overlay, mirror);
-    const counts = mapValues(meta.counts, (held, kind) => held + [...changes[kind]!.set.keys()].filter((id) => !mirror[kind].has(id)).length - changes[kind]!.remove.length);
+    // A re-read opportunity may have come from an account outside the set: its old entry says which.
+    const known = { ...whole, opportunity: await this.state.mirrorEntries('opportunity', overlay.opportunity.map((r) => r.id)) } as Record<InputKind, Map<string, string>>;
+    const { changes, count } = mirrorChanges(overlay, known);
+    const counts = mapValues(meta.counts, (held, kind) => held + [...changes[kind]!.set.keys()].filter((id) => !known[kind].has(id)).length - changes[kind]!.remove.length);
     applyChanged(inputs, overlay);
-    const result = withPlanHealth(computeMetrics(this.asOf, context, inputs), this.asOf, inputs, this.reader.healthWeights);
+    const { figures, dataQuality, stored: keptFigures } = await this.figuresFor(context, inputs, changes.opportunity!, changes.account!.remove);
+    const result = withPlanHealth(metricsOfFigures(this.asOf, context, inputs, figures, dataQuality), this.asOf, inputs, this.reader.healthWeights);
     const { written, after, failures, unchanged, hashes, stored, sponsorsAfter } = await this.write(context, result, inputs);
     for (const [id, sponsor] of sponsorsAfter) changes.sponsor!.set.set(id, JSON.stringify(sponsor));
     const seen = { accounts: ids.size, opportunities: countOf(inputs), changed: count };
@@ -504,7 +555,7 @@ class SyncRun {
     // A moved account can leave its old parent without children: that group's rows go.
     const pruned = await this.pruneVanished(stored, hashes, after);
     if (this.lockLost()) throw new LockLostError();
-    await this.state.commit(this.token, { meta: { ...meta, counts }, mirrorMode: 'apply', mirror: changes, rows: after, replaceRows: true });
+    await this.state.commit(this.token, { meta: { ...meta, counts }, mirrorMode: 'apply', mirror: changes, rows: after, replaceRows: true, figures: keptFigures });
     return this.summary('account', result, seen, written.size, unchanged, pruned.failures, false, pruned.deleted);
   }
 }
