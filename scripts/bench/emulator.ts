@@ -95,22 +95,27 @@ export class OrgProbe {
 
   /**
    * Changes the Amount of every opportunity whose name ends in "00" (the bench generator names
-   * them "Bench Opportunity <n>", so that is exactly 1 %), 200 records a collection call.
+   * them "Bench Opportunity <n>", so that is exactly 1 %), 200 records a collection call. Amount is
+   * read-only on an opportunity with products (every bench one has line items), as in Salesforce:
+   * its first line item's TotalPrice takes the 1,250 and Amount rolls up.
    */
   async changeOnePercent(): Promise<number> {
-    const records: Array<{ Id: string; Amount: number }> = [];
+    const firstLine = new Map<string, { Id: string; TotalPrice: number }>();
     await new Promise<void>((resolve, reject) => {
       this.conn
-        .query<{ Id: string; Amount: number | null }>("SELECT Id, Amount FROM Opportunity WHERE Name LIKE 'Bench Opportunity %00'")
-        .on('record', (record: { Id: string; Amount: number | null }) => records.push({ Id: record.Id, Amount: (record.Amount ?? 0) + 1250 }))
+        .query<{ Id: string; OpportunityId: string; TotalPrice: number | null }>("SELECT Id, OpportunityId, TotalPrice FROM OpportunityLineItem WHERE Opportunity.Name LIKE 'Bench Opportunity %00' ORDER BY Id")
+        .on('record', (line: { Id: string; OpportunityId: string; TotalPrice: number | null }) => {
+          if (!firstLine.has(line.OpportunityId)) firstLine.set(line.OpportunityId, { Id: line.Id, TotalPrice: (line.TotalPrice ?? 0) + 1250 });
+        })
         .on('end', () => resolve())
         .on('error', reject)
         .run({ autoFetch: true, maxFetch: Number.MAX_SAFE_INTEGER });
     });
+    const records = [...firstLine.values()];
     for (let start = 0; start < records.length; start += 200) {
-      const results = await this.conn.sobject('Opportunity').update(records.slice(start, start + 200), { allOrNone: true });
+      const results = await this.conn.sobject('OpportunityLineItem').update(records.slice(start, start + 200), { allOrNone: true });
       const failed = results.filter((r) => !r.success);
-      if (failed.length > 0) throw new Error(`changing opportunities failed: ${JSON.stringify(failed[0])}`);
+      if (failed.length > 0) throw new Error(`changing line items failed: ${JSON.stringify(failed[0])}`);
     }
     return records.length;
   }

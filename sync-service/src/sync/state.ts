@@ -464,6 +464,18 @@ export class SyncState {
     const lockKey = this.key('lock');
     const staged = commit.staged ?? [];
     const stagedBuckets = this.stagedBuckets.get(token);
+    // A staged per-account kind is many keys: each account's hash is checked against its count
+    // before WATCH (few round trips inside it: a lock renewal there aborts the EXEC), and the
+    // watch then catches a key lost since.
+    for (const kind of staged.filter(isAccountKind)) {
+      const counts = [...(await this.bucketCounts(this.stagedBucketsKey(kind, token)))];
+      const total = counts.reduce((sum, [, n]) => sum + n, 0);
+      const lengths = await this.hashLengths(counts.map(([bucket]) => this.stagedBucketKey(kind, token, bucket)));
+      if (total !== commit.meta.counts[kind] || counts.some(([, count], i) => lengths[i] !== count)) throw new MirrorIntegrityError(`staged ${kind} by account: ${total} of ${commit.meta.counts[kind]}`);
+    }
+    // A replaced mirror drops every account hash it had (the lock keeps other runs from adding one).
+    const liveBuckets = new Map<InputKind, string[]>();
+    if (commit.mirrorMode === 'replace') for (const kind of ACCOUNT_KINDS) liveBuckets.set(kind, await this.redis.hkeys(this.bucketsKey(kind)));
     // The staged keys are watched too: one that expires or is evicted before EXEC aborts it.
     const watched = [lockKey, ...staged.map((kind) => this.stagingKey(kind, token))];
     for (const kind of staged.filter(isAccountKind)) {
@@ -471,19 +483,14 @@ export class SyncState {
     }
     await redis.watch(...watched);
     try {
-      if ((await redis.get(lockKey)) !== token) throw new LockLostError();
-      const liveBuckets = new Map<InputKind, string[]>();
-      for (const kind of staged) {
-        const held = await redis.hlen(this.stagingKey(kind, token));
+      const checks = redis.pipeline().get(lockKey);
+      for (const kind of staged) checks.hlen(this.stagingKey(kind, token));
+      const answers = (await checks.exec()) ?? [];
+      if (answerOf(answers[0]) !== token) throw new LockLostError();
+      staged.forEach((kind, i) => {
+        const held = Number(answerOf(answers[i + 1]));
         if (held !== commit.meta.counts[kind]) throw new MirrorIntegrityError(`staged ${kind}: ${held} of ${commit.meta.counts[kind]}`);
-        if (!isAccountKind(kind)) continue;
-        const counts = await this.bucketCounts(this.stagedBucketsKey(kind, token));
-        const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
-        const lengths = await this.hashLengths([...counts.keys()].map((bucket) => this.stagedBucketKey(kind, token, bucket)));
-        if (total !== held || [...counts.values()].some((count, i) => lengths[i] !== count)) throw new MirrorIntegrityError(`staged ${kind} by account: ${total} of ${held}`);
-      }
-      // A replaced mirror drops every account hash it had.
-      if (commit.mirrorMode === 'replace') for (const kind of ACCOUNT_KINDS) liveBuckets.set(kind, await redis.hkeys(this.bucketsKey(kind)));
+      });
       const tx = redis.multi();
       tx.del(this.key('meta'));
       tx.hset(this.key('meta'), {
