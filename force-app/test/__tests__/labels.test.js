@@ -37,7 +37,12 @@ const SAME_IN_ITALIAN = new Set([
   'Tandem_Map_Account_Of',
   'Tandem_Map_Zoom_Level',
   'Tandem_Plan_Period',
-  'Tandem_Plan_Metric_Out_Of_Hundred'
+  'Tandem_Plan_Metric_Out_Of_Hundred',
+  // Salesforce's own Italian UI says "Account" and "Sponsor"; "YoY" is the finance shorthand
+  // Italian reports use as well.
+  'Tandem_Program_Column_Account',
+  'Tandem_Program_Column_Growth',
+  'Tandem_Program_Column_Sponsor'
 ]);
 
 describe('custom labels', () => {
