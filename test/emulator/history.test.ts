@@ -143,3 +143,20 @@ it('lets a Task name a Plan_Objective__c (activities enabled) and refuses a Stak
   );
   expect(refused).toBe('FIELD_INTEGRITY_EXCEPTION');
 });
+
+it('answers the account plan’s task query: a semi-join on the objectives, Owner asked with `... on User`', async () => {
+  const answer = await graphql(
+    repUi,
+    `query tasks($recordId: ID) {
+      uiapi { query {
+        Task(where: { WhatId: { inq: { Plan_Objective__c: { Account_Plan__r: { Account__c: { eq: $recordId } } }, ApiName: "Id" } } }, first: 2000) {
+          edges { node { Id WhatId { value } Subject { value } IsClosed { value } Owner { ... on User { Name { value } } ... on Group { Name { value } } } } }
+        }
+      } }
+    }`,
+    { recordId: accountId }
+  );
+  expect(nodes(answer, 'Task')).toEqual([
+    expect.objectContaining({ WhatId: { value: objectiveId }, Subject: { value: 'Map the cold-chain buyers' }, IsClosed: { value: false }, Owner: { Name: { value: repName } } })
+  ]);
+});

@@ -166,7 +166,7 @@ function matchingRows(table: Table, includeDeleted: boolean, predicate: Predicat
   return rows.slice(0, count);
 }
 
-function semiJoin(store: Store, sub: ParsedQuery, options: QueryOptions): { kind: ValueKind; values: Cell[] } {
+function semiJoin(store: Store, sub: ParsedQuery, options: QueryOptions): { kind: ValueKind; values: Cell[]; rowTable: Table | null } {
   const fields = sub.fields ?? [];
   if (fields.length !== 1 || (fields[0]!.type !== 'Field' && fields[0]!.type !== 'FieldRelationship')) {
     throw malformedQuery('a semi-join subquery must select exactly one field');
@@ -176,7 +176,7 @@ function semiJoin(store: Store, sub: ParsedQuery, options: QueryOptions): { kind
   const field = fields[0]!;
   const raw = field.type === 'Field' ? String(field.field) : (field.rawValue as string);
   const path = resolvePath(store, result.table, pathParts(raw, result.table, sub.sObjectAlias), options.viewer);
-  return { kind: path.kind, values: Array.from(result.rows, (row) => path.get(row)) };
+  return { kind: path.kind, values: Array.from(result.rows, (row) => path.get(row)), rowTable: path.rowTable };
 }
 
 // ---- ordering ------------------------------------------------------------------------------

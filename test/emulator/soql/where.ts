@@ -24,7 +24,7 @@ export interface WhereContext {
   /** HAVING: resolves a condition's left side (an aggregate or a grouped field) over groups; null = the usual path. */
   leaf?: (condition: Record<string, unknown>) => ResolvedPath | null;
   /** Runs a semi-join subquery and returns the values of its single field. */
-  semiJoin: (query: Record<string, unknown>) => { kind: ValueKind; values: Cell[] };
+  semiJoin: (query: Record<string, unknown>) => { kind: ValueKind; values: Cell[]; rowTable: Table | null };
 }
 
 type WhereNode = { left: Record<string, unknown> | null; operator?: string; right?: WhereNode };
@@ -201,7 +201,12 @@ function compileCondition(condition: Record<string, unknown>, ctx: WhereContext)
 
   if (literalType === 'SUBQUERY' || condition.valueQuery) {
     if (operator !== 'IN' && operator !== 'NOT IN') throw malformedQuery('a subquery needs IN or NOT IN');
-    const result = ctx.semiJoin(condition.valueQuery as Record<string, unknown>);
+    let result = ctx.semiJoin(condition.valueQuery as Record<string, unknown>);
+    // A polymorphic reference (WhatId) holds id text: the subquery's ids are compared as text.
+    if (result.kind === 'row' && kind === 'text' && path.field.type === 'reference' && result.rowTable) {
+      const ids = result.rowTable;
+      result = { kind: 'text', values: result.values.map((v) => (v === null ? null : ids.id(v as number))), rowTable: null };
+    }
     if (result.kind !== kind) throw malformedQuery(`semi-join subquery field does not match the type of ${path.field.name}`);
     const set = new Set(result.values.filter((v) => v !== null).map((v) => normalise(kind, v)));
     return operator === 'IN' ? (row) => set.has(normalise(kind, get(row))) : (row) => !set.has(normalise(kind, get(row)));

@@ -280,6 +280,22 @@ function fieldsOf(set: SelectionSetNode | undefined, where: string, parent: ASTN
   });
 }
 
+/**
+ * A parent's selection with its inline fragments resolved, as polymorphic relationships are asked
+ * (`Owner { ... on User { Name { value } } }`): a fragment on the parent's type (the one the
+ * emulator's reference names) joins the selection, a fragment on another type selects nothing.
+ */
+function typeFragments(set: SelectionSetNode | undefined, typeName: string): SelectionSetNode | undefined {
+  if (!set || !set.selections.some((s) => s.kind === Kind.INLINE_FRAGMENT)) return set;
+  const selections = set.selections.flatMap((selection) => {
+    if (selection.kind !== Kind.INLINE_FRAGMENT) return [selection];
+    rejectDirectives(selection);
+    const on = selection.typeCondition?.name.value;
+    return on === undefined || on === typeName ? [...selection.selectionSet.selections] : [];
+  });
+  return { ...set, selections };
+}
+
 function keyOf(field: FieldNode): string {
   return field.alias?.value ?? field.name.value;
 }
@@ -496,7 +512,7 @@ function planNode(
     const relationship = relationshipOf(object, name, objects, at);
     if (relationship) {
       paths.add(`${prefix}${name}.Id`);
-      const parent = planNode(node.selectionSet, relationship.parent, objects, at, node, `${prefix}${name}.`, paths);
+      const parent = planNode(typeFragments(node.selectionSet, relationship.parent.name), relationship.parent, objects, at, node, `${prefix}${name}.`, paths);
       readsCurrency ||= parent.readsCurrency;
       selections.push({ kind: 'parent', key, relationship: name, object: relationship.parent, selections: parent.selections });
       continue;

@@ -9,6 +9,8 @@ import PLAN_STATUS from '@salesforce/schema/Account_Plan__c.Status__c';
 import OBJECTIVE_OBJECT from '@salesforce/schema/Plan_Objective__c';
 import INITIATIVE_OBJECT from '@salesforce/schema/Joint_Initiative__c';
 import SYNC_REQUEST_OBJECT from '@salesforce/schema/Sync_Request__c';
+import TASK_OBJECT from '@salesforce/schema/Task';
+import USER_ID from '@salesforce/user/Id';
 import PlanRecordModal from 'c/planRecordModal';
 import { MASTER_RECORD_TYPE_ID, picklistLabeler } from 'c/picklistLabels';
 import { todayIso } from 'c/tandemFormat';
@@ -21,6 +23,7 @@ import {
   readInitiatives,
   readMetrics,
   readObjectives,
+  readObjectiveTasks,
   readPlans
 } from 'c/planModel';
 import { ACCOUNT_PLAN_QUERY } from './planQuery';
@@ -31,12 +34,19 @@ import {
   editPlanForm,
   newInitiativeForm,
   newObjectiveForm,
-  newPlanForm
+  newPlanForm,
+  newTaskForm
 } from './planForms';
 
-const OBJECTS = [PLAN_OBJECT, OBJECTIVE_OBJECT, INITIATIVE_OBJECT, SYNC_REQUEST_OBJECT];
+const OBJECTS = [
+  PLAN_OBJECT,
+  OBJECTIVE_OBJECT,
+  INITIATIVE_OBJECT,
+  SYNC_REQUEST_OBJECT,
+  TASK_OBJECT
+];
 const API_NAMES = OBJECTS.map((object) => object.objectApiName);
-const [PLAN, OBJECTIVE, INITIATIVE, SYNC_REQUEST] = API_NAMES;
+const [PLAN, OBJECTIVE, INITIATIVE, SYNC_REQUEST, TASK] = API_NAMES;
 
 /**
  * The account plan on the Account record page. Owns the data (one GraphQL query, the user's
@@ -135,7 +145,9 @@ export default class AccountPlan extends LightningElement {
       editObjective: a[OBJECTIVE].updateable,
       addInitiative: a[INITIATIVE].createable,
       editInitiative: a[INITIATIVE].updateable,
-      recalculate: a[SYNC_REQUEST].createable
+      recalculate: a[SYNC_REQUEST].createable,
+      // Planning work: who may create tasks and work on the objectives (not a sponsor, who reads).
+      addTask: a[TASK].createable && a[OBJECTIVE].updateable
     };
   }
 
@@ -153,10 +165,12 @@ export default class AccountPlan extends LightningElement {
 
   get objectives() {
     const label = picklistLabeler(this.objectivePicklists);
+    const tasks = readObjectiveTasks(this.data);
     return (this.plan ? readObjectives(this.data, this.plan.id) : []).map((objective) => ({
       ...objective,
       statusLabel: label('Status__c', objective.status),
-      categoryLabel: label('Category__c', objective.category)
+      categoryLabel: label('Category__c', objective.category),
+      tasks: tasks.get(objective.id) || []
     }));
   }
 
@@ -227,6 +241,10 @@ export default class AccountPlan extends LightningElement {
   handleEditObjective(event) {
     const objective = this.objectives.find((o) => o.id === event.detail.id);
     this.openForm(editObjectiveForm(objective, this.plan.id));
+  }
+
+  handleNewTask(event) {
+    this.openForm(newTaskForm(event.detail.id, USER_ID));
   }
 
   handleAddInitiative() {

@@ -65,6 +65,16 @@ export function editInitiativeForm(initiative, planId) {
   };
 }
 
+/** A task under an objective: not started, assigned to the user unless they pick someone. */
+export function newTaskForm(objectiveId, userId) {
+  return {
+    kind: 'task',
+    parentId: objectiveId,
+    defaults: { Status: 'Not Started' },
+    lookups: { OwnerId: userId }
+  };
+}
+
 /** The notice rows for Draft plans, each with its Activate button's title. */
 export function draftPlanRows(plans) {
   return plans

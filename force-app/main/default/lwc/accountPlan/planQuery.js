@@ -1,10 +1,11 @@
 import { gql } from 'lightning/graphql';
 
-// The account plan's only read: the account's plans, their objectives and joint initiatives
-// (filtered through the plan's account), the last 12 metric snapshots of the account alone, the
-// group's current Hierarchy row (only accounts with subsidiaries have one) and the account's name.
-// Every field a permission set may hide is @optional: hidden, it is left out of the answer and the
-// card shows "—" instead of failing.
+// The account plan's only read: the account's plans, their objectives (with the tasks under
+// them: a semi-join on the objectives, Owner asked as the polymorphic field it is) and joint
+// initiatives (filtered through the plan's account), the last 12 metric snapshots of the account
+// alone, the group's current Hierarchy row (only accounts with subsidiaries have one) and the
+// account's name. Every field a permission set may hide is @optional: hidden, it is left out of
+// the answer and the card shows "—" instead of failing.
 export const ACCOUNT_PLAN_QUERY = gql`
   query accountPlan($recordId: ID) {
     uiapi {
@@ -119,6 +120,47 @@ export const ACCOUNT_PLAN_QUERY = gql`
               Owner_User__r @optional {
                 Name {
                   value
+                }
+              }
+            }
+          }
+        }
+        Task(
+          where: {
+            WhatId: {
+              inq: {
+                Plan_Objective__c: { Account_Plan__r: { Account__c: { eq: $recordId } } }
+                ApiName: "Id"
+              }
+            }
+          }
+          orderBy: { ActivityDate: { order: ASC, nulls: LAST } }
+          first: 2000
+        ) @optional {
+          edges {
+            node {
+              Id
+              WhatId {
+                value
+              }
+              Subject @optional {
+                value
+              }
+              Status @optional {
+                value
+                displayValue
+              }
+              IsClosed @optional {
+                value
+              }
+              ActivityDate @optional {
+                value
+              }
+              Owner @optional {
+                ... on User {
+                  Name {
+                    value
+                  }
                 }
               }
             }

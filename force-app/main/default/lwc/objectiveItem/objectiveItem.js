@@ -12,11 +12,15 @@ const BAR_CLASS = {
   neutral: 'progress'
 };
 
-/** One plan objective: measure, status, category, due date, owner and progress toward target. */
+/**
+ * One plan objective: measure, status, category, due date, owner, progress toward target and its
+ * action plan (tasks). Events: `edit` ({ id }), `newtask` ({ id }).
+ */
 export default class ObjectiveItem extends LightningElement {
   /** An objective as c/planModel's readObjectives returns it. */
   @api objective;
   @api canEdit = false;
+  @api canAddTask = false;
 
   labels = labels;
 
@@ -44,6 +48,10 @@ export default class ObjectiveItem extends LightningElement {
       barClass: BAR_CLASS[tone] || BAR_CLASS.neutral,
       editTitle: formatLabel(labels.planEditItem, title)
     };
+  }
+
+  handleNewTask() {
+    this.dispatchEvent(new CustomEvent('newtask', { detail: { id: this.objective.id } }));
   }
 
   handleEdit() {

@@ -4,7 +4,7 @@
  * account and the newest sync request. Pure, so the reading rules are tested apart from the
  * template. Colours and honesty rules are in c/planStatus; the user's access in c/objectAccess.
  */
-import { recordsOf, valueOf, parentValueOf } from 'c/graphqlRecords';
+import { recordsOf, valueOf, displayOf, parentValueOf } from 'c/graphqlRecords';
 
 /** The Active plan with the newest start date; null when the account has none. */
 export function currentPlan(plans) {
@@ -55,6 +55,36 @@ export function readObjectives(data, planId) {
       ownerId: valueOf(node, 'Owner_User__c'),
       ownerName: parentValueOf(node, 'Owner_User__r', 'Name')
     }));
+}
+
+/**
+ * The action plan under each objective: Tasks whose WhatId is the objective, by due date.
+ * Map objectiveId → [{ id, subject, status, statusText, closed, dueDate, ownerName }].
+ */
+export function readObjectiveTasks(data) {
+  const byObjective = new Map();
+  recordsOf(data, 'Task').forEach((node) => {
+    const objectiveId = valueOf(node, 'WhatId');
+    const list = byObjective.get(objectiveId) || [];
+    list.push({
+      id: node.Id,
+      subject: valueOf(node, 'Subject'),
+      status: valueOf(node, 'Status'),
+      statusText: displayOf(node, 'Status'),
+      closed: valueOf(node, 'IsClosed') === true,
+      dueDate: valueOf(node, 'ActivityDate'),
+      ownerName: parentValueOf(node, 'Owner', 'Name')
+    });
+    byObjective.set(objectiveId, list);
+  });
+  return byObjective;
+}
+
+/** Completed tasks over all tasks: { done, total, percent } (percent null without tasks). */
+export function taskCompletion(tasks) {
+  const total = tasks.length;
+  const done = tasks.filter((task) => task.closed).length;
+  return { done, total, percent: total === 0 ? null : (100 * done) / total };
 }
 
 export function readInitiatives(data, planId) {

@@ -44,6 +44,13 @@ import INITIATIVE_CUSTOMER_REALIZED from '@salesforce/schema/Joint_Initiative__c
 import INITIATIVE_SUPPLIER_TARGET from '@salesforce/schema/Joint_Initiative__c.Supplier_Value_Target__c';
 import INITIATIVE_SUPPLIER_REALIZED from '@salesforce/schema/Joint_Initiative__c.Supplier_Value_Realized__c';
 import INITIATIVE_SUCCESS from '@salesforce/schema/Joint_Initiative__c.Success_Measure__c';
+import TASK_OBJECT from '@salesforce/schema/Task';
+import TASK_WHAT from '@salesforce/schema/Task.WhatId';
+import TASK_SUBJECT from '@salesforce/schema/Task.Subject';
+import TASK_DUE from '@salesforce/schema/Task.ActivityDate';
+import TASK_STATUS from '@salesforce/schema/Task.Status';
+import TASK_DESCRIPTION from '@salesforce/schema/Task.Description';
+import TASK_OWNER from '@salesforce/schema/Task.OwnerId';
 
 const names = (...fields) => fields.map((field) => field.fieldApiName);
 
@@ -120,5 +127,14 @@ export const PLAN_FORMS = {
         ofAccount: true
       }
     ]
+  },
+  // A step of an objective's action plan: a Task related to the objective (WhatId).
+  task: {
+    object: TASK_OBJECT.objectApiName,
+    parent: TASK_WHAT.fieldApiName,
+    headings: ['tasksNew', 'tasksNew'],
+    half: names(TASK_SUBJECT, TASK_DUE, TASK_STATUS),
+    wide: names(TASK_DESCRIPTION),
+    pickers: [{ field: TASK_OWNER.fieldApiName, object: 'User', label: 'tasksOwner' }]
   }
 };

@@ -15,7 +15,7 @@ const WIDE = 'slds-col slds-size_1-of-1';
  * save and with undefined on cancel.
  */
 export default class PlanRecordModal extends LightningModal {
-  /** plan | objective | initiative */
+  /** plan | objective | initiative | task */
   @api kind;
   /** The record to edit; empty to add one. */
   @api recordId;
@@ -97,7 +97,10 @@ export default class PlanRecordModal extends LightningModal {
       fields[input.fieldName] = input.value === undefined ? null : input.value;
     });
     this.pickers.forEach(({ field }) => {
-      fields[field] = this.picked[field] || null;
+      // A new record left without a choice takes the platform's default (a task's owner: me).
+      if (this.recordId || this.picked[field]) {
+        fields[field] = this.picked[field] || null;
+      }
     });
     if (!this.recordId) {
       fields[this.form.parent] = this.parentId;

@@ -103,6 +103,14 @@ import planEditObjective from '@salesforce/label/c.Tandem_Plan_Edit_Objective';
 import planEditItem from '@salesforce/label/c.Tandem_Plan_Edit_Item';
 import planObjectiveDueOn from '@salesforce/label/c.Tandem_Plan_Objective_Due_On';
 import planObjectiveOwner from '@salesforce/label/c.Tandem_Plan_Objective_Owner';
+import tasksTitle from '@salesforce/label/c.Tandem_Tasks_Title';
+import tasksNew from '@salesforce/label/c.Tandem_Tasks_New';
+import tasksNewFor from '@salesforce/label/c.Tandem_Tasks_New_For';
+import tasksEmpty from '@salesforce/label/c.Tandem_Tasks_Empty';
+import tasksDoneShare from '@salesforce/label/c.Tandem_Tasks_Done_Share';
+import tasksDue from '@salesforce/label/c.Tandem_Tasks_Due';
+import tasksNoDue from '@salesforce/label/c.Tandem_Tasks_No_Due';
+import tasksOwner from '@salesforce/label/c.Tandem_Tasks_Owner';
 import planProgress from '@salesforce/label/c.Tandem_Plan_Progress';
 import planProgressLabel from '@salesforce/label/c.Tandem_Plan_Progress_Label';
 import planInitiativesTitle from '@salesforce/label/c.Tandem_Plan_Initiatives_Title';
@@ -425,6 +433,14 @@ export const labels = {
   planEditItem,
   planObjectiveDueOn,
   planObjectiveOwner,
+  tasksTitle,
+  tasksNew,
+  tasksNewFor,
+  tasksEmpty,
+  tasksDoneShare,
+  tasksDue,
+  tasksNoDue,
+  tasksOwner,
   planProgress,
   planProgressLabel,
   planInitiativesTitle,
