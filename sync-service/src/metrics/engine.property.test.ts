@@ -1,8 +1,10 @@
 // Invariants of the engine over random orgs (fast-check): the result does not depend on the
 // order or chunking of the opportunities; shares add up to 100; scores and balances stay in
-// 0–100; no NaN or Infinity anywhere.
+// 0–100; no NaN or Infinity anywhere; a Hierarchy row is the sum of its group's accounts.
 import fc from 'fast-check';
+import { buildAccountTree } from './accountTree';
 import { parseDay, formatDay } from './calendar';
+import { programMembership } from './programMetrics';
 import {
   createMetricsRun,
   type MetricsContext,
@@ -38,7 +40,17 @@ const contextArbitrary: fc.Arbitrary<MetricsContext> = fc.record({
   accounts: fc
     .constant(ACCOUNT_IDS)
     .chain((ids) =>
-      fc.tuple(...ids.map((id) => fc.boolean().map((isStrategic) => ({ id, isStrategic }))))
+      fc.tuple(
+        ...ids.map((id) =>
+          fc
+            .record({
+              isStrategic: fc.boolean(),
+              // Customer groups, cycles and self-parents included (accountTree cuts them).
+              parentId: fc.option(fc.constantFrom(...ACCOUNT_IDS), { nil: null, freq: 2 })
+            })
+            .map(({ isStrategic, parentId }) => ({ id, isStrategic, parentId }))
+        )
+      )
     ),
   plans: fc.array(
     fc.record({
@@ -191,7 +203,7 @@ describe('metrics engine properties', () => {
         const periods = new Set(result.accountMetrics.map((row) => row.Period__c));
         expect(periods.size).toBe(12);
         for (const period of periods) {
-          const rows = result.accountMetrics.filter((row) => row.Period__c === period);
+          const rows = result.accountMetrics.filter((row) => row.Period__c === period && row.Scope__c === 'Account');
           const shares = rows.map((row) => row.Revenue_Share__c);
           if (shares.every((share) => share === null)) continue;
           // Each share is rounded to 0.01 once, so the sum is within 0.005 per account of 100.
@@ -207,16 +219,18 @@ describe('metrics engine properties', () => {
     fc.assert(
       fc.property(contextArbitrary, feedArbitrary, (ctx, { opportunities }) => {
         const result = computeInOneGo(ctx, opportunities);
-        const strategic = new Set(ctx.accounts.filter((a) => a.isStrategic).map((a) => a.id));
+        // A group counts once, at its top strategic account; its accounts' revenue is strategic.
+        const membership = programMembership(ctx.accounts, buildAccountTree(ctx.accounts.map((a) => [a.id, a.parentId])));
+        const strategic = new Set(ctx.accounts.filter((_, i) => membership.inStrategicCohort[i]).map((a) => a.id));
         for (const program of result.programMetrics) {
-          const rows = result.accountMetrics.filter((row) => row.Period__c === program.Period__c);
+          expect(program.Strategic_Accounts__c).toBe(membership.strategicUnits.length);
+          const rows = result.accountMetrics.filter((row) => row.Period__c === program.Period__c && row.Scope__c === 'Account');
           const sum = (inCohort: boolean) =>
             rows
               .filter((row) => strategic.has(row.Account__c) === inCohort)
               .reduce((total, row) => total + row.Revenue_TTM__c, 0);
           // Each account's TTM and the cohort total are each rounded once to the cent.
           const tolerance = (accounts: number) => 0.005 * (accounts + 1) + 1e-6;
-          expect(program.Strategic_Accounts__c).toBe(strategic.size);
           expect(Math.abs(sum(true) - program.Strategic_Revenue_TTM__c)).toBeLessThanOrEqual(
             tolerance(strategic.size)
           );
@@ -226,6 +240,33 @@ describe('metrics engine properties', () => {
         }
       }),
       { numRuns: 100 }
+    );
+  });
+
+  it('sums each Hierarchy row over the account and its descendants', () => {
+    fc.assert(
+      fc.property(contextArbitrary, feedArbitrary, (ctx, { opportunities }) => {
+        const result = computeInOneGo(ctx, opportunities);
+        const tree = buildAccountTree(ctx.accounts.map((a) => [a.id, a.parentId]));
+        const own = new Map(result.accountMetrics.filter((row) => row.Scope__c === 'Account').map((row) => [row.Snapshot_Key__c, row]));
+        const groups = result.accountMetrics.filter((row) => row.Scope__c === 'Hierarchy');
+        expect(new Set(groups.map((row) => row.Account__c))).toEqual(new Set(tree.withChildren()));
+        for (const group of groups) {
+          expect(group.Snapshot_Key__c).toBe(`${group.Account__c}:${group.Period__c}:H`);
+          const members = [group.Account__c, ...tree.descendantsOf(group.Account__c)].map((id) => own.get(`${id}:${group.Period__c}`)!);
+          const sum = (field: 'Revenue_TTM__c' | 'Revenue_Prior_TTM__c' | 'Opportunity_Count__c') => members.reduce((total, row) => total + row[field], 0);
+          // Each account's figure and the group's are each rounded once to the cent.
+          const tolerance = 0.005 * (members.length + 1) + 1e-6;
+          expect(Math.abs(sum('Revenue_TTM__c') - group.Revenue_TTM__c)).toBeLessThanOrEqual(tolerance);
+          expect(Math.abs(sum('Revenue_Prior_TTM__c') - group.Revenue_Prior_TTM__c)).toBeLessThanOrEqual(tolerance);
+          expect(group.Opportunity_Count__c).toBe(sum('Opportunity_Count__c'));
+          if (group.Is_Current__c) {
+            const pipeline = members.reduce((total, row) => total + row.Open_Pipeline_12M__c!, 0);
+            expect(Math.abs(pipeline - group.Open_Pipeline_12M__c!)).toBeLessThanOrEqual(tolerance);
+          }
+        }
+      }),
+      { numRuns: 150 }
     );
   });
 
