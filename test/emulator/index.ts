@@ -32,7 +32,7 @@ export { runQuery, parseSoql } from './soql/query';
 export type { QueryResult, Projection } from './soql/query';
 export { SfError } from './errors';
 export { describeObject, describeGlobal } from './schema/describe';
-export { DEMO_CAPTURED_ACCOUNT, DEMO_GAP_ACCOUNT, DEMO_LAPSED_ACCOUNT, DEMO_UNENGAGED_ACCOUNT, DEMO_LOST_ONLY_ACCOUNTS, DEMO_PARENTS, DEMO_LARGE_MAP_ACCOUNT, DEMO_LARGE_MAP_CONTACTS, DEMO_STRATEGIC_ACCOUNTS, DEMO_FISCAL_YEAR_START_MONTH, DEMO_CURRENCIES } from './generators/demo';
+export { DEMO_ALERT_CHANGES, applyDemoContactChanges, DEMO_CAPTURED_ACCOUNT, DEMO_GAP_ACCOUNT, DEMO_LAPSED_ACCOUNT, DEMO_UNENGAGED_ACCOUNT, DEMO_LOST_ONLY_ACCOUNTS, DEMO_PARENTS, DEMO_LARGE_MAP_ACCOUNT, DEMO_LARGE_MAP_CONTACTS, DEMO_STRATEGIC_ACCOUNTS, DEMO_FISCAL_YEAR_START_MONTH, DEMO_CURRENCIES } from './generators/demo';
 export { LOST_ONLY_FAMILY } from './generators/products';
 export { FAULT_HELP } from './faults';
 export { AccessModel, PERSONAS, BASELINE_OBJECTS } from './security/access';

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import { spawnNode, type OwnedChild } from '../../scripts/lifecycle/ownedChild';
-import { startOrg, type OrgHandle, type Persona } from '../emulator';
+import { applyDemoContactChanges, startOrg, type OrgHandle, type Persona } from '../emulator';
 import { freePort, redisServerAvailable, REDIS_INSTALL_HINT, startRedis, type SpawnedRedis } from '../support/redis';
 import { buildPreview } from './build';
 import { startPreviewServer, type PreviewServer } from './server';
@@ -137,6 +137,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const syncExit = started(await sync.exited);
     if (syncExit !== 0) throw new StackError(`the full sync failed (exit ${syncExit}); see the [sync] lines above`);
     log('full sync done');
+
+    // The demo's people change after the first sync (a champion leaves, a title changes, mail
+    // bounces); an incremental run compares them with what it saw and raises the change alerts.
+    applyDemoContactChanges(org.org, org.org.userRow(org.username));
+    const changes: OwnedChild = spawnNode('sync', SYNC_CLI, ['--once', '--mode', 'incremental'], { cwd: ROOT, env: serviceEnv, onLine: childLog('sync') });
+    cleanups.push(() => changes.stop());
+    const changesExit = started(await changes.exited);
+    if (changesExit !== 0) throw new StackError(`the incremental sync failed (exit ${changesExit}); see the [sync] lines above`);
+    log('incremental sync done (change alerts)');
 
     const service: OwnedChild = spawnNode('service', SERVICE_MAIN, [], { cwd: ROOT, env: serviceEnv, onLine: childLog('service') });
     cleanups.push(() => service.stop(15_000));

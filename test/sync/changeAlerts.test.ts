@@ -3,7 +3,7 @@
 // with what it saw last through incremental runs and writes Change_Alert__c, Change_Detected__c and
 // Previous_Title__c; a person (the rep) clears an alert and the service leaves it cleared.
 import type { Connection } from 'jsforce';
-import { DEMO_CAPTURED_ACCOUNT, type OrgHandle } from '../emulator';
+import { DEMO_ALERT_CHANGES, DEMO_CAPTURED_ACCOUNT, applyDemoContactChanges, type OrgHandle } from '../emulator';
 import { personaConnection } from '../emulator/testing/clients';
 import { runSync } from '../../sync-service/src/sync/run';
 import { TODAY, adminActor, nextSecond, startDemoOrg, storeRows, syncDeps, uniquePrefix, type TestDeps } from './support';
@@ -168,5 +168,37 @@ describe('stakeholder change alerts', () => {
     expect(summary).toMatchObject({ mode: 'full', stakeholderAlertsWritten: 1, failures: [] });
     expect(alertOf(people['Economic Buyer']!.id)).toEqual({ Change_Alert__c: 'Email bounced', Change_Detected__c: TODAY, Previous_Title__c: null });
     expect(await incremental()).toMatchObject({ changedRecords: 0, stakeholderAlertsWritten: 0 });
+  });
+});
+
+describe('the demo’s change alerts (what npm start shows)', () => {
+  let org: OrgHandle;
+  let deps: TestDeps;
+
+  beforeAll(async () => {
+    org = await startDemoOrg();
+    const { username, password, clientId, clientSecret } = org.users.integration;
+    deps = await syncDeps(org, uniquePrefix('demo-alerts'), { auth: { username, password, clientId, clientSecret } });
+  });
+
+  afterAll(async () => {
+    await deps.close();
+    await org.close();
+  });
+
+  it('a full sync, the demo’s contact changes, an incremental sync: one alert on each of three strategic accounts', async () => {
+    await runSync({ mode: 'full', asOf: TODAY }, deps);
+    await nextSecond();
+    const titles = new Map(storeRows(org, 'SELECT Id, Title FROM Contact').map((c) => [String(c.Id), c.Title]));
+    const changed = applyDemoContactChanges(org.org, adminActor(org));
+    const summary = await runSync({ mode: 'incremental', asOf: TODAY }, deps);
+    expect(summary).toMatchObject({ mode: 'incremental', status: 'done', changedRecords: 3, stakeholderAlertsWritten: 3, failures: [] });
+    const alerts = storeRows(org, 'SELECT Account__r.Name, Buying_Role__c, Contact__c, Change_Alert__c, Change_Detected__c, Previous_Title__c FROM Stakeholder__c WHERE Change_Alert__c != null ORDER BY Account__r.Name');
+    expect(alerts.map((a) => [(a.Account__r as { Name: string }).Name, a.Buying_Role__c, a.Change_Alert__c, a.Change_Detected__c, a.Previous_Title__c])).toEqual([
+      ['Aurora Renewables', 'Economic Buyer', 'Title changed', TODAY, titles.get(changed[1]!)],
+      ['Bluefjord Telecom', 'Decision Maker', 'Email bounced', TODAY, null],
+      ['Meridian Capital Bank', 'Champion', 'Left account', TODAY, null]
+    ]);
+    expect(DEMO_ALERT_CHANGES.map((c) => c.alert)).toEqual(['Left account', 'Title changed', 'Email bounced']);
   });
 });

@@ -5,6 +5,7 @@
 import type { Org } from '../org';
 import { Random } from '../random';
 import { OPPORTUNITY_STAGES } from '../schema/standard';
+import { runQuery } from '../soql/query';
 import { DAY_MS, dayToIso } from '../store/values';
 import { currencyOf, seedCurrencies, seedOrganization, seedUsers, startOfToday } from './common';
 import { LOST_ONLY_FAMILY, SELLING_FAMILIES, seedCatalog, splitAmount, type CatalogProduct } from './products';
@@ -680,4 +681,40 @@ function shuffled<T>(random: Random, items: readonly T[]): T[] {
     [copy[i], copy[j]] = [copy[j]!, copy[i]!];
   }
   return copy;
+}
+
+/**
+ * What happens to the demo's people after the first sync, on three strategic accounts: Meridian's
+ * Champion leaves for a company outside its group, Aurora's Economic Buyer gets a new title, and
+ * mail to Bluefjord's Decision Maker bounces. `npm start` applies them between the full sync and
+ * an incremental one, which finds them and raises the change alerts, as it would in an org.
+ */
+export const DEMO_ALERT_CHANGES = [
+  { account: 'Meridian Capital Bank', role: 'Champion', alert: 'Left account', to: 'Redwood Consulting' },
+  { account: 'Aurora Renewables', role: 'Economic Buyer', alert: 'Title changed', title: 'Chair of the Supervisory Board' },
+  { account: 'Bluefjord Telecom', role: 'Decision Maker', alert: 'Email bounced' }
+] as const;
+
+function demoRows(org: Org, soql: string): Array<Record<string, unknown>> {
+  const result = runQuery(org.store, soql, { includeDeleted: false });
+  if (result.kind !== 'records') throw new Error(`expected records from ${soql}`);
+  return Array.from(result.rows, (row) => JSON.parse(result.projection.json(row, '/services/data/v64.0')) as Record<string, unknown>);
+}
+
+/** Applies DEMO_ALERT_CHANGES as `actor` (now, on the org's clock); returns the contacts changed. */
+export function applyDemoContactChanges(org: Org, actor: number, now = org.store.clock.now()): string[] {
+  return DEMO_ALERT_CHANGES.map((change) => {
+    const [stakeholder] = demoRows(org, `SELECT Contact__c FROM Stakeholder__c WHERE Account__r.Name = '${change.account}' AND Buying_Role__c = '${change.role}' ORDER BY Id LIMIT 1`);
+    if (!stakeholder) throw new Error(`the demo has no ${change.role} at ${change.account}`);
+    const contactId = String(stakeholder.Contact__c);
+    if ('to' in change) {
+      const [account] = demoRows(org, `SELECT Id FROM Account WHERE Name = '${change.to}'`);
+      org.store.update('Contact', contactId, { AccountId: String(account!.Id) }, actor);
+    } else if ('title' in change) {
+      org.store.update('Contact', contactId, { Title: change.title }, actor);
+    } else {
+      org.store.update('Contact', contactId, { EmailBouncedDate: new Date(now - 3_600_000).toISOString(), EmailBouncedReason: '550 5.1.1 mailbox unavailable' }, actor);
+    }
+    return contactId;
+  });
 }
