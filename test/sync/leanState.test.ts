@@ -6,6 +6,7 @@
 import type Redis from 'ioredis';
 import type { OrgHandle } from '../emulator';
 import { runSync } from '../../sync-service/src/sync/run';
+import { STATE_VERSION } from '../../sync-service/src/sync/state';
 import { TODAY, adminActor, expectedMetrics, expectedRows, nextSecond, orgMetricRows, setAmount, startDemoOrg, storeRows, syncDeps, testRedis, uniquePrefix, type TestDeps } from './support';
 
 /** Redis commands seen while `body` runs, as [command, key, ...args], for keys of `prefix`. */
@@ -112,5 +113,24 @@ describe('lean incremental runs', () => {
     expect(summary).toMatchObject({ mode: 'incremental', changedRecords: 0 });
     expect(accountHashesRead(commands)).toEqual(new Set());
     expect(commands.filter(([command, key]) => command === 'hmget' && key?.endsWith(':figures'))).toEqual([]);
+  });
+
+  it('takes a state of the previous format (one opportunity hash of JSON) for none: the run is full and leaves the per-account layout', async () => {
+    const [meta] = await deps.redis.keys(`*${prefix}*:meta`);
+    const index = meta!.replace(/:meta$/, ':mirror:opportunity');
+    // Version 7 kept every opportunity's JSON in the one hash the index now is.
+    const opportunities = storeRows(org, 'SELECT Id, AccountId FROM Opportunity');
+    await deps.redis.del(index);
+    await deps.redis.hset(index, ...opportunities.flatMap((o) => [String(o.Id), JSON.stringify({ id: o.Id, accountId: o.AccountId })]));
+    await deps.redis.hset(meta!, 'version', String(Number(STATE_VERSION) - 1));
+    const [won] = storeRows(org, 'SELECT Id, Amount FROM Opportunity WHERE IsWon = true AND Amount > 0 ORDER BY Id DESC LIMIT 1');
+    await nextSecond();
+    setAmount(org, String(won!.Id), Number(won!.Amount) + 4444, adminActor(org));
+    const summary = await runSync({ mode: 'incremental', asOf: TODAY }, deps);
+    expect(summary).toMatchObject({ mode: 'full', requestedMode: 'incremental', status: 'done', watermarkAdvanced: true });
+    expectOrgRowsRight();
+    const [account] = await deps.redis.hmget(index, String(won!.Id));
+    expect(account).toBe(String(storeRows(org, `SELECT AccountId FROM Opportunity WHERE Id = '${String(won!.Id)}'`)[0]!.AccountId));
+    expect(await deps.redis.hget(meta!, 'version')).toBe(STATE_VERSION);
   });
 });
