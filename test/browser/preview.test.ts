@@ -9,6 +9,7 @@ import { passwordLogin } from '../preview/session';
 import { readLabels } from '../preview/labels';
 import type { OrgSession } from '../preview/server';
 import { launchChromium, type Browser } from './chromium';
+import { groupCells } from './whitespaceCells';
 
 const TODAY = '2026-06-15';
 
@@ -345,6 +346,84 @@ test('the Italian switch shows the components in Italian', async () => {
   expect(it.Tandem_Plan_Title).toBeDefined();
   expect(it.Tandem_Plan_Title).not.toBe(en.Tandem_Plan_Title);
   await page.locator('c-account-plan lightning-card').getByText(it.Tandem_Plan_Title!, { exact: true }).first().waitFor();
+});
+
+test('the whitespace matrix shows the Castellan group as the org has it, with totals, and a cell opens its opportunities; the plan shows the group figures', async () => {
+  const names = ['Castellan Manufacturing', 'Acme Fabrication', 'Falcon Aerospace Parts', 'Lumen Optics', 'Quartz Electronics'];
+  const ids = await Promise.all(names.map(accountId));
+  const cells = await groupCells(session, ids[0]!, ids, TODAY);
+  await openAccount('Castellan Manufacturing');
+
+  // The group's figures beside the account's own, from the current Hierarchy row the sync wrote.
+  const [group] = await soql<{ Revenue_TTM__c: number; Revenue_Growth_YoY__c: number | null }>(
+    `SELECT Revenue_TTM__c, Revenue_Growth_YoY__c FROM Account_Metric__c WHERE Account__c = '${ids[0]}' AND Scope__c = 'Hierarchy' AND Is_Current__c = true`
+  );
+  expect(group).toBeDefined();
+  const compactUsd = (value: number) =>
+    new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(value);
+  const growth =
+    group!.Revenue_Growth_YoY__c === null
+      ? '—'
+      : new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(group!.Revenue_Growth_YoY__c / 100);
+  // A falling group is marked like the account: a down arrow whose text says "Decline".
+  const decline = (group!.Revenue_Growth_YoY__c ?? 0) < 0 ? 'Decline\n' : '';
+  await expect(page.locator('c-account-plan li.tile[data-key="revenue"] .tile-detail[data-key="group"]').innerText()).resolves.toBe(
+    `${decline}Group: ${compactUsd(group!.Revenue_TTM__c)} TTM, ${growth}`
+  );
+  const [own] = await soql<{ Revenue_TTM__c: number }>(
+    `SELECT Revenue_TTM__c FROM Account_Metric__c WHERE Account__c = '${ids[0]}' AND Scope__c != 'Hierarchy' AND Is_Current__c = true`
+  );
+  // The group holds the account: its figures are never below the account's own.
+  expect(group!.Revenue_TTM__c).toBeGreaterThanOrEqual(own!.Revenue_TTM__c);
+
+  await page.getByRole('tab', { name: 'Whitespace matrix' }).click();
+  const matrix = page.locator('c-whitespace-matrix');
+  await matrix.locator('table.matrix').waitFor();
+  // Segments in tree order, indented by level: Castellan → Acme, Falcon → Lumen → Quartz.
+  const rows = await matrix.locator('tbody tr.row').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')!.textContent!.trim(), Number(tr.getAttribute('data-level'))]));
+  expect(rows).toEqual([
+    ['Castellan Manufacturing', 0],
+    ['Acme Fabrication', 1],
+    ['Falcon Aerospace Parts', 1],
+    ['Lumen Optics', 2],
+    ['Quartz Electronics', 3]
+  ]);
+  const families = [...new Set(cells.map((cell) => cell.Product_Family__c))].sort((a, b) => a.localeCompare(b));
+  await expect(matrix.locator('thead th').allInnerTexts()).resolves.toEqual(['Segment', ...families, 'Total']);
+  // Every cell's status is the org's.
+  const shown = await matrix.locator('tbody tr.row').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td.cell')].map((td) => td.getAttribute('data-status')))
+  );
+  const expected = ids.map((segment) =>
+    families.map((family) => cells.find((cell) => cell.Segment_Account__c === segment && cell.Product_Family__c === family)?.Status__c ?? 'Whitespace')
+  );
+  expect(shown).toEqual(expected);
+  // The grand total adds every cell's won TTM and open pipeline.
+  const total = (field: 'Won_TTM__c' | 'Open_Pipeline_12M__c') => cells.reduce((sum, cell) => sum + cell[field], 0);
+  const grand = await matrix.locator('tfoot td.grand-total span').allInnerTexts();
+  expect(grand).toEqual([
+    ...(total('Won_TTM__c') > 0 ? [`${compactUsd(total('Won_TTM__c'))} won`] : []),
+    ...(total('Open_Pipeline_12M__c') > 0 ? [`${compactUsd(total('Open_Pipeline_12M__c'))} open`] : [])
+  ]);
+
+  // A won cell opens exactly that segment's opportunities in that family.
+  const won = cells.find((cell) => cell.Status__c === 'Won')!;
+  const opportunities = await soql<{ OpportunityId: string }>(
+    `SELECT OpportunityId FROM OpportunityLineItem WHERE Opportunity.AccountId = '${won.Segment_Account__c}' AND Product2.Family = '${won.Product_Family__c}'`
+  );
+  await matrix.locator(`tr.row[data-segment="${won.Segment_Account__c}"] td.cell button`).nth(families.indexOf(won.Product_Family__c)).click();
+  const modal = page.locator('lightning-modal-body');
+  const table = modal.locator('lightning-datatable tbody tr');
+  await table.first().waitFor();
+  await expect(table.count()).resolves.toBe(new Set(opportunities.map((o) => o.OpportunityId)).size);
+  await page.locator('lightning-modal-footer lightning-button.close button').click();
+  await modal.waitFor({ state: 'detached' });
+
+  // A subsidiary's page: its own subtree, and whose group it is.
+  await openAccount('Falcon Aerospace Parts');
+  await page.getByRole('tab', { name: 'Whitespace matrix' }).click();
+  await expect(matrix.locator('p.subtree').innerText()).resolves.toBe('Falcon Aerospace Parts and its subsidiaries, in the Castellan Manufacturing group');
+  await expect(matrix.locator('tbody tr.row th').allInnerTexts()).resolves.toEqual(['Falcon Aerospace Parts', 'Lumen Optics', 'Quartz Electronics']);
 });
 
 test('no console errors on the way', () => {

@@ -114,7 +114,12 @@ describe('Account FlexiPage', () => {
       (region.itemInstances || []).map((item) => item.componentInstance.componentName)
     );
     expect(components).toEqual(
-      expect.arrayContaining(['accountPlan', 'relationshipMap', 'executiveSponsorPanel'])
+      expect.arrayContaining([
+        'accountPlan',
+        'relationshipMap',
+        'executiveSponsorPanel',
+        'whitespaceMatrix'
+      ])
     );
   });
 

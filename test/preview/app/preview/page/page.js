@@ -7,6 +7,7 @@
 import { LightningElement } from 'lwc';
 import PLAN_TITLE from '@salesforce/label/c.Tandem_Plan_Title';
 import MAP_TITLE from '@salesforce/label/c.Tandem_Map_Title';
+import MATRIX_TITLE from '@salesforce/label/c.Tandem_Matrix_Title';
 import { previewConfig } from 'preview/config';
 import { postGraphQL } from 'preview/api';
 import { chromeText } from './chromeText';
@@ -60,6 +61,7 @@ export default class PreviewPage extends LightningElement {
   text = chromeText(previewConfig().lang);
   planTitle = PLAN_TITLE;
   mapTitle = MAP_TITLE;
+  matrixTitle = MATRIX_TITLE;
   page = pageOf(window.location.search);
 
   connectedCallback() {
