@@ -9,6 +9,7 @@ import { runQuery } from '../soql/query';
 import { DAY_MS, dayToIso } from '../store/values';
 import { currencyOf, seedCurrencies, seedOrganization, seedUsers, startOfToday } from './common';
 import { LOST_ONLY_FAMILY, SELLING_FAMILIES, seedCatalog, splitAmount, type CatalogProduct } from './products';
+import { seedObjectiveTasks, seedRelationshipHistory } from './relationshipHistory';
 
 /** The strategic account that shows every coverage gap (no economic buyer, no champion, an
  * unowned or weak high-influence stakeholder, a high-influence skeptic/detractor) and an overdue sponsor. */
@@ -216,6 +217,11 @@ export function generateDemo(org: Org, seed: number): void {
   seedLargeOrgChart(org, new Random(seed + DEMO_LARGE_MAP_CONTACTS), accounts.find((a) => a.name === DEMO_LARGE_MAP_ACCOUNT)!, today, managers, at);
   // Line items last, from their own random stream: every Amount and other record stays as it was.
   seedLineItems(org, new Random(seed ^ 0x11e), accounts, seedCatalog(org, DEMO_CURRENCIES.map((c) => c.iso), longAgo));
+  // Relationship stories (field history over the last year) and action plans under objectives,
+  // each from its own random stream, after everything else.
+  const strategic = accounts.filter((a) => a.strategic);
+  seedRelationshipHistory(org, new Random(seed ^ 0x4157), strategic.map((a) => ({ id: a.id, owner: a.owner, allDecaying: a.name === DEMO_GAP_ACCOUNT })), today);
+  seedObjectiveTasks(org, new Random(seed ^ 0x7a5c), strategic.map((a) => a.id), today, (day) => ({ at: at(day) }));
 }
 
 function person(random: Random): { first: string; last: string } {
