@@ -12,8 +12,8 @@ const COLUMNS = [
   { fieldName: 'cagrText', label: 'columnCagr', sortBy: 'cagr3Y' },
   { fieldName: 'scoreText', label: 'columnScore', sortBy: 'score' },
   { fieldName: 'balanceText', label: 'columnBalance', sortBy: 'balance' },
-  { fieldName: 'sponsorText', label: 'columnSponsor', sortBy: 'sponsorText' },
-  { fieldName: 'planText', label: 'columnPlan', sortBy: 'planText' }
+  { fieldName: 'sponsorText', label: 'columnSponsor', sortBy: 'sponsorText', kind: 'status' },
+  { fieldName: 'planText', label: 'columnPlan', sortBy: 'planText', kind: 'status' }
 ];
 
 function sponsorText(status) {
@@ -71,7 +71,8 @@ export default class ProgramAccounts extends LightningElement {
               variant: 'base'
             }
           }
-        : { ...base, type: 'text' };
+        : // Statuses wrap rather than cut ("No engagement").
+          { ...base, type: 'text', wrapText: column.kind === 'status' };
     });
   }
 
