@@ -41,9 +41,13 @@ export async function pollJob<T extends JobInfo>(what: string, policy: BulkPollP
   for (;;) {
     const left = policy.timeoutMs - (Date.now() - started);
     if (left <= 0) throw new Error(`${what} not complete after ${policy.timeoutMs} ms`);
+    // The check at the deadline is the last one: a timer may fire a millisecond before Date.now
+    // says the wait is over, and another check that late would be a call for nothing.
+    const last = delay >= left;
     await new Promise((resolve) => setTimeout(resolve, Math.min(delay, left)));
     const info = await check();
     if (typeof info.state === 'string' && FINISHED.has(info.state)) return info;
+    if (last) throw new Error(`${what} not complete after ${policy.timeoutMs} ms`);
     const now = { at: Date.now(), processed: Number(info.numberRecordsProcessed ?? 0) };
     if (total !== undefined && now.processed > previous.processed && now.processed < total) {
       const perMs = (now.processed - previous.processed) / Math.max(1, now.at - previous.at);
