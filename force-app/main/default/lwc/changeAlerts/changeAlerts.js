@@ -11,6 +11,7 @@ import alertClear from '@salesforce/label/c.Tandem_Alert_Clear';
 import alertClearTitle from '@salesforce/label/c.Tandem_Alert_Clear_Title';
 import alertCleared from '@salesforce/label/c.Tandem_Alert_Cleared';
 import mapLegendAlert from '@salesforce/label/c.Tandem_Map_Legend_Alert';
+import mapColAlert from '@salesforce/label/c.Tandem_Map_Col_Alert';
 import mapGapLeftAccount from '@salesforce/label/c.Tandem_Map_Gap_Left_Account';
 import mapGapTitleChanged from '@salesforce/label/c.Tandem_Map_Gap_Title_Changed';
 import mapGapEmailBounced from '@salesforce/label/c.Tandem_Map_Gap_Email_Bounced';
@@ -24,7 +25,8 @@ export const alertLabels = {
   alertClear,
   alertClearTitle,
   alertCleared,
-  mapLegendAlert
+  mapLegendAlert,
+  mapColAlert
 };
 
 /** The Change_Alert__c values (the coverage gap codes follow them). */

@@ -2,6 +2,7 @@ import { LightningElement, api } from 'lwc';
 import { labels } from 'c/tandemLabels';
 import { mapLabels } from 'c/mapLabels';
 import { formatLabel } from 'c/tandemFormat';
+import { alertLabels } from 'c/changeAlerts';
 
 const text = (fieldName, label, extra = {}) => ({ label, fieldName, wrapText: true, ...extra });
 
@@ -27,6 +28,9 @@ const COLUMNS = [
   text('owner', labels.mapColOwner),
   text('lastInteraction', labels.mapColLastInteraction, {
     cellAttributes: { class: { fieldName: 'freshnessClass' } }
+  }),
+  text('alert', alertLabels.mapColAlert, {
+    cellAttributes: { class: { fieldName: 'alertClass' } }
   })
 ];
 
@@ -85,7 +89,9 @@ export default class StakeholderTable extends LightningElement {
       lastInteraction: p.mapped
         ? [p.lastInteractionText, p.freshness].filter(Boolean).join(' · ')
         : labels.mapNotMapped,
-      freshnessClass: p.stale ? 'slds-text-color_error' : ''
+      freshnessClass: p.stale ? 'slds-text-color_error' : '',
+      alert: p.alert ? [p.alert.text, ...p.alert.lines].join(' · ') : '',
+      alertClass: p.alert ? 'slds-text-color_error' : ''
     }));
   }
 

@@ -148,6 +148,20 @@ describe('c-relationship-map change alerts', () => {
     expect(updateRecord).not.toHaveBeenCalled();
   });
 
+  it('says the alert in the table view too', async () => {
+    const element = await mount();
+    const toolbar = $(element, 'c-map-toolbar');
+    toolbar.dispatchEvent(new CustomEvent('viewchange', { detail: { value: 'Table' } }));
+    await flushPromises();
+    const datatable = $($(element, 'c-stakeholder-table'), 'lightning-datatable');
+    const alertOf = (id) => datatable.data.find((row) => row.id === id).alert;
+    expect([MARCO, SARA, GIULIA].map(alertOf)).toEqual([
+      'Left account · Detected Mar 20, 2026',
+      'Title changed · Previous title: CTO · Detected Mar 18, 2026',
+      ''
+    ]);
+  });
+
   it('is accessible with the alerts shown', async () => {
     const element = await mount();
     await select(element, MARCO);

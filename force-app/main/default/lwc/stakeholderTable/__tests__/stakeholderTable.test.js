@@ -16,7 +16,12 @@ const PEOPLE = [
     ownerText: 'Maya Chen',
     lastInteractionText: '20 Mar 2026',
     freshness: '11 days ago',
-    stale: false
+    stale: false,
+    alert: {
+      value: 'Title changed',
+      text: 'Title changed',
+      lines: ['Previous title: CFO', 'Detected Mar 18, 2026']
+    }
   },
   {
     id: '003B',
@@ -55,13 +60,16 @@ describe('c-stakeholder-table', () => {
       'Attitude',
       'Relationship',
       'Relationship owner',
-      'Last interaction'
+      'Last interaction',
+      'Change alert'
     ]);
     expect(table.data[0]).toMatchObject({
       name: 'Giulia Bianchi',
       attitude: '++ Advocate',
-      lastInteraction: '20 Mar 2026 · 11 days ago'
+      lastInteraction: '20 Mar 2026 · 11 days ago',
+      alert: 'Title changed · Previous title: CFO · Detected Mar 18, 2026'
     });
+    expect(table.data[1].alert).toBe('');
     expect(table.data[1]).toMatchObject({
       title: 'IT Manager · Bianchi GmbH',
       reportsTo: 'Giulia Bianchi',
