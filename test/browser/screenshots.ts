@@ -48,17 +48,29 @@ async function main(): Promise<void> {
     }
     if (process.argv[2] === 'program') return;
 
+    // `npx tsx test/browser/screenshots.ts trends` shoots only the account plan (action plans
+    // under the objectives), the map (trend arrows) and a stakeholder's history.
+    const trendsOnly = process.argv[2] === 'trends';
     await open('en');
-    await page.screenshot({ path: path.join(OUT_DIR, 'record-page.png') });
-    process.stdout.write('docs/screenshots/record-page.png\n');
+    if (!trendsOnly) {
+      await page.screenshot({ path: path.join(OUT_DIR, 'record-page.png') });
+      process.stdout.write('docs/screenshots/record-page.png\n');
+    }
+    await page.locator('c-account-plan li.task').first().waitFor();
     await shoot('c-account-plan', 'account-plan.png');
-    await shoot('c-executive-sponsor-panel', 'executive-sponsor-panel.png');
+    if (!trendsOnly) await shoot('c-executive-sponsor-panel', 'executive-sponsor-panel.png');
     // A wider window for the map, whose org chart scrolls sideways in narrower columns.
     await page.setViewportSize({ width: 2400, height: 1000 });
     await page.getByRole('tab', { name: 'Relationship Map' }).click();
     await page.locator('c-relationship-map .coverage').waitFor();
+    await page.locator('c-relationship-map .trend').first().waitFor();
     await shoot('c-relationship-map', 'relationship-map.png');
+    // A person whose relationship decayed, opened in the panel: the history of the change.
+    await page.locator('c-relationship-map .node:has(.trend-decaying)').first().click();
+    await page.locator('c-stakeholder-history li.entry').first().waitFor();
+    await shoot('c-relationship-map c-stakeholder-editor', 'stakeholder-history.png');
     await page.setViewportSize({ width: 1440, height: 1000 });
+    if (trendsOnly) return;
 
     // The page as the account rep (who edits the plan) and as the executive sponsor (who reads it
     // and logs engagements on the sponsorships that are theirs).
