@@ -43,6 +43,24 @@ function isoDate(date: Date): string {
 }
 
 /** A mid-size multi-currency org: USD corporate, EUR and GBP with monthly dated rates. */
+/**
+ * Customer groups, so finish() also pays for Hierarchy rows: of every 40 accounts the first is a
+ * top with three subsidiaries (1–3) and one account below subsidiary 3 (4): 2 accounts with
+ * children per 40.
+ */
+function groupParent(i: number): string | null {
+  const at = i % 40;
+  if (at >= 1 && at <= 3) return accountId(i - at);
+  return at === 4 ? accountId(i - 1) : null;
+}
+
+/** Accounts with children among the first `accounts` (see groupParent). */
+function groupHeads(accounts: number): number {
+  let heads = 0;
+  for (let i = 0; i < accounts; i++) if (i % 40 === 0 ? i + 1 < accounts : i % 40 === 3 && i + 1 < accounts) heads++;
+  return heads;
+}
+
 function context(accounts: number): MetricsContext {
   const dated: MetricsContext['rates']['dated'] = [];
   for (const [isoCode, base] of [
@@ -77,7 +95,8 @@ function context(accounts: number): MetricsContext {
     },
     accounts: Array.from({ length: accounts }, (_, i) => ({
       id: accountId(i),
-      isStrategic: i % 20 === 0
+      isStrategic: i % 20 === 0,
+      parentId: groupParent(i)
     })),
     plans: [],
     initiatives: [],
@@ -167,7 +186,7 @@ export async function benchmarkEngine(opportunities: number): Promise<EngineFigu
   const result = run.finish();
   const finishing = process.hrtime.bigint() - start;
   cpuMicroseconds += cpuSince(cpu);
-  if (result.accountMetrics.length !== accounts * 12) {
+  if (result.accountMetrics.length !== (accounts + groupHeads(accounts)) * 12) {
     throw new Error('benchmark: unexpected row count');
   }
   const seconds = Number(adding + finishing) / 1e9;
