@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     '',
     `Tandem is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
     `  Preview        ${stack.previewUrl}`,
+    `  Sponsor's Home ${stack.previewUrl}?page=home&as=sponsor`,
     `  Sync API       ${stack.apiUrl}   (Authorization: Bearer ${stack.apiToken})`,
     `  Queue board    ${stack.queueBoardUrl}`,
     `  Redis          ${stack.redisUrl}`,

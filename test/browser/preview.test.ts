@@ -3,7 +3,7 @@
 // the suite (the build and the sync are the slow parts).
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { DEMO_GAP_ACCOUNT } from '../emulator';
+import { DEMO_CAPTURED_ACCOUNT, DEMO_GAP_ACCOUNT, DEMO_LAPSED_ACCOUNT, DEMO_UNENGAGED_ACCOUNT } from '../emulator';
 import { closeAllStacks, startStack, type Stack } from '../preview/stack';
 import { passwordLogin } from '../preview/session';
 import { readLabels } from '../preview/labels';
@@ -119,6 +119,74 @@ test("the map's coverage panel lists every gap of the account built to have them
   await expect(page.locator('c-relationship-map .coverage li.gap[data-code="HIGH_INFLUENCE_NO_OWNER"]').innerText()).resolves.toContain(
     unowned!.Contact__r.Name
   );
+});
+
+/** The Home page (?page=home) as a user of the org. */
+async function openHome(as: 'admin' | 'rep' | 'sponsor', lang = 'en'): Promise<void> {
+  await page.goto(`${stack.previewUrl}?page=home&lang=${lang}&as=${as}`);
+  await page.locator('c-sponsor-portfolio .body').waitFor();
+}
+
+// Before any test below logs an engagement: the demo's portfolio as the sync left it.
+test("as the sponsor, the Home page lists her sponsorships overdue first with the sync's metrics, and logs an engagement inline", async () => {
+  // From the record page to the Home page through the preview bar.
+  await openAccount(DEMO_GAP_ACCOUNT, 'en', 'sponsor');
+  await page.locator('.page-switch lightning-button[data-page="home"] button').click();
+  await page.waitForURL(/page=home/);
+  const items = page.locator('c-sponsor-portfolio li.sponsorship');
+  await items.first().waitFor();
+  // The demo's five: Hartwell overdue 150 days, Cobalt overdue 75, Bluefjord never engaged, then on
+  // cadence by next engagement: Castellan (typed, due in the cadence) before Northwind (engaged only
+  // in her calendar, so no next date).
+  await expect(items.locator('.account-link').allInnerTexts()).resolves.toEqual([
+    DEMO_GAP_ACCOUNT,
+    DEMO_LAPSED_ACCOUNT,
+    DEMO_UNENGAGED_ACCOUNT,
+    'Castellan Manufacturing',
+    DEMO_CAPTURED_ACCOUNT
+  ]);
+  await expect(page.locator('c-sponsor-portfolio .summary').innerText()).resolves.toBe('Sponsored accounts: 5 · Overdue: 2');
+  const statuses = await items.locator('c-status-badge.status .badge-label').allInnerTexts();
+  expect(statuses).toEqual(['Overdue', 'Overdue', 'No engagement', 'On cadence', 'On cadence']);
+
+  // The numbers are the sync's: the account row of the current quarter.
+  const id = await accountId(DEMO_GAP_ACCOUNT);
+  const [metric] = await soql<{ Revenue_TTM__c: number; Strategic_Score__c: number }>(
+    `SELECT Revenue_TTM__c, Strategic_Score__c FROM Account_Metric__c WHERE Account__c = '${id}' AND Is_Current__c = true AND Scope__c != 'Hierarchy'`
+  );
+  const compactUsd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
+  const hartwell = items.first();
+  await expect(hartwell.locator('.revenue').innerText()).resolves.toBe(compactUsd.format(metric!.Revenue_TTM__c));
+  await expect(hartwell.locator('.score').innerText()).resolves.toBe(String(Math.round(metric!.Strategic_Score__c)));
+  await expect(hartwell.locator('.plan').innerText()).resolves.toBe('Active');
+
+  // Log Engagement on the lapsed account: the record page's modal, an Event of hers, and the list refreshed.
+  const sponsorLogin = await passwordLogin({ ...stack.org.users.sponsor, loginUrl: stack.org.loginUrl });
+  const lapsedId = await accountId(DEMO_LAPSED_ACCOUNT);
+  const notes = `Portfolio engagement ${Date.now()}`;
+  await items.nth(1).locator('lightning-button.log-engagement button').click();
+  const modal = page.locator('lightning-modal-body');
+  await modal.locator('lightning-textarea.engagement-notes textarea').fill(notes);
+  await page.locator('lightning-modal-footer lightning-button.log button').click();
+  await modal.waitFor({ state: 'detached' });
+  await page.locator('.toast-title').waitFor();
+  const events = await soql<{ OwnerId: string; WhatId: string; ActivityDate: string }>(`SELECT OwnerId, WhatId, ActivityDate FROM Event WHERE Description = '${notes}'`);
+  expect(events).toEqual([expect.objectContaining({ OwnerId: sponsorLogin.userId, WhatId: lapsedId, ActivityDate: TODAY })]);
+  // Met today on a 60-day cadence: on cadence, due in 60 days, so listed after the never-engaged one.
+  await page.locator('c-sponsor-portfolio .summary', { hasText: 'Overdue: 1' }).waitFor();
+  await expect(items.locator('.account-link').allInnerTexts()).resolves.toEqual([
+    DEMO_GAP_ACCOUNT,
+    DEMO_UNENGAGED_ACCOUNT,
+    'Castellan Manufacturing',
+    DEMO_LAPSED_ACCOUNT,
+    DEMO_CAPTURED_ACCOUNT
+  ]);
+});
+
+test('as the rep, who sponsors no account, the Home page says so', async () => {
+  await openHome('rep');
+  await expect(page.locator('c-sponsor-portfolio .empty').innerText()).resolves.toBe('You sponsor no accounts.');
+  await expect(page.locator('c-sponsor-portfolio li.sponsorship').count()).resolves.toBe(0);
 });
 
 test('as the rep, an objective added through the record-edit form is saved in the org and listed', async () => {

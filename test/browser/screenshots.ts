@@ -38,15 +38,26 @@ async function main(): Promise<void> {
       process.stdout.write(`docs/screenshots/${file}\n`);
     };
 
+    // `npx tsx test/browser/screenshots.ts program|portfolio` shoots only those two.
+    const only = process.argv[2];
     // The SAM program (App page) with the figures the sync computed, English and Italian.
-    // `npx tsx test/browser/screenshots.ts program` shoots only these two.
-    for (const [lang, file] of [['en', 'program.png'], ['it', 'program-it.png']]) {
-      await page.goto(`${stack.previewUrl}?page=program&lang=${lang}`);
-      await page.locator('c-sam-program .sentence').waitFor();
-      await page.locator('c-sam-program li.candidate').first().waitFor();
-      await shoot('c-sam-program', file!);
+    if (!only || only === 'program') {
+      for (const [lang, file] of [['en', 'program.png'], ['it', 'program-it.png']]) {
+        await page.goto(`${stack.previewUrl}?page=program&lang=${lang}`);
+        await page.locator('c-sam-program .sentence').waitFor();
+        await page.locator('c-sam-program li.candidate').first().waitFor();
+        await shoot('c-sam-program', file!);
+      }
     }
-    if (process.argv[2] === 'program') return;
+    // The sponsor's Home page: her portfolio, overdue first, in English and Italian.
+    if (!only || only === 'portfolio') {
+      for (const [lang, file] of [['en', 'sponsor-portfolio.png'], ['it', 'sponsor-portfolio-it.png']] as const) {
+        await page.goto(`${stack.previewUrl}?page=home&lang=${lang}&as=sponsor`);
+        await page.locator('c-sponsor-portfolio li.sponsorship').first().waitFor();
+        await shoot('c-sponsor-portfolio', file);
+      }
+    }
+    if (only) return;
 
     // `npx tsx test/browser/screenshots.ts trends` shoots only the account plan (action plans
     // under the objectives), the map (trend arrows) and a stakeholder's history.

@@ -18,7 +18,7 @@ const TEXT = {
     loading: 'Loading…',
     close: 'Close',
     page: 'Page',
-    pages: { record: 'Account record page', program: 'SAM Program' }
+    pages: { record: 'Account record page', program: 'SAM Program', home: 'Home' }
   },
   it: {
     product: 'Tandem',
@@ -38,7 +38,7 @@ const TEXT = {
     loading: 'Caricamento in corso…',
     close: 'Chiudi',
     page: 'Pagina',
-    pages: { record: "Pagina record dell'account", program: 'Programma SAM' }
+    pages: { record: "Pagina record dell'account", program: 'Programma SAM', home: 'Home' }
   }
 };
 

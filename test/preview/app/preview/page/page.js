@@ -1,7 +1,8 @@
 // The preview's pages, chosen with ?page= (a switch in the header): the Account record page (an
 // Account picker, strategic accounts first, a highlights panel and the three Tandem components
 // placed as the FlexiPage places them: plan and relationship map as main tabs, sponsors in the
-// sidebar) and the SAM Program App page (samProgram, as the Tandem_Program FlexiPage hosts it).
+// sidebar), the SAM Program App page (samProgram, as the Tandem_Program FlexiPage hosts it) and
+// the Home page (the user's sponsor portfolio above samProgram, as Tandem_Home places them).
 // A language and a user switch on every page. No decorators: the root
 // component needs none, and the repository's lint parses test/**/*.js without them.
 import { LightningElement } from 'lwc';
@@ -26,7 +27,7 @@ const ACCOUNTS_QUERY = `query previewAccounts {
 const TOAST_MILLIS = 4000;
 
 /** The pages the preview serves (?page=…), the record page by default. */
-export const PAGES = ['record', 'program'];
+export const PAGES = ['record', 'program', 'home'];
 
 export function pageOf(search) {
   const requested = new URLSearchParams(search).get('page');
@@ -93,6 +94,10 @@ export default class PreviewPage extends LightningElement {
 
   get isProgramPage() {
     return this.page === 'program';
+  }
+
+  get isHomePage() {
+    return this.page === 'home';
   }
 
   get showRecord() {
