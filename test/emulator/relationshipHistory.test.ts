@@ -4,7 +4,7 @@
 // history ending at the stakeholder's current value; tasks under the Active plans' objectives.
 import type { Connection } from 'jsforce';
 import { DEMO_GAP_ACCOUNT, DEMO_STRATEGIC_ACCOUNTS, startOrg, type OrgHandle } from './index';
-import { ATTITUDE_LADDER, STRENGTH_LADDER, storyPath } from './generators/relationshipHistory';
+import { ATTITUDE_LADDER, STRENGTH_LADDER, changeDays, storyPath } from './generators/relationshipHistory';
 import { personaConnection } from './testing/clients';
 
 describe('storyPath', () => {
@@ -91,5 +91,26 @@ describe('the demo org', () => {
     ).records;
     expect(tasks.length).toBe(DEMO_STRATEGIC_ACCOUNTS.length * 6);
     expect(tasks.filter((t) => t.Status === 'Completed').length).toBe(DEMO_STRATEGIC_ACCOUNTS.length * 3);
+  });
+});
+
+describe('changeDays', () => {
+  const random = { int: (min: number) => min } as unknown as import('./random').Random;
+  // Today is day 1000; random.int always answers its minimum here.
+  it('puts a trend’s last change inside 90 days and the earlier one before it', () => {
+    // Last: 1000 − 8 = 992; earlier: 1000 − (100 + 60) = 840.
+    expect(changeDays(random, 2, 'decaying', 500, 1000)).toEqual([840, 992]);
+  });
+
+  it('squeezes a young record’s changes in after its creation, in order', () => {
+    // Created on day 985: the earlier change (840) moves to 986, the last stays on 992.
+    expect(changeDays(random, 2, 'improving', 985, 1000)).toEqual([986, 992]);
+    // Created on day 995: 996, then 997 (after the first, though 992 was wanted).
+    expect(changeDays(random, 2, 'improving', 995, 1000)).toEqual([996, 997]);
+  });
+
+  it('gives a steady story one change older than 90 days, or none on a young record', () => {
+    expect(changeDays(random, 1, 'steady', 500, 1000)).toEqual([880]);
+    expect(changeDays(random, 1, 'steady', 950, 1000)).toEqual([]);
   });
 });

@@ -32,17 +32,25 @@ export function storyPath(ladder: string[], current: string | null, story: Story
 
 /**
  * Days of the changes of a path (one fewer than its values), oldest first: a trend's last change
- * inside the last 90 days and the earlier ones before them; a steady story's only change older
- * than 90 days. Never on or before the day the record was created.
+ * inside the last 90 days and the earlier ones before it; a steady story's only change older than
+ * 90 days. All after the day the record was created: a young record's changes are squeezed in
+ * (a steady story, which needs an old change, then has none).
  */
 export function changeDays(random: Random, changes: number, story: Story, createdDay: number, today: number): number[] {
-  const days: number[] = [];
-  if (story === 'steady') days.push(today - random.int(120, 330));
-  else {
-    days.push(today - random.int(8, 60));
-    for (let i = 1; i < changes; i++) days.unshift(today - random.int(100 + 60 * i, 160 + 90 * i));
+  const earliest = createdDay + 1;
+  const latest = today - 1;
+  if (story === 'steady') {
+    const day = today - random.int(120, 330);
+    return day >= earliest ? [day] : [];
   }
-  return days.filter((day) => day > createdDay).slice(-changes);
+  const wanted = [today - random.int(8, 60)];
+  for (let i = 1; i < changes; i++) wanted.unshift(today - random.int(100 + 60 * i, 160 + 90 * i));
+  const days: number[] = [];
+  for (const day of wanted) {
+    const placed = Math.max(day, earliest, (days[days.length - 1] ?? -Infinity) + 1);
+    if (placed <= latest) days.push(placed);
+  }
+  return days;
 }
 
 const STORIES: Story[] = ['decaying', 'improving', 'steady'];
