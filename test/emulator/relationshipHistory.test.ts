@@ -77,7 +77,7 @@ describe('the demo org', () => {
       if (rank(now) > rank(row.OldValue)) entry.improving++;
       trends.set(account, entry);
     }
-    expect([...trends.keys()].every((name) => DEMO_STRATEGIC_ACCOUNTS.includes(name))).toBe(true);
+    expect([...trends.keys()].every((name) => (DEMO_STRATEGIC_ACCOUNTS as readonly string[]).includes(name))).toBe(true);
     expect(trends.get(DEMO_GAP_ACCOUNT)).toEqual({ decaying: expect.any(Number), improving: 0 });
     expect(trends.get(DEMO_GAP_ACCOUNT)!.decaying).toBeGreaterThanOrEqual(3);
     const others = [...trends.entries()].filter(([name]) => name !== DEMO_GAP_ACCOUNT);
