@@ -8,7 +8,7 @@ import { benchmarkAllFreshness, freshnessSection, withFreshnessSection } from '.
 import { benchmarkLayout } from './bench/layout';
 import { benchmarkMapOpening } from './bench/mapOpening';
 import { describeMachine } from './bench/machine';
-import { renderReport, syncTable, targets, type EngineFigure } from './bench/report';
+import { renderReport, syncTable, targets, whitespaceTable, type EngineFigure } from './bench/report';
 import { SEED, TODAY, benchmarkNaive, benchmarkSync, type SyncFigure } from './bench/syncBench';
 
 const DEFAULT_SIZES = [10_000, 100_000, 1_000_000];
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   if (targets(sync).some((t) => t.name.startsWith('peak RSS') && !t.met)) notes.push(RSS_NOTE);
   fs.writeFileSync(path.join(REPOSITORY, 'docs', 'benchmarks.md'), withFreshnessSection(renderReport(results, notes), freshnessSection(freshness)));
 
-  process.stdout.write(`\n${syncTable(sync)}\n\n`);
+  process.stdout.write(`\n${syncTable(sync)}\n\n${whitespaceTable(sync)}\n\n`);
   process.stdout.write(`metrics engine: ${engine.opportunities.toLocaleString('en-US')} opportunities in ${engine.seconds.toFixed(2)} s, peak RSS ${engine.peakRssMb.toFixed(0)} MiB\n`);
   process.stdout.write(`layout: ${layout.contacts} contacts, median ${layout.medianMs.toFixed(2)} ms\n`);
   for (const figure of freshness) process.stdout.write(`freshness, ${figure.data}: median ${figure.medianSeconds.toFixed(2)} s, worst ${figure.worstSeconds.toFixed(2)} s of ${figure.samples.length}\n`);

@@ -19,6 +19,10 @@
 //   upload the CSV, close it (UploadComplete), one status check, and the successfulResults (the
 //   rows it confirms; failedResults and unprocessedrecords are fetched only when the job reports
 //   failed or unprocessed rows).
+// - Whitespace (issue #17): the line items are read by a query of their own (⌈records / 2,000⌉
+//   pages, or the Bulk 2.0 calls above the threshold) in a full run; in an incremental run their
+//   change query rides in a composite call the run makes anyway, so only pages after its first
+//   count. Cells are written like any object's rows (⌈cells / 200⌉ or one ingest job).
 export const QUERY_PAGE = 2000;
 export const BULK_WRITE_THRESHOLD = 2000;
 export const BULK_INGEST_CALLS = 5;
@@ -36,12 +40,20 @@ export interface SyncWork {
   opportunities: number;
   accountRowsWritten: number;
   programRowsWritten: number;
+  /** Line items the run must read (all of them in a full run, the changed ones otherwise). */
+  lineItems: number;
+  /** Whether the line items come through their own query (a full run) or a composite call (incremental). */
+  lineItemPath: ReadPath | 'composite';
+  cellRowsWritten: number;
 }
 
 export interface Minimum {
   reads: number;
   readPath: ReadPath;
   writes: number;
+  /** Of the reads and writes: the line items' read and the cells' writes. */
+  lineItemReads: number;
+  cellWrites: number;
   total: number;
 }
 
@@ -59,7 +71,14 @@ export function minimumCalls(work: SyncWork): Minimum {
   const rest = Math.ceil((work.otherQueries.length + 1) / QUERIES_PER_COMPOSITE) + otherPages + pagesAfterFirst(work.opportunities);
   const bulk =
     Math.ceil(work.otherQueries.length / QUERIES_PER_COMPOSITE) + otherPages + 2 + Math.max(1, Math.ceil(work.opportunities / BULK_RESULTS_PAGE));
-  const writes = writeCalls(work.accountRowsWritten) + writeCalls(work.programRowsWritten);
-  const reads = work.readPath === 'REST' ? rest : bulk;
-  return { reads, readPath: work.readPath, writes, total: reads + writes };
+  const lineItemReads =
+    work.lineItemPath === 'composite'
+      ? pagesAfterFirst(work.lineItems)
+      : work.lineItemPath === 'REST'
+        ? Math.max(1, Math.ceil(work.lineItems / QUERY_PAGE))
+        : 2 + Math.max(1, Math.ceil(work.lineItems / BULK_RESULTS_PAGE));
+  const cellWrites = writeCalls(work.cellRowsWritten);
+  const writes = writeCalls(work.accountRowsWritten) + writeCalls(work.programRowsWritten) + cellWrites;
+  const reads = (work.readPath === 'REST' ? rest : bulk) + lineItemReads;
+  return { reads, readPath: work.readPath, writes, lineItemReads, cellWrites, total: reads + writes };
 }

@@ -31,6 +31,9 @@ export interface SyncFigure {
   /** What the service says it used (a cross-check of the org's counter). */
   claimedApiCalls: number | null;
   rowsWritten: number;
+  /** Line items read and whitespace cells written (issue #17): their share of the minimum is in `minimum`. */
+  lineItemsRead: number;
+  cellsWritten: number;
   minimum: Minimum;
   peakRssMiB: number;
 }
@@ -41,6 +44,8 @@ interface CliSummary {
   opportunities: number;
   metricRowsWritten: number;
   metricRowsUnchanged: number;
+  lineItems: number;
+  whitespaceCellsWritten: number;
   failures: unknown[];
   apiCalls: number;
   durationMs: number;
@@ -106,7 +111,10 @@ function figure(variant: SyncFigure['variant'], mode: ModeLabel, shape: OrgShape
     otherQueries: incremental ? shape.otherQueries.map((n, i) => (i < 4 ? n : 0)) : shape.otherQueries,
     opportunities: recordsRead,
     accountRowsWritten: written - measured.programRowsWritten,
-    programRowsWritten: measured.programRowsWritten
+    programRowsWritten: measured.programRowsWritten,
+    lineItems: measured.output.lineItems ?? 0,
+    lineItemPath: incremental ? 'composite' : (measured.output.lineItems ?? 0) > BULK_THRESHOLD ? 'Bulk 2.0' : 'REST',
+    cellRowsWritten: measured.output.whitespaceCellsWritten ?? 0
   });
   return {
     variant,
@@ -119,6 +127,8 @@ function figure(variant: SyncFigure['variant'], mode: ModeLabel, shape: OrgShape
     apiCalls: measured.apiCalls,
     claimedApiCalls: variant === 'Tandem' ? measured.output.apiCalls : null,
     rowsWritten: written,
+    lineItemsRead: measured.output.lineItems ?? 0,
+    cellsWritten: measured.output.whitespaceCellsWritten ?? 0,
     minimum,
     peakRssMiB: measured.run.peakRssMiB
   };

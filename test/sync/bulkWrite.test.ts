@@ -72,13 +72,18 @@ describe('Bulk 2.0 write-back', () => {
       expect(summary).toMatchObject({ status: 'done', failures: [], metricRowsWritten: 588 });
       expectOrgRowsRight();
       const jobs = (await ingestJobs(deps)).slice(jobsBefore);
-      // 576 Account_Metric__c rows > 100: one job; 12 Program_Metric__c rows: one collection call.
-      expect(jobs).toEqual([expect.objectContaining({ object: 'Account_Metric__c', operation: 'upsert', externalIdFieldName: 'Snapshot_Key__c', state: 'JobComplete' })]);
-      // Writes: create, upload, close, ≥ 1 status check, successful results (no failed or
-      // unprocessed rows to fetch), plus one collection call: at least 6.
+      // 576 Account_Metric__c rows > 100: one job; 12 Program_Metric__c rows: one collection call;
+      // the demo's whitespace cells (more than 100) a job of their own.
+      expect(summary.whitespaceCellsWritten).toBeGreaterThan(100);
+      expect(jobs).toEqual([
+        expect.objectContaining({ object: 'Account_Metric__c', operation: 'upsert', externalIdFieldName: 'Snapshot_Key__c', state: 'JobComplete' }),
+        expect.objectContaining({ object: 'Whitespace_Cell__c', operation: 'upsert', externalIdFieldName: 'Cell_Key__c', state: 'JobComplete' })
+      ]);
+      // Writes: per job create, upload, close, ≥ 1 status check, successful results (no failed or
+      // unprocessed rows to fetch), plus one collection call: at least 11.
       const writeCalls = deps.client.calls - writesBefore.calls;
-      expect(writeCalls).toBeGreaterThanOrEqual(6);
-      expect(writeCalls).toBeLessThanOrEqual(12);
+      expect(writeCalls).toBeGreaterThanOrEqual(11);
+      expect(writeCalls).toBeLessThanOrEqual(23);
       // Every row confirmed: a second run writes nothing.
       expect(await runSync({ mode: 'full', asOf: TODAY }, deps)).toMatchObject({ metricRowsWritten: 0, metricRowsUnchanged: 588 });
     } finally {
@@ -103,16 +108,20 @@ describe('Bulk 2.0 write-back', () => {
         }
       );
       expect(summary.status).toBe('partial');
-      expect(summary.failures).toHaveLength(12);
-      for (const failure of summary.failures) {
+      // Its cells fail too (a segment of a group): reported by key, never dropped.
+      const cellFailures = summary.failures.filter((f) => f.key.startsWith('Whitespace_Cell__c:'));
+      for (const failure of cellFailures) expect(failure.key).toMatch(new RegExp(`^Whitespace_Cell__c:\\w{18}:${accountId}:.+$`));
+      const metricFailures = summary.failures.filter((f) => !cellFailures.includes(f));
+      expect(metricFailures).toHaveLength(12);
+      for (const failure of metricFailures) {
         expect(failure.key).toMatch(new RegExp(`^Account_Metric__c:${accountId}:FY\\d{4}-Q\\d$`));
         // Salesforce's sf__Error, e.g. "INVALID_CROSS_REFERENCE_KEY:invalid cross reference id:--".
         expect(failure.message).toMatch(/^[A-Z_]+:.+/);
       }
       expect(summary.metricRowsWritten).toBe(576);
       const hashes = await deps.state.rowHashes();
-      expect(summary.failures.filter((f) => hashes.has(`A:${f.key.slice('Account_Metric__c:'.length)}`))).toEqual([]);
-      expect(hashes.size).toBe(576);
+      expect(summary.failures.filter((f) => hashes.has(`A:${f.key.slice('Account_Metric__c:'.length)}`) || hashes.has(`W:${f.key.slice('Whitespace_Cell__c:'.length)}`))).toEqual([]);
+      expect(hashes.size).toBe(576 + summary.whitespaceCellsWritten);
     } finally {
       await deps.close();
     }
@@ -152,8 +161,9 @@ describe('Bulk 2.0 write-back', () => {
       expect(aborted).not.toBeNull();
       expect(summary).toMatchObject({ status: 'done', failures: [], metricRowsWritten: rowCount().total });
       const states = (await ingestJobs(deps)).filter((j) => !known.has(j.id)).map((j) => j.state);
-      // The aborted job, then a second job for its unprocessed rows (all of them: it never started).
-      expect(states).toEqual(['Aborted', 'JobComplete']);
+      // The aborted job, then a second job for its unprocessed rows (all of them: it never started),
+      // then the whitespace cells' job.
+      expect(states).toEqual(['Aborted', 'JobComplete', 'JobComplete']);
       expectOrgRowsRight();
     } finally {
       clearInterval(watcher);
@@ -169,9 +179,12 @@ describe('Bulk 2.0 write-back', () => {
       org.setFaults('bulkDelay=60000');
       const summary = await runSync({ mode: 'full', asOf: TODAY }, deps);
       expect(summary.status).toBe('partial');
-      expect(summary.failures).toHaveLength(rowCount().accounts);
-      expect(summary.failures[0]!.message).toMatch(/not complete after 1000 ms/);
-      expect((await ingestJobs(deps)).filter((j) => !known.has(j.id)).map((j) => j.state)).toEqual(['Aborted']);
+      // The metric rows' job and the cells' job (more than 100 cells) each time out: every row of both fails.
+      expect(summary.failures.filter((f) => f.key.startsWith('Account_Metric__c:'))).toHaveLength(rowCount().accounts);
+      expect(summary.failures.filter((f) => f.key.startsWith('Whitespace_Cell__c:')).length).toBeGreaterThan(100);
+      expect(summary.whitespaceCellsWritten).toBe(0);
+      for (const failure of summary.failures) expect(failure.message).toMatch(/not complete after 1000 ms/);
+      expect((await ingestJobs(deps)).filter((j) => !known.has(j.id)).map((j) => j.state)).toEqual(['Aborted', 'Aborted']);
     } finally {
       await deps.close();
     }

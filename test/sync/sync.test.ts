@@ -77,6 +77,9 @@ describe('sync runs against the demo org', () => {
     const won = storeRows(org, "SELECT Id, AccountId, Amount FROM Opportunity WHERE IsWon = true AND CloseDate = LAST_N_DAYS:200 ORDER BY Id LIMIT 3");
     expect(won.length).toBe(3);
     const [changed, deleted, other] = won as [Record<string, unknown>, Record<string, unknown>, Record<string, unknown>];
+    // Deleting an opportunity deletes its line items with it.
+    const deletedLines = storeRows(org, `SELECT Id FROM OpportunityLineItem WHERE OpportunityId = '${String(deleted.Id)}'`).length;
+    expect(deletedLines).toBeGreaterThan(0);
     setAmount(org, String(changed.Id), Number(changed.Amount) + 12345.67, actor);
     org.store.remove('Opportunity', String(deleted.Id), actor);
     org.store.insert(
@@ -89,7 +92,8 @@ describe('sync runs against the demo org', () => {
     expect(differing.size).toBeGreaterThan(0);
 
     const summary = await runSync({ mode: 'incremental', asOf: TODAY }, deps);
-    expect(summary).toMatchObject({ mode: 'incremental', status: 'done', changedRecords: 3, failures: [] });
+    // 3 opportunities, the line item setAmount changed, and the deleted opportunity's line items.
+    expect(summary).toMatchObject({ mode: 'incremental', status: 'done', changedRecords: 3 + 1 + deletedLines, lineItems: 1 + deletedLines, failures: [] });
     expect(summary.metricRowsWritten).toBe(differing.size);
 
     const stored = orgMetricRows(org);

@@ -43,8 +43,8 @@ export function parseCli(argv: string[]): CliRequest {
 }
 
 export function summaryLine(summary: SyncSummary): string {
-  const { mode, accounts, opportunities, metricRowsWritten, metricRowsUnchanged, sponsorRowsWritten, stakeholderAlertsWritten, failures, apiCalls, durationMs, dataQuality } = summary;
-  return JSON.stringify({ mode, accounts, opportunities, metricRowsWritten, metricRowsUnchanged, sponsorRowsWritten, stakeholderAlertsWritten, failures, apiCalls, durationMs, dataQuality });
+  const { mode, accounts, opportunities, lineItems, metricRowsWritten, metricRowsUnchanged, sponsorRowsWritten, stakeholderAlertsWritten, whitespaceCellsWritten, whitespaceCellsDeleted, failures, apiCalls, durationMs, dataQuality } = summary;
+  return JSON.stringify({ mode, accounts, opportunities, lineItems, metricRowsWritten, metricRowsUnchanged, sponsorRowsWritten, stakeholderAlertsWritten, whitespaceCellsWritten, whitespaceCellsDeleted, failures, apiCalls, durationMs, dataQuality });
 }
 
 async function main(): Promise<number> {

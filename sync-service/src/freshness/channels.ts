@@ -30,10 +30,16 @@ const EVENT_ACCOUNT_FIELD: Record<InputKind, string | null> = {
   objective: 'Account_Plan__c',
   stakeholder: 'Account__c',
   // A contact's change is compared by an incremental run (change alerts): see affectedAccounts.
-  contact: null
+  contact: null,
+  // Not followed: a line item's change rolls up into its opportunity's Amount, whose event brings
+  // the account (and its line items) in; the scheduled run catches the rest.
+  lineItem: null
 };
+
+/** Kinds whose changes reach the service through their parent's events, not their own. */
+const UNFOLLOWED: ReadonlySet<InputKind> = new Set(['lineItem']);
 
 export function changeChannels(): ChangeChannel[] {
   const sources = inputSources(false);
-  return INPUT_KINDS.map((kind) => ({ kind, object: sources[kind].object, channel: channelName(sources[kind].object), accountField: EVENT_ACCOUNT_FIELD[kind] }));
+  return INPUT_KINDS.filter((kind) => !UNFOLLOWED.has(kind)).map((kind) => ({ kind, object: sources[kind].object, channel: channelName(sources[kind].object), accountField: EVENT_ACCOUNT_FIELD[kind] }));
 }

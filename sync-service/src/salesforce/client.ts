@@ -41,6 +41,11 @@ export interface DeletedAnswer {
   earliestDateAvailable: string | null;
 }
 
+/** The ids of one object's records created or updated in a span (the getUpdated resource, asked with a DeletedLookup). */
+export interface UpdatedAnswer {
+  ids: string[];
+}
+
 /** A subrequest that failed (e.g. CurrencyType in an org without multi-currency). */
 export interface SubrequestError {
   errorCode: string;
@@ -166,17 +171,20 @@ export class OrgClient {
   }
 
   /**
-   * Queries and getDeleted lookups in one `/composite` call (one API call): up to 5 queries, and
-   * up to 20 lookups, which do not count toward the 5 (they are neither queries nor collections).
+   * Queries, getDeleted and getUpdated lookups in one `/composite` call (one API call): up to 5
+   * queries, and up to 20 lookups, which do not count toward the 5 (they are neither queries nor
+   * collections).
    */
-  async compositeReads<K extends string, D extends string>(
+  async compositeReads<K extends string, D extends string, U extends string = never>(
     queries: Record<K, CompositeQuery>,
-    deleted: Record<D, DeletedLookup>
-  ): Promise<{ pages: Record<K, QueryPage | SubrequestError>; deleted: Record<D, DeletedAnswer | SubrequestError> }> {
+    deleted: Record<D, DeletedLookup>,
+    updated: Record<U, DeletedLookup> = {} as Record<U, DeletedLookup>
+  ): Promise<{ pages: Record<K, QueryPage | SubrequestError>; deleted: Record<D, DeletedAnswer | SubrequestError>; updated: Record<U, UpdatedAnswer | SubrequestError> }> {
     const refs = Object.keys(queries) as K[];
     const lookups = Object.keys(deleted) as D[];
+    const updates = Object.keys(updated) as U[];
     if (refs.length === 0 || refs.length > 5) throw new Error(`a composite call takes 1–5 queries, not ${refs.length}`);
-    if (refs.length + lookups.length > 25) throw new Error('a composite call takes 25 subrequests at most');
+    if (refs.length + lookups.length + updates.length > 25) throw new Error('a composite call takes 25 subrequests at most');
     const compositeRequest = [
       ...refs.map((ref) => {
         const query = queries[ref];
@@ -186,6 +194,10 @@ export class OrgClient {
       ...lookups.map((ref) => {
         const { object, start, end } = deleted[ref];
         return { method: 'GET', referenceId: ref, url: this.dataPath(`/sobjects/${object}/deleted/?start=${encodeURIComponent(start)}&end=${encodeURIComponent(end)}`) };
+      }),
+      ...updates.map((ref) => {
+        const { object, start, end } = updated[ref];
+        return { method: 'GET', referenceId: ref, url: this.dataPath(`/sobjects/${object}/updated/?start=${encodeURIComponent(start)}&end=${encodeURIComponent(end)}`) };
       })
     ];
     return this.call('composite query', async () => {
@@ -195,7 +207,7 @@ export class OrgClient {
         body: JSON.stringify({ allOrNone: false, compositeRequest }),
         headers: { 'Content-Type': 'application/json' }
       });
-      return { pages: parseComposite(body, refs, asQueryPage), deleted: parseComposite(body, lookups, asDeletedAnswer) };
+      return { pages: parseComposite(body, refs, asQueryPage), deleted: parseComposite(body, lookups, asDeletedAnswer), updated: parseComposite(body, updates, asUpdatedAnswer) };
     });
   }
 
@@ -386,6 +398,12 @@ function asDeletedAnswer(body: unknown): DeletedAnswer {
     ids: (answer.deletedRecords as Array<{ id?: unknown }>).map((r) => String(r.id)),
     earliestDateAvailable: typeof answer.earliestDateAvailable === 'string' ? answer.earliestDateAvailable : null
   };
+}
+
+function asUpdatedAnswer(body: unknown): UpdatedAnswer {
+  const answer = body as { ids?: unknown } | null;
+  if (!answer || !Array.isArray(answer.ids)) throw new MalformedResponseError('getUpdated answer without ids');
+  return { ids: (answer.ids as unknown[]).map(String) };
 }
 
 function parseComposite<K extends string, T>(body: unknown, refs: K[], parse: (body: unknown) => T): Record<K, T | SubrequestError> {

@@ -12,12 +12,13 @@ import type {
   SponsorshipInput,
   WeightInput
 } from '../metrics';
+import type { LineItemInput } from '../metrics/whitespace';
 import type { HealthInitiativeInput, HealthObjectiveInput, HealthPlanInput, HealthStakeholderInput, HealthWeight } from '../metrics/planHealth';
 import { selectFrom, toId18 } from '../salesforce/soql';
 import type { SfRecord } from '../salesforce/client';
 
-/** The per-record inputs the sync keeps a mirror of (all but opportunities are small). */
-export type InputKind = 'opportunity' | 'account' | 'plan' | 'initiative' | 'sponsor' | 'event' | 'task' | 'objective' | 'stakeholder' | 'contact';
+/** The per-record inputs the sync keeps a mirror of (all but opportunities and their line items are small). */
+export type InputKind = 'opportunity' | 'account' | 'plan' | 'initiative' | 'sponsor' | 'event' | 'task' | 'objective' | 'stakeholder' | 'contact' | 'lineItem';
 
 /** Kinds read together in one composite call of their own, with the plan-health weights (engagement and plan health). */
 export const ACTIVITY_KINDS = ['event', 'task', 'objective', 'stakeholder'] as const;
@@ -92,7 +93,10 @@ export function inputSources(multiCurrency: boolean): Record<InputKind, InputSou
       fields: ['Id', 'AccountId', 'Title', 'EmailBouncedDate', 'SystemModstamp'],
       accountField: 'AccountId',
       scope: 'Id IN (SELECT Contact__c FROM Stakeholder__c)'
-    }
+    },
+    // Whitespace (DESIGN.md): a line item's account, dates and currency are its opportunity's, joined
+    // from the opportunity mirror (editing an opportunity does not stamp its line items).
+    lineItem: { kind: 'lineItem', object: 'OpportunityLineItem', fields: ['Id', 'OpportunityId', 'TotalPrice', 'Product2.Family', 'SystemModstamp'], accountField: 'Opportunity.AccountId' }
   };
 }
 
@@ -271,6 +275,10 @@ export function toContact(record: SfRecord): ContactRecord {
   return { id: requiredId(record, 'Id'), accountId: id18(record.AccountId), title: text(record.Title), emailBouncedDate: bounced === null ? null : isoDateTime(bounced) };
 }
 
+export function toLineItem(record: SfRecord): LineItemInput {
+  return { id: requiredId(record, 'Id'), opportunityId: requiredId(record, 'OpportunityId'), family: text(valueAt(record, 'Product2.Family')), totalPrice: number(record.TotalPrice) };
+}
+
 export function toSponsor(record: SfRecord): SponsorshipInput {
   return {
     id: requiredId(record, 'Id'),
@@ -316,7 +324,9 @@ export type InputOf<K extends InputKind> = K extends 'opportunity'
               ? StakeholderRecord
               : K extends 'contact'
                 ? ContactRecord
-                : ActivityInput;
+                : K extends 'lineItem'
+                  ? LineItemInput
+                  : ActivityInput;
 
 export const TO_INPUT: { [K in InputKind]: (record: SfRecord) => InputOf<K> } = {
   opportunity: toOpportunity,
@@ -328,14 +338,15 @@ export const TO_INPUT: { [K in InputKind]: (record: SfRecord) => InputOf<K> } = 
   task: toTask,
   objective: toObjective,
   stakeholder: toStakeholder,
-  contact: toContact
+  contact: toContact,
+  lineItem: toLineItem
 };
 
 /** Every input of a run, by kind and record id. */
 export type Inputs = { [K in InputKind]: Map<string, InputOf<K>> };
 
 export function emptyInputs(): Inputs {
-  return { opportunity: new Map(), account: new Map(), plan: new Map(), initiative: new Map(), sponsor: new Map(), event: new Map(), task: new Map(), objective: new Map(), stakeholder: new Map(), contact: new Map() };
+  return { opportunity: new Map(), account: new Map(), plan: new Map(), initiative: new Map(), sponsor: new Map(), event: new Map(), task: new Map(), objective: new Map(), stakeholder: new Map(), contact: new Map(), lineItem: new Map() };
 }
 
 /**
@@ -347,6 +358,8 @@ export function accountOf(kind: InputKind, input: InputOf<InputKind>): string | 
   if (kind === 'account') return input.id;
   if (kind === 'contact') return null;
   if (kind === 'event' || kind === 'task') return (input as ActivityInput).whatId;
+  // A line item's account is its opportunity's, which the input does not carry.
+  if (kind === 'lineItem') return null;
   return (input as { accountId: string | null }).accountId;
 }
 

@@ -13,12 +13,12 @@ function opportunity(id: string, accountId: string, amount: number) {
 }
 
 function mirrorOf(entries: Partial<Record<InputKind, Array<[string, unknown]>>>): Record<InputKind, Map<string, string>> {
-  const kinds: InputKind[] = ['opportunity', 'account', 'plan', 'initiative', 'sponsor', 'event', 'task', 'objective', 'stakeholder', 'contact'];
+  const kinds: InputKind[] = ['opportunity', 'account', 'plan', 'initiative', 'sponsor', 'event', 'task', 'objective', 'stakeholder', 'contact', 'lineItem'];
   return Object.fromEntries(kinds.map((k) => [k, new Map((entries[k] ?? []).map(([id, v]) => [id, JSON.stringify(v)]))])) as Record<InputKind, Map<string, string>>;
 }
 
 function changed(opportunities: ChangedRecords['opportunity']): ChangedRecords {
-  return { opportunity: opportunities, account: [], plan: [], initiative: [], sponsor: [], event: [], task: [], objective: [], stakeholder: [], contact: [] };
+  return { opportunity: opportunities, account: [], plan: [], initiative: [], sponsor: [], event: [], task: [], objective: [], stakeholder: [], contact: [], lineItem: [] };
 }
 
 describe('the planner', () => {

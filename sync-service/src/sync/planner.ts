@@ -2,11 +2,13 @@
 // mirror with a run's changes applied, the engine run over it, and the rows whose content differs
 // from the hashes stored after their last write.
 import Decimal from 'decimal.js';
-import { createMetricsRun, metricsFromFigures, type AccountFigures, type DataQualityReport, type InitiativeInput, type MetricsContext, type MetricsResult, type MetricsRun, type OpportunityInput, type PlanInput } from '../metrics';
+import { createMetricsRun, metricsFromFigures, type AccountFigures, type AccountInput, type DataQualityReport, type InitiativeInput, type MetricsContext, type MetricsResult, type MetricsRun, type OpportunityInput, type PlanInput } from '../metrics';
+import { buildAccountTree } from '../metrics/accountTree';
+import { WhitespaceRun, type WhitespaceResult } from '../metrics/whitespace';
 import { accountOf, bucketOf, emptyInputs, type InitiativeRecord, type InputKind, type InputOf, type Inputs, type OrgContext, type PlanRecord } from './inputs';
 import { sponsorsAfterEngagement } from './engagementPlan';
 import type { ChangedRecords } from './reader';
-import { diffRows, type RowDiff } from './rowHash';
+import { diffRows, type RowDiff, type RowsToWrite } from './rowHash';
 import { INPUT_KINDS, isAccountKind, type KindChanges, type MirrorChanges } from './state';
 
 /**
@@ -66,6 +68,26 @@ export function metricsOfFigures(asOf: string, context: OrgContext, inputs: Engi
 export function computeMetrics(asOf: string, context: OrgContext, inputs: Inputs): MetricsResult {
   const run = engineFor(asOf, context, inputs);
   run.add(inputs.opportunity.values() as Iterable<OpportunityInput>);
+  return run.finish();
+}
+
+/** A whitespace run over the org's accounts and groups; the caller adds opportunities, then line items. */
+export function whitespaceFor(asOf: string, context: OrgContext, accounts: Iterable<AccountInput>): WhitespaceRun {
+  const list = [...accounts];
+  return new WhitespaceRun({
+    asOf,
+    corporateCurrency: context.org.corporateCurrency,
+    rates: context.rates,
+    accounts: list,
+    tree: buildAccountTree(list.map((account) => [account.id, account.parentId] as const))
+  });
+}
+
+/** The whitespace cells of inputs held whole (DESIGN.md "Whitespace"). */
+export function computeWhitespace(asOf: string, context: OrgContext, inputs: Pick<Inputs, 'account' | 'opportunity' | 'lineItem'>): WhitespaceResult {
+  const run = whitespaceFor(asOf, context, inputs.account.values());
+  run.addOpportunities(inputs.opportunity.values());
+  run.addLineItems(inputs.lineItem.values());
   return run.finish();
 }
 
@@ -166,6 +188,6 @@ export function applyChanged(inputs: Inputs, changed: ChangedRecords): Inputs {
 }
 
 /** The rows to write: those whose hash differs from `stored` (see rowHash.ts). */
-export function planRows(result: MetricsResult, stored: Map<string, string>, includeAccount?: (accountId: string) => boolean): RowDiff {
+export function planRows(result: RowsToWrite, stored: Map<string, string>, includeAccount?: (accountId: string) => boolean): RowDiff {
   return diffRows(result, stored, includeAccount);
 }

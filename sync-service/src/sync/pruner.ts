@@ -1,16 +1,41 @@
-// The pruner: deletes the metric rows Salesforce holds that a full run no longer produces. DESIGN.md
+// The pruner: deletes the metric rows Salesforce holds that a run no longer produces. DESIGN.md
 // has the service write the last 12 fiscal quarters; when the as-of date enters a new quarter the
 // oldest one leaves the window, and its rows (left alone) would keep the values of the day they
 // were last written. Incremental and account runs delete the account rows they wrote before and no
-// longer produce (a customer group's Hierarchy rows once it has no child left). Deletes go 200 ids
-// a call, each call behind the run's fence (the lock).
+// longer produce (a customer group's Hierarchy rows once it has no child left); whitespace cells go
+// when their segment leaves the group (a moved subsidiary) or their family stops being sold.
+// Deletes go 200 ids a call, each call behind the run's fence (the lock).
 import type { Logger } from '../logger';
 import type { OrgClient, RecordFailure } from '../salesforce/client';
 import { COLLECTION_LIMIT } from '../salesforce/client';
-import { selectFrom } from '../salesforce/soql';
+import { idLiteral, selectFrom } from '../salesforce/soql';
 import type { Fence } from './writer';
 
-const OBJECT_OF: Record<string, string> = { A: 'Account_Metric__c', P: 'Program_Metric__c' };
+const OBJECT_OF: Record<string, string> = { A: 'Account_Metric__c', P: 'Program_Metric__c', W: 'Whitespace_Cell__c' };
+
+/** Groups a cell query asks for at once (18-character ids: a short WHERE clause). */
+const ROOTS_PER_QUERY = 200;
+
+/**
+ * The record Ids of the cells with these row keys (`W:<Cell_Key__c>`), by row key: cells are found
+ * by their group's account id (keys hold family names, which are never put into SOQL). A key
+ * Salesforce does not hold is left out: that cell is gone already.
+ */
+export async function cellIds(client: OrgClient, rowKeys: Iterable<string>): Promise<Map<string, string>> {
+  const wanted = new Set([...rowKeys].filter((key) => key.startsWith('W:')));
+  const roots = [...new Set([...wanted].map((key) => key.slice(2, 20)))];
+  const ids = new Map<string, string>();
+  for (let start = 0; start < roots.length; start += ROOTS_PER_QUERY) {
+    const where = `Account__c IN (${roots.slice(start, start + ROOTS_PER_QUERY).map(idLiteral).join(', ')})`;
+    await client.query(selectFrom('Whitespace_Cell__c', ['Id', 'Cell_Key__c'], where), (records) => {
+      for (const record of records) {
+        const key = `W:${String(record.Cell_Key__c)}`;
+        if (wanted.has(key)) ids.set(key, String(record.Id));
+      }
+    });
+  }
+  return ids;
+}
 
 /**
  * Deletes the rows of `existing` (row key → record Id, as read from Salesforce) whose key is not

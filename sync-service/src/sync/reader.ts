@@ -4,10 +4,11 @@
 import type { Logger } from '../logger';
 import type { HealthWeight } from '../metrics/planHealth';
 import type { OpportunityInput } from '../metrics';
-import { isSubrequestError, type CompositeQuery, type DeletedAnswer, type DeletedLookup, type OrgClient, type QueryPage, type SfRecord, type SubrequestError } from '../salesforce/client';
+import type { LineItemInput } from '../metrics/whitespace';
+import { COLLECTION_LIMIT, isSubrequestError, type CompositeQuery, type DeletedAnswer, type DeletedLookup, type OrgClient, type QueryPage, type SfRecord, type SubrequestError, type UpdatedAnswer } from '../salesforce/client';
 import { dateTimeLiteral, idLiteral, selectFrom, toId18 } from '../salesforce/soql';
 import { ACTIVITY_KINDS, CONTEXT_QUERIES, TO_INPUT, emptyInputs, toHealthWeights, inputSources, sourceQuery, toOrgContext, type ContactRecord, type InputKind, type InputOf, type Inputs, type OrgContext } from './inputs';
-import { accountRowKey, programRowKey, rowHash } from './rowHash';
+import { accountRowKey, cellRowKey, programRowKey, rowHash } from './rowHash';
 import type { Watermarks } from './state';
 
 export function pageOrThrow(answer: QueryPage | SubrequestError, what: string): QueryPage {
@@ -103,8 +104,9 @@ export class InputReader {
    * Reads accounts (from `accountPage` on), plans, initiatives, sponsors, activities, objectives,
    * stakeholders and (without `where`) the stakeholders' contacts into `inputs`; returns how many
    * opportunities the same filter finds (it decides REST or Bulk for them). The watermarks of plans,
-   * initiatives, sponsors, contacts and opportunities are taken from the answer of the plan query
-   * (the opportunity query starts after it); the account's from its own first page. Single-account
+   * initiatives, sponsors, contacts, opportunities and line items are taken from the answer of the
+   * plan query (the opportunity and line-item queries start after it); the account's from its own
+   * first page. Single-account
    * reads (`where`) leave contacts alone: only incremental and full runs compare them (change alerts).
    */
   async readSmallObjects(context: OrgContext, accountPage: QueryPage, inputs: Inputs, marks: Watermarks, where?: (kind: InputKind) => string): Promise<number> {
@@ -121,7 +123,7 @@ export class InputReader {
       ...(where ? {} : { contact: { soql: soql('contact') } })
     });
     const kinds = where ? (['plan', 'initiative', 'sponsor'] as const) : (['plan', 'initiative', 'sponsor', 'contact'] as const);
-    markNow(this.client, marks, [...kinds, 'opportunity']);
+    markNow(this.client, marks, [...kinds, 'opportunity', 'lineItem']);
     for (const kind of kinds) await this.client.drain(pageOrThrow(answers[kind]!, sources[kind].object), collect(kind));
     // A composite call takes five queries: activities, objectives and stakeholders have one of
     // their own, with the plan-health weights.
@@ -150,12 +152,12 @@ export class InputReader {
   }
 
   /**
-   * The content hash of every metric row Salesforce holds, by row key (A:/P:), over `fields` (the
+   * The content hash of every metric row and whitespace cell Salesforce holds, by row key (A:/P:/W:), over `fields` (the
    * fields the sync writes): what `rowHashes` would be if every write had landed and nobody had
    * touched a row since. Reads only. `ids` receives each row's record Id by row key (the rows a
    * full run no longer produces are deleted by it).
    */
-  async metricRowHashes(accountFields: string[], programFields: string[], ids?: Map<string, string>): Promise<Map<string, string>> {
+  async metricRowHashes(accountFields: string[], programFields: string[], ids?: Map<string, string>, cellFields: string[] = []): Promise<Map<string, string>> {
     const hashes = new Map<string, string>();
     const read = async (object: string, fields: string[], rowKey: (row: SfRecord) => string) => {
       if (fields.length === 0) return;
@@ -169,6 +171,7 @@ export class InputReader {
     };
     await read('Account_Metric__c', accountFields, (row) => accountRowKey({ Snapshot_Key__c: String(row.Snapshot_Key__c) }));
     await read('Program_Metric__c', programFields, (row) => programRowKey({ Period_Key__c: String(row.Period_Key__c) }));
+    await read('Whitespace_Cell__c', cellFields, (row) => cellRowKey({ Cell_Key__c: String(row.Cell_Key__c) }));
     return hashes;
   }
 
@@ -188,7 +191,28 @@ export class InputReader {
     return this.client.query(soql, sink);
   }
 
-  /** Every input, opportunities included, held in memory (runs that need the whole org at once). */
+  /**
+   * Streams line items to `onPage`; returns how many were read. The first REST page says how many
+   * there are (no count query of their own): above the threshold the rest come through Bulk 2.0,
+   * as opportunities do, and that first page is left unread.
+   */
+  async streamLineItems(context: OrgContext, onPage: (page: LineItemInput[]) => void | Promise<void>, where?: string): Promise<number> {
+    const source = inputSources(context.multiCurrency).lineItem;
+    const soql = selectFrom(source.object, source.fields, where);
+    const sink = async (records: SfRecord[]) => {
+      const page: LineItemInput[] = [];
+      this.toInputs('lineItem', records, (input) => page.push(input));
+      await onPage(page);
+    };
+    const first = await this.client.firstPage(soql);
+    if (!first.done && first.totalSize > this.settings.bulkThreshold) {
+      this.logger.info({ expected: first.totalSize }, 'reading line items with Bulk API 2.0');
+      return this.client.bulkQuery(soql, sink);
+    }
+    return this.client.drain(first, sink);
+  }
+
+  /** Every input, opportunities and line items included, held in memory (runs that need the whole org at once). */
   async readEverything(context: OrgContext, accountPage: QueryPage, where?: (kind: InputKind) => string): Promise<{ inputs: Inputs; marks: Watermarks }> {
     // Watermarks of reads that are not committed (single-account runs) are not kept.
     const inputs = emptyInputs();
@@ -198,6 +222,10 @@ export class InputReader {
       for (const opportunity of page) inputs.opportunity.set(opportunity.id, opportunity);
     }, where?.('opportunity'));
     if (read !== inputs.opportunity.size) throw new Error(`read ${read} opportunity records but ${inputs.opportunity.size} distinct ids`);
+    const lines = await this.streamLineItems(context, (page) => {
+      for (const line of page) inputs.lineItem.set(line.id, line);
+    }, where?.('lineItem'));
+    if (lines !== inputs.lineItem.size) throw new Error(`read ${lines} line item records but ${inputs.lineItem.size} distinct ids`);
     return { inputs, marks };
   }
 
@@ -228,6 +256,41 @@ export class InputReader {
       lookups[`deleted_${kind}`] = { object: sources[kind].object, start: new Date(start).toISOString(), end: new Date(endMs).toISOString() };
     }
     return lookups;
+  }
+
+  /**
+   * getUpdated lookups of the kinds whose change query has no room in the composite calls (line
+   * items: the three calls carry five queries each), from the watermark less the lookback to
+   * `endMs`. Their records are then read by id, only when there are any.
+   */
+  updatedLookups(watermarks: Watermarks, endMs: number): Record<string, DeletedLookup> {
+    const mark = watermarks.lineItem;
+    if (!mark) return {};
+    const start = Math.min(new Date(mark).getTime() - this.settings.lookbackSeconds * 1000, endMs - DELETED_MIN_SPAN_MS);
+    return { updated_lineItem: { object: inputSources(false).lineItem.object, start: new Date(start).toISOString(), end: new Date(endMs).toISOString() } };
+  }
+
+  /** The ids the getUpdated lookups found, by kind; throws DeleteLogGapError when one failed (a span older than Salesforce answers for). */
+  updatedIds(lookups: Record<string, DeletedLookup>, answers: Record<string, UpdatedAnswer | SubrequestError>): DeletedIds {
+    const ids: DeletedIds = {};
+    for (const [ref, lookup] of Object.entries(lookups)) {
+      const answer = answers[ref];
+      if (!answer) throw new Error(`no answer to ${ref}`);
+      if (isSubrequestError(answer)) throw new DeleteLogGapError(`${lookup.object} updates: ${answer.errorCode}: ${answer.message}`);
+      ids[ref.slice('updated_'.length) as InputKind] = answer.ids.map(toId18);
+    }
+    return ids;
+  }
+
+  /** The records of `ids` (200 ids a query), as one page for `readChanges`. */
+  async recordsById(kind: InputKind, ids: readonly string[], multiCurrency: boolean): Promise<QueryPage> {
+    const source = inputSources(multiCurrency)[kind];
+    const records: SfRecord[] = [];
+    for (let start = 0; start < ids.length; start += COLLECTION_LIMIT) {
+      const where = `Id IN (${ids.slice(start, start + COLLECTION_LIMIT).map(idLiteral).join(', ')})`;
+      await this.client.query(selectFrom(source.object, source.fields, where), (page) => void records.push(...page));
+    }
+    return { records, totalSize: records.length, done: true };
   }
 
   /** The ids the lookups found, by kind; throws DeleteLogGapError when one cannot vouch for its span. */

@@ -23,6 +23,7 @@ import crypto from 'node:crypto';
 import type { Logger } from '../logger';
 import { createFiguresRun, type AccountFigures, type DataQualityReport, type MetricsResult, type OpportunityInput, type SponsorshipInput } from '../metrics';
 import type { OrgClient, RecordFailure } from '../salesforce/client';
+import { WHITESPACE_CELL_FIELDS, type WhitespaceCellRow, type WhitespaceResult } from '../metrics/whitespace';
 import { idLiteral, selectFrom, toId18 } from '../salesforce/soql';
 import { alertRowsToWrite, inCustomerGroup, stakeholderAsWritten, type AlertRow } from './alertPlan';
 import { sponsorAsWritten, sponsorRowsToWrite } from './engagementPlan';
@@ -31,11 +32,11 @@ import { decodeFigures, encodeFigures } from './figures';
 import { ACTIVITY_KINDS, CONTEXT_QUERIES, bucketOf, emptyInputs, inputSources, toHealthWeights, type ContactRecord, type InputKind, type Inputs, type OrgContext, type StakeholderRecord } from './inputs';
 import { buildAccountTree } from '../metrics/accountTree';
 import { todayInZone } from '../metrics/calendar';
-import { applyChanged, bucketAfter, computeMetrics, inputsFromMirror, metricsOfFigures, mirrorChanges, overlayChanges, planRows, touchedBuckets } from './planner';
+import { applyChanged, bucketAfter, computeMetrics, computeWhitespace, inputsFromMirror, metricsOfFigures, mirrorChanges, overlayChanges, planRows, touchedBuckets, whitespaceFor } from './planner';
 import { DeleteLogGapError, InputReader, markNow, pageOrThrow, type ChangedRecords, type DeletedIds } from './reader';
-import { INPUT_KINDS, LockLostError, MirrorIntegrityError, STATE_VERSION, isAccountKind, type KindChanges, type SyncMeta, type SyncState, type Watermarks } from './state';
+import { INPUT_KINDS, LockLostError, MirrorIntegrityError, STATE_VERSION, type MirrorChanges, isAccountKind, type KindChanges, type SyncMeta, type SyncState, type Watermarks } from './state';
 import { dataQualityOf, type SyncMode, type SyncSummary } from './summary';
-import { pruneAccountRows, pruneRows, vanishedAccountRows } from './pruner';
+import { cellIds, pruneAccountRows, pruneRows, vanishedAccountRows } from './pruner';
 import { MetricWriter, type Fence, type WriteOutcome } from './writer';
 
 export type { SyncMode, SyncSummary } from './summary';
@@ -75,6 +76,9 @@ export class SyncBusyError extends Error {
     this.name = 'SyncBusyError';
   }
 }
+
+/** A run's rows: the engine's metric rows with plan health, and the whitespace cells. */
+type SyncResult = MetricsResult & { whitespaceCells: WhitespaceCellRow[] };
 
 /** How long a staged mirror outlives a run that never commits it. */
 const STAGING_TTL_MS = 60 * 60 * 1000;
@@ -138,6 +142,10 @@ class SyncRun {
   private readonly fence: Fence;
   private sponsorRowsWritten = 0;
   private alertsWritten = 0;
+  private lineItemsRead = 0;
+  private cellRowsWritten = 0;
+  private cellRowsUnchanged = 0;
+  private cellRowsDeleted = 0;
 
   constructor(
     private readonly request: SyncRequest,
@@ -220,7 +228,7 @@ class SyncRun {
    */
   private async write(
     context: OrgContext,
-    result: MetricsResult,
+    result: SyncResult,
     inputs: Pick<Inputs, 'sponsor' | 'event' | 'task'>,
     includeAccount?: (id: string) => boolean,
     stored?: Map<string, string>
@@ -228,6 +236,9 @@ class SyncRun {
     const known = stored ?? (await this.state.rowHashes());
     const diff = planRows(result, known, includeAccount);
     const outcome = await this.writer.write(diff, context.multiCurrency ? context.org.corporateCurrency : null);
+    const isCell = (key: string) => key.startsWith('W:');
+    this.cellRowsWritten += [...outcome.written.keys()].filter(isCell).length;
+    this.cellRowsUnchanged += [...diff.hashes.keys()].filter(isCell).length - diff.cellRows.length;
     const after = new Map([...diff.hashes].filter(([key]) => !outcome.failedKeys.has(key)));
     const sponsorRows = sponsorRowsToWrite(this.asOf, inputs).filter((row) => !includeAccount || includeAccount(inputs.sponsor.get(row.Id)!.accountId));
     const sponsors = await this.writer.updateSponsors(sponsorRows);
@@ -299,11 +310,14 @@ class SyncRun {
       accounts: counts.accounts,
       opportunities: counts.opportunities,
       changedRecords: counts.changed,
-      metricRowsWritten: written,
-      metricRowsUnchanged: unchanged,
-      metricRowsDeleted: deleted,
+      metricRowsWritten: written - this.cellRowsWritten,
+      metricRowsUnchanged: unchanged - this.cellRowsUnchanged,
+      metricRowsDeleted: deleted - this.cellRowsDeleted,
       sponsorRowsWritten: this.sponsorRowsWritten,
       stakeholderAlertsWritten: this.alertsWritten,
+      lineItems: this.lineItemsRead,
+      whitespaceCellsWritten: this.cellRowsWritten,
+      whitespaceCellsDeleted: this.cellRowsDeleted,
       failures,
       apiCalls: this.deps.client.calls - this.callsAtStart,
       durationMs: Date.now() - this.started,
@@ -323,34 +337,49 @@ class SyncRun {
     await this.progress(20, 'read accounts and plans');
     this.resolveAsOf(context);
     const figuresRun = createFiguresRun({ asOf: this.asOf, org: context.org, rates: context.rates, accountIds: [...inputs.account.keys()] });
+    const whitespace = whitespaceFor(this.asOf, context, inputs.account.values());
     const ids = new Set<string>();
     const read = await this.reader.streamOpportunities(context, expected, async (page) => {
       for (const opportunity of page) ids.add(opportunity.id);
       figuresRun.add(page);
+      whitespace.addOpportunities(page);
       await this.state.stageBucketed(this.token, 'opportunity', page.map((o) => [o.id, bucketOf('opportunity', o), JSON.stringify(o)]), STAGING_TTL_MS);
     });
     if (read !== ids.size) throw new Error(`read ${read} opportunity records but ${ids.size} distinct ids`);
     await this.progress(50, 'read opportunities');
+    // Line items after every opportunity (whitespace joins them); a duplicate would show at the
+    // commit, where the staged mirror must hold as many line items as were read.
+    const lines = await this.reader.streamLineItems(context, async (page) => {
+      whitespace.addLineItems(page);
+      await this.state.stageEntries(this.token, 'lineItem', page.map((l) => [l.id, JSON.stringify(l)]), STAGING_TTL_MS);
+    });
+    this.lineItemsRead = lines;
+    await this.progress(60, 'read line items');
     const seen = await this.contactsSeen();
     const alerts = await this.raiseAlerts(inputs, seen.contacts, inputs.contact, seen.retries);
     const { figures, dataQuality } = figuresRun.finish();
-    const result = withPlanHealth(metricsOfFigures(this.asOf, context, inputs, figures, dataQuality), this.asOf, inputs, this.reader.healthWeights);
+    const result = this.withWhitespace(withPlanHealth(metricsOfFigures(this.asOf, context, inputs, figures, dataQuality), this.asOf, inputs, this.reader.healthWeights), whitespace.finish());
     const existing = new Map<string, string>();
     const { written, after, failures: writeFailures, failedKeys, unchanged, hashes, sponsorsAfter } = await this.write(context, result, inputs, undefined, await this.verifiedHashes(result, existing));
     for (const [id, sponsor] of sponsorsAfter) inputs.sponsor.set(id, sponsor);
-    // Rows Salesforce holds that the result no longer has (quarters that left the window) go.
-    const pruned = await pruneRows(this.deps.client, this.fence, existing, hashes, this.deps.logger);
-    const failures = [...alerts.failures, ...writeFailures, ...pruned.failures];
+    // Rows Salesforce holds that the result no longer has (quarters that left the window, cells
+    // that no longer apply) go.
+    const cells = new Map([...existing].filter(([key]) => key.startsWith('W:')));
+    const pruned = await pruneRows(this.deps.client, this.fence, new Map([...existing].filter(([key]) => !cells.has(key))), hashes, this.deps.logger);
+    const prunedCells = await pruneRows(this.deps.client, this.fence, cells, hashes, this.deps.logger);
+    this.cellRowsDeleted += prunedCells.deleted;
+    pruned.deleted += prunedCells.deleted;
+    const failures = [...alerts.failures, ...writeFailures, ...pruned.failures, ...prunedCells.failures];
     const counts = { accounts: inputs.account.size, opportunities: ids.size, changed: 0 };
     // Rows that failed are left out of the hashes and listed: the next run writes them again.
     try {
       for (const kind of INPUT_KINDS) {
-        if (kind === 'opportunity') continue;
+        if (kind === 'opportunity' || kind === 'lineItem') continue;
         const entries = [...(inputs[kind] as Map<string, unknown>)].map(([id, input]): [string, string] => [id, JSON.stringify(input)]);
         await this.state.stageMirror(this.token, kind, entries, STAGING_TTL_MS);
       }
       if (this.lockLost()) throw new LockLostError();
-      const held = { ...mapValues(inputs as Record<InputKind, Map<string, unknown>>, (records) => records.size), opportunity: ids.size };
+      const held = { ...mapValues(inputs as Record<InputKind, Map<string, unknown>>, (records) => records.size), opportunity: ids.size, lineItem: lines };
       const meta: SyncMeta = { version: STATE_VERSION, asOf: this.asOf, contextHash: contextHash(context), multiCurrency: context.multiCurrency, watermarks: marks, counts: held, retryRows: [...failedKeys], alertRetries: alerts.retry };
       const stored = { set: new Map([...figures].map(([id, f]) => [id, encodeFigures(f)] as const)), remove: [], replace: true };
       await this.state.commit(this.token, { meta, mirrorMode: 'replace', mirror: {}, rows: after, replaceRows: true, staged: INPUT_KINDS, figures: stored });
@@ -382,9 +411,17 @@ class SyncRun {
     }
     // The delete log (purged records) up to the first answer's clock rides in the second call.
     const end = this.deps.client.serverTime;
+    // So do the line items updated since their watermark: their change query has no room left in
+    // the three composite calls, so getUpdated names them and they are read by id, when there are any.
     const lookups = end === null ? {} : this.reader.deletedLookups(meta.watermarks, end);
-    const { pages: second, deleted } = await this.deps.client.compositeReads({ account: change('account'), plan: change('plan'), initiative: change('initiative'), sponsor: change('sponsor'), contact: change('contact') }, lookups);
+    const updates = end === null ? {} : this.reader.updatedLookups(meta.watermarks, end);
+    const { pages: second, deleted, updated } = await this.deps.client.compositeReads(
+      { account: change('account'), plan: change('plan'), initiative: change('initiative'), sponsor: change('sponsor'), contact: change('contact') },
+      lookups,
+      updates
+    );
     markNow(this.deps.client, marks, ['account', 'plan', 'initiative', 'sponsor', 'contact']);
+    if (end !== null) marks.lineItem = new Date(end).toISOString();
     const third = await this.deps.client.compositeQueries({
       event: change('event'),
       task: change('task'),
@@ -395,8 +432,10 @@ class SyncRun {
     markNow(this.deps.client, marks, ACTIVITY_KINDS);
     this.reader.healthWeights = toHealthWeights(pageOrThrow(third.healthWeights, 'Plan_Health_Weight__mdt').records);
     let purged: DeletedIds;
+    let lineItemIds: string[];
     try {
       purged = this.reader.deletedIds(lookups, deleted);
+      lineItemIds = this.reader.updatedIds(updates, updated).lineItem ?? [];
     } catch (error) {
       if (!(error instanceof DeleteLogGapError)) throw error;
       this.deps.logger.info({ err: error }, 'deletions since the watermark unknown: full run');
@@ -413,10 +452,12 @@ class SyncRun {
         task: pageOrThrow(third.task, 'Task changes'),
         objective: pageOrThrow(third.objective, 'Plan_Objective__c changes'),
         stakeholder: pageOrThrow(third.stakeholder, 'Stakeholder__c changes'),
-        contact: pageOrThrow(second.contact, 'Contact changes')
+        contact: pageOrThrow(second.contact, 'Contact changes'),
+        lineItem: await this.reader.recordsById('lineItem', lineItemIds, meta.multiCurrency)
       },
       purged
     );
+    this.lineItemsRead = changed.lineItem.length;
     const known = {} as Record<InputKind, Map<string, string>>;
     for (const kind of INPUT_KINDS) known[kind] = await this.state.mirrorEntries(kind, changed[kind].map((r) => r.id));
     // A new stakeholder's contact that no change query returned is read once (first sight).
@@ -440,15 +481,17 @@ class SyncRun {
     const alerts = await this.raiseAlerts(inputs, contactsThen, contactsNow, meta.alertRetries);
     for (const [id, json] of alerts.written) changes.stakeholder!.set.set(id, json);
     const { figures, dataQuality, stored: keptFigures } = await this.figuresFor(first.context, inputs, changes.opportunity!, changes.account!.remove);
-    const result = withPlanHealth(metricsOfFigures(this.asOf, first.context, inputs, figures, dataQuality), this.asOf, inputs, this.reader.healthWeights);
+    const whitespace = this.whitespaceChanged(changes, meta.retryRows) ? await this.whitespaceFromMirror(first.context, inputs, changes.opportunity!) : null;
+    const result = this.withWhitespace(withPlanHealth(metricsOfFigures(this.asOf, first.context, inputs, figures, dataQuality), this.asOf, inputs, this.reader.healthWeights), whitespace);
     const { written, after, failures, failedKeys, unchanged, hashes, stored, sponsorsAfter } = await this.write(first.context, result, inputs);
     for (const [id, sponsor] of sponsorsAfter) changes.sponsor!.set.set(id, JSON.stringify(sponsor));
+    const stale = await this.settleCells(whitespace !== null, stored, hashes, after, failedKeys);
     const pruned = await this.pruneVanished(stored, hashes, after);
-    failures.push(...pruned.failures);
+    failures.push(...stale.failures, ...pruned.failures);
     const seen = { accounts: inputs.account.size, opportunities: counts.opportunity, changed: count };
     if (this.lockLost()) throw new LockLostError();
     await this.state.commit(this.token, { meta: { ...meta, watermarks: marks, counts, retryRows: [...failedKeys], alertRetries: alerts.retry }, mirrorMode: 'apply', mirror: changes, rows: after, replaceRows: true, figures: keptFigures });
-    return this.summary('incremental', result, seen, written.size, unchanged, [...alerts.failures, ...failures], true, pruned.deleted);
+    return this.summary('incremental', result, seen, written.size, unchanged, [...alerts.failures, ...failures], true, pruned.deleted + stale.deleted);
   }
 
   /**
@@ -482,7 +525,64 @@ class SyncRun {
   private async verifiedHashes(result: MetricsResult, ids: Map<string, string>): Promise<Map<string, string> | undefined> {
     if ((await this.state.rowHashCount()) === 0) return undefined;
     const fields = (row: object | undefined) => (row ? Object.keys(row).filter((f) => f !== 'Computed_At__c') : []);
-    return this.reader.metricRowHashes(fields(result.accountMetrics[0]), fields(result.programMetrics[0]), ids);
+    // Cells are read whether or not the run has any: the ones held go when none applies.
+    return this.reader.metricRowHashes(fields(result.accountMetrics[0]), fields(result.programMetrics[0]), ids, [...WHITESPACE_CELL_FIELDS]);
+  }
+
+  /** The engine's rows with the whitespace cells (none: the cells stay as they are); line items of a currency without a rate are logged. */
+  private withWhitespace(result: MetricsResult, whitespace: WhitespaceResult | null): SyncResult {
+    if (whitespace && whitespace.unknownCurrency.length > 0) {
+      this.deps.logger.warn({ count: whitespace.unknownCurrency.length, sampleIds: whitespace.unknownCurrency.slice(0, 10) }, 'line items without a conversion rate left out of whitespace');
+    }
+    return { ...result, whitespaceCells: whitespace?.cells ?? [] };
+  }
+
+  /**
+   * Whether the cells may have changed: an opportunity, a line item or an account (a parent, the
+   * strategic flag) changed, or a cell is to be retried. Nothing else enters them (a rate change
+   * is a new context: a full run).
+   */
+  private whitespaceChanged(changes: MirrorChanges, retryRows: readonly string[]): boolean {
+    const touched = (['opportunity', 'lineItem', 'account'] as const).some((kind) => (changes[kind]?.set.size ?? 0) + (changes[kind]?.remove.length ?? 0) > 0);
+    return touched || retryRows.some((key) => key.startsWith('W:'));
+  }
+
+  /**
+   * The cells from the mirror with the run's changes: every account's opportunities (a family is
+   * sold anywhere in the org), streamed a batch of account hashes at a time, then the line items.
+   */
+  private async whitespaceFromMirror(context: OrgContext, inputs: Pick<Inputs, 'account' | 'lineItem'>, change: KindChanges): Promise<WhitespaceResult> {
+    const run = whitespaceFor(this.asOf, context, inputs.account.values());
+    for await (const batch of this.state.readBuckets('opportunity', [...inputs.account.keys()])) {
+      for (const [bucket, entries] of batch) run.addOpportunities([...bucketAfter(bucket, entries, change).values()].map((json) => JSON.parse(json) as OpportunityInput));
+    }
+    run.addLineItems(inputs.lineItem.values());
+    return run.finish();
+  }
+
+  /**
+   * After the writes of a run that did not read the cells back: with cells computed, deletes those
+   * the state holds (`stored`) but the run no longer produces (a segment that left its group, a
+   * family no longer sold); a cell that fails to go keeps its hash in `after` and its key in
+   * `failedKeys`, so the next run tries again. Without (nothing they depend on changed), the
+   * stored cells' hashes carry over.
+   */
+  private async settleCells(computed: boolean, stored: Map<string, string>, produced: Map<string, string>, after: Map<string, string>, failedKeys: Set<string>): Promise<{ deleted: number; failures: RecordFailure[] }> {
+    const cells = [...stored].filter(([key]) => key.startsWith('W:'));
+    if (!computed) {
+      for (const [key, hash] of cells) after.set(key, hash);
+      return { deleted: 0, failures: [] };
+    }
+    const stale = cells.map(([key]) => key).filter((key) => !produced.has(key));
+    if (stale.length === 0) return { deleted: 0, failures: [] };
+    const pruned = await pruneRows(this.deps.client, this.fence, await cellIds(this.deps.client, stale), produced, this.deps.logger);
+    for (const failure of pruned.failures) {
+      const key = `W:${failure.key.slice('Whitespace_Cell__c:'.length)}`;
+      after.set(key, stored.get(key)!);
+      failedKeys.add(key);
+    }
+    this.cellRowsDeleted += pruned.deleted;
+    return pruned;
   }
 
   /** Contacts of changed stakeholders that neither the mirror nor this run's change query holds. */
@@ -521,7 +621,8 @@ class SyncRun {
       // No usable mirror: every account's data is needed for shares and ranks, so read it all.
       const all = await this.deps.client.firstPage(selectFrom('Account', sources.account.fields));
       const inputs = (await this.reader.readEverything(context, all)).inputs;
-      const result = withPlanHealth(computeMetrics(this.asOf, context, inputs), this.asOf, inputs, this.reader.healthWeights);
+      this.lineItemsRead = inputs.lineItem.size;
+      const result = this.withWhitespace(withPlanHealth(computeMetrics(this.asOf, context, inputs), this.asOf, inputs, this.reader.healthWeights), computeWhitespace(this.asOf, context, inputs));
       // The accounts' groups too: their ancestors' Hierarchy rows sum them.
       const tree = buildAccountTree([...inputs.account.values()].map((account) => [account.id, account.parentId]));
       const rowsOf = new Set(accountIds.flatMap((id) => [id, ...tree.ancestorsOf(id)]));
@@ -531,6 +632,7 @@ class SyncRun {
     }
     const own = (kind: InputKind) => `${inputSources(context.multiCurrency)[kind].accountField} IN (${inList})`;
     const fresh = (await this.reader.readEverything(context, pages.account, own)).inputs;
+    this.lineItemsRead = fresh.lineItem.size;
     // The small kinds whole, and of the opportunities only the requested accounts' hashes.
     const whole = await this.readWholeMirror();
     const inputs = inputsFromMirror(whole, {});
@@ -544,18 +646,21 @@ class SyncRun {
     const counts = mapValues(meta.counts, (held, kind) => held + [...changes[kind]!.set.keys()].filter((id) => !known[kind].has(id)).length - changes[kind]!.remove.length);
     applyChanged(inputs, overlay);
     const { figures, dataQuality, stored: keptFigures } = await this.figuresFor(context, inputs, changes.opportunity!, changes.account!.remove);
-    const result = withPlanHealth(metricsOfFigures(this.asOf, context, inputs, figures, dataQuality), this.asOf, inputs, this.reader.healthWeights);
-    const { written, after, failures, unchanged, hashes, stored, sponsorsAfter } = await this.write(context, result, inputs);
+    const whitespace = await this.whitespaceFromMirror(context, inputs, changes.opportunity!);
+    const result = this.withWhitespace(withPlanHealth(metricsOfFigures(this.asOf, context, inputs, figures, dataQuality), this.asOf, inputs, this.reader.healthWeights), whitespace);
+    const { written, after, failures, failedKeys, unchanged, hashes, stored, sponsorsAfter } = await this.write(context, result, inputs);
     for (const [id, sponsor] of sponsorsAfter) changes.sponsor!.set.set(id, JSON.stringify(sponsor));
+    const stale = await this.settleCells(true, stored, hashes, after, failedKeys);
+    failures.push(...stale.failures);
     const seen = { accounts: ids.size, opportunities: countOf(inputs), changed: count };
     if (failures.length > 0) {
       await this.state.saveRowHashes(written);
-      return this.summary('account', result, seen, written.size, unchanged, failures, false);
+      return this.summary('account', result, seen, written.size, unchanged, failures, false, stale.deleted);
     }
     // A moved account can leave its old parent without children: that group's rows go.
     const pruned = await this.pruneVanished(stored, hashes, after);
     if (this.lockLost()) throw new LockLostError();
     await this.state.commit(this.token, { meta: { ...meta, counts }, mirrorMode: 'apply', mirror: changes, rows: after, replaceRows: true, figures: keptFigures });
-    return this.summary('account', result, seen, written.size, unchanged, pruned.failures, false, pruned.deleted);
+    return this.summary('account', result, seen, written.size, unchanged, pruned.failures, false, pruned.deleted + stale.deleted);
   }
 }

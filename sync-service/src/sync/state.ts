@@ -9,7 +9,7 @@
 //   {<prefix>}:sync:<orgId>:mirror:<kind>:acct:<bucket>  hash  per-account kinds: record id → engine input (JSON)
 //   {<prefix>}:sync:<orgId>:mirror:<kind>:buckets        hash  per-account kinds: bucket → records it holds
 //   {<prefix>}:sync:<orgId>:figures         hash  account id → what its opportunities add up to (figures.ts)
-//   {<prefix>}:sync:<orgId>:rows            hash  row key (A:<Snapshot_Key__c> | P:<Period_Key__c>) → content hash
+//   {<prefix>}:sync:<orgId>:rows            hash  row key (A:<Snapshot_Key__c> | P:<Period_Key__c> | W:<Cell_Key__c>) → content hash
 //   {<prefix>}:sync:lock                    string  token of the run holding the lock (PX ttl)
 //
 // Per-account kinds (opportunities: a million of them) are kept in one hash per account (the
@@ -24,8 +24,8 @@ import { NO_ACCOUNT, type InputKind } from './inputs';
 import { deploymentKeyPrefix } from './keys';
 
 /** Bump when the mirror's or the meta's format changes: older state is then ignored (a full run). */
-export const STATE_VERSION = '8';
-export const INPUT_KINDS: InputKind[] = ['opportunity', 'account', 'plan', 'initiative', 'sponsor', 'event', 'task', 'objective', 'stakeholder', 'contact'];
+export const STATE_VERSION = '9';
+export const INPUT_KINDS: InputKind[] = ['opportunity', 'account', 'plan', 'initiative', 'sponsor', 'event', 'task', 'objective', 'stakeholder', 'contact', 'lineItem'];
 /** Kinds mirrored in one hash per account (see the layout above); the others in one hash each. */
 export const ACCOUNT_KINDS: readonly InputKind[] = ['opportunity'];
 

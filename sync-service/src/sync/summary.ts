@@ -21,6 +21,11 @@ export interface SyncSummary {
   sponsorRowsWritten: number;
   /** Stakeholder__c records whose change-alert fields were written (alerts raised or withdrawn). */
   stakeholderAlertsWritten: number;
+  /** OpportunityLineItem records read: all in a full run; in an incremental run those getUpdated names (the lookback included). */
+  lineItems: number;
+  /** Whitespace_Cell__c rows written (not counted in metricRowsWritten) and deleted (cells that no longer apply). */
+  whitespaceCellsWritten: number;
+  whitespaceCellsDeleted: number;
   failures: RecordFailure[];
   apiCalls: number;
   durationMs: number;

@@ -15,7 +15,7 @@ import { ApiBudgetExhaustedError, isTransientRecordCode } from '../salesforce/er
 import { backoffDelay } from '../salesforce/retry';
 import type { AlertRow } from './alertPlan';
 import type { SponsorRow } from './engagementPlan';
-import { accountRowKey, programRowKey, type RowDiff } from './rowHash';
+import { accountRowKey, cellRowKey, programRowKey, type RowDiff } from './rowHash';
 
 /** Throws when the run may no longer write (it lost the lock). */
 export interface Fence {
@@ -36,7 +36,7 @@ export interface WriteOutcome {
   written: Map<string, string>;
   /** Failed rows, keyed `<object>:<external key>`. */
   failures: RecordFailure[];
-  /** Row keys (A:/P:) of the failed rows. */
+  /** Row keys (A:/P:/W:) of the failed rows. */
   failedKeys: Set<string>;
 }
 
@@ -69,7 +69,8 @@ export class MetricWriter {
     const outcome: WriteOutcome = { written: new Map(), failures: [], failedKeys: new Set() };
     const targets: Target[] = [
       { object: 'Account_Metric__c', externalId: 'Snapshot_Key__c', rows: diff.accountRows as unknown as SfRecord[], rowKey: (k) => accountRowKey({ Snapshot_Key__c: k }) },
-      { object: 'Program_Metric__c', externalId: 'Period_Key__c', rows: diff.programRows as unknown as SfRecord[], rowKey: (k) => programRowKey({ Period_Key__c: k }) }
+      { object: 'Program_Metric__c', externalId: 'Period_Key__c', rows: diff.programRows as unknown as SfRecord[], rowKey: (k) => programRowKey({ Period_Key__c: k }) },
+      { object: 'Whitespace_Cell__c', externalId: 'Cell_Key__c', rows: diff.cellRows as unknown as SfRecord[], rowKey: (k) => cellRowKey({ Cell_Key__c: k }) }
     ];
     this.lastBatch = [];
     for (const target of targets) {
