@@ -53,11 +53,13 @@ const line = (opportunity: OpportunityInput, family: string | null, totalPrice: 
 const byKey = (cells: ReturnType<typeof whitespaceCells>['cells']) => new Map(cells.map((c) => [c.Cell_Key__c, c]));
 
 describe('whitespace roots (DESIGN.md "Whitespace")', () => {
-  it('are the tops of groups and every strategic account, a strategic subsidiary included', () => {
+  it('are the tops of groups and the strategic accounts without a parent', () => {
     const tree = treeOf({ [SUB1]: TOP, [SUB2]: SUB1 });
     expect(whitespaceRoots(accounts, tree)).toEqual([STRAT, TOP]);
-    // SUB1 strategic: a root of its own (segments SUB1, SUB2), and still a segment of TOP's group.
-    expect(whitespaceRoots(accounts.map((a) => (a.id === SUB1 ? { ...a, isStrategic: true } : a)), tree)).toEqual([STRAT, TOP, SUB1]);
+    // SUB1 strategic: its cells are those of TOP's group, where it is a segment (Account__c is always a top).
+    expect(whitespaceRoots(accounts.map((a) => (a.id === SUB1 ? { ...a, isStrategic: true } : a)), tree)).toEqual([STRAT, TOP]);
+    // STRAT moved under OTHER: OTHER becomes a group top, STRAT one of its segments.
+    expect(whitespaceRoots(accounts, treeOf({ [SUB1]: TOP, [SUB2]: SUB1, [STRAT]: OTHER }))).toEqual([OTHER, TOP]);
   });
 });
 

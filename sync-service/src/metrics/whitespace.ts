@@ -1,5 +1,5 @@
 // Whitespace cells (DESIGN.md "Whitespace"): for the top account of every customer group and every
-// strategic account (the roots), one cell per segment (the root and each descendant) × product
+// strategic account without a parent (the roots), one cell per segment (the root and each descendant) × product
 // family: won TTM and open pipeline 12M from the line items' TotalPrice in the corporate currency,
 // the last win, and a status. The families are those sold (on won opportunities closed in the last
 // 36 months) anywhere in the org; an opportunity without products counts under "(none)", as does a
@@ -66,9 +66,13 @@ export interface WhitespaceResult {
   unknownCurrency: string[];
 }
 
-/** The roots (DESIGN.md): accounts without a parent that have children, and every strategic account; by id. */
+/**
+ * The roots (DESIGN.md), by id: accounts without a parent that have children or are strategic. A
+ * strategic subsidiary is a segment of its group's top (a root: it has children), so every
+ * strategic account has its cells, and a cell's Account__c is always a top, as the field says.
+ */
 export function whitespaceRoots(accounts: readonly AccountInput[], tree: WhitespaceTree): string[] {
-  const roots = accounts.filter((a) => a.isStrategic || (tree.parentOf(a.id) === null && tree.hasChildren(a.id))).map((a) => a.id);
+  const roots = accounts.filter((a) => tree.parentOf(a.id) === null && (a.isStrategic || tree.hasChildren(a.id))).map((a) => a.id);
   return roots.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
