@@ -172,10 +172,11 @@ ratio shows what hashing, incremental reads and collection writes save.
 ${whitespaceTable(results.sync)}
 
 A full run reads every line item (\`OpportunityLineItem\` with \`Product2.Family\`) after the
-opportunities, through REST pages or Bulk 2.0 above the same threshold; an incremental run's
-line-item change query rides in a composite call it makes anyway. Cells are written like the
-metric rows (unchanged cells are skipped). Their minimum calls are part of the sync table's
-minimum; the run's extra time shows in its run time next to the same run before issue #17.
+opportunities, through REST pages or Bulk 2.0 above the same threshold; in an incremental run
+getUpdated names the changed line items inside a composite call the run makes anyway and a query
+of 200 ids reads them (none when none changed). Cells are written like the metric rows (unchanged
+cells are skipped). Their minimum calls are part of the sync table's minimum; the run's extra time
+shows in its run time next to the same run before issue #17.
 
 ## Metrics engine and relationship map
 
