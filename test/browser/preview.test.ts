@@ -189,6 +189,35 @@ test('as the rep, who sponsors no account, the Home page says so', async () => {
   await expect(page.locator('c-sponsor-portfolio li.sponsorship').count()).resolves.toBe(0);
 });
 
+test('change alerts: the sponsor sees Meridian’s champion marked as gone but cannot clear it; the rep clears it in the org', async () => {
+  // npm start's incremental sync found the demo's champion at Meridian moved to another company.
+  const [champion] = await soql<{ Id: string; Contact__c: string; Contact__r: { Name: string } }>(
+    "SELECT Id, Contact__c, Contact__r.Name FROM Stakeholder__c WHERE Account__r.Name = 'Meridian Capital Bank' AND Change_Alert__c = 'Left account'"
+  );
+  expect(champion).toBeDefined();
+  // No longer among Meridian's contacts: the map keeps him from his stakeholder record, marked,
+  // and lists the gap.
+  await openAccount('Meridian Capital Bank', 'en', 'sponsor');
+  await page.getByRole('tab', { name: 'Relationship Map' }).click();
+  const gap = page.locator('c-relationship-map .coverage li.gap[data-code="CHANGE_ALERT"]');
+  await expect(gap.first().innerText()).resolves.toBe(`Champion ${champion!.Contact__r.Name} left the account`);
+  await page.locator('c-map-legend .entry.change-alert').waitFor();
+  for (const as of ['sponsor', 'rep'] as const) {
+    if (as === 'rep') {
+      await openAccount('Meridian Capital Bank', 'en', 'rep');
+      await page.getByRole('tab', { name: 'Relationship Map' }).click();
+    }
+    await gap.first().locator('button.person').click();
+    const notice = page.locator('c-stakeholder-editor .change-alert');
+    await expect(notice.locator('.alert-text').innerText()).resolves.toBe('Left account');
+    if (as === 'sponsor') expect(await notice.locator('lightning-button.clear-alert').count()).toBe(0);
+  }
+  await page.locator('c-stakeholder-editor lightning-button.clear-alert button').click();
+  await page.locator('c-stakeholder-editor .change-alert').waitFor({ state: 'detached' });
+  const [after] = await soql<Record<string, unknown>>(`SELECT Change_Alert__c, Change_Detected__c, Previous_Title__c FROM Stakeholder__c WHERE Id = '${champion!.Id}'`);
+  expect(after).toMatchObject({ Change_Alert__c: null, Change_Detected__c: null, Previous_Title__c: null });
+});
+
 test('as the rep, an objective added through the record-edit form is saved in the org and listed', async () => {
   const id = await openAccount(DEMO_GAP_ACCOUNT, 'en', 'rep');
   await expect(page.locator('.user-switch lightning-button[data-user="rep"] button').getAttribute('class')).resolves.toContain('slds-button_brand');

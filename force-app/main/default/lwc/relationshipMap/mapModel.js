@@ -68,6 +68,23 @@ function readStakeholder(node, name) {
 export function readMap(data, childData) {
   const contacts = [...readContacts(data, false), ...readContacts(childData, true)];
   const contactById = new Map(contacts.map((c) => [c.id, c]));
+  // A stakeholder whose contact is no longer the account's (he left it: the sync raised a change
+  // alert) stays on the map, at the top of the chart, so the team sees who went.
+  recordsOf(data, 'Stakeholder__c').forEach((node) => {
+    const contactId = valueOf(node, 'Contact__c');
+    const name = parentValueOf(node, 'Contact__r', 'Name');
+    if (contactId && name && !contactById.has(contactId)) {
+      const departed = {
+        id: contactId,
+        name,
+        title: parentValueOf(node, 'Contact__r', 'Title') || null,
+        reportsToId: null,
+        accountName: null
+      };
+      contacts.push(departed);
+      contactById.set(contactId, departed);
+    }
+  });
   const stakeholderByContact = new Map();
   recordsOf(data, 'Stakeholder__c').forEach((node) => {
     const contactId = valueOf(node, 'Contact__c');

@@ -40,6 +40,14 @@ export const RELATIONSHIP_MAP_QUERY = gql`
               Contact__c @optional {
                 value
               }
+              Contact__r @optional {
+                Name {
+                  value
+                }
+                Title @optional {
+                  value
+                }
+              }
               Buying_Role__c @optional {
                 value
                 displayValue

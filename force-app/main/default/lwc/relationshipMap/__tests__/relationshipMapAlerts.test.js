@@ -19,7 +19,8 @@ import {
   MARCO_STAKEHOLDER,
   PAOLA,
   SARA,
-  mapWithAlerts
+  mapWithAlerts,
+  mapWithDeparture
 } from './data/alertsFixture';
 
 const mockRepAccess = require('./data/getObjectInfosRep.json');
@@ -38,12 +39,12 @@ jest.mock('c/tandemFormat', () => ({
 // eslint-disable-next-line @lwc/lwc/no-async-operation
 const flushPromises = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-async function mount(access = mockRepAccess) {
+async function mount(access = mockRepAccess, data = mapWithAlerts('en')) {
   const element = createElement('c-relationship-map', { is: RelationshipMap });
   element.recordId = ACCOUNT_ID;
   document.body.appendChild(element);
   await flushPromises();
-  graphql.emit(mapWithAlerts('en'), (config) => config.operationName === 'relationshipMap');
+  graphql.emit(data, (config) => config.operationName === 'relationshipMap');
   getObjectInfos.emit(access);
   await flushPromises();
   return element;
@@ -91,6 +92,17 @@ describe('c-relationship-map change alerts', () => {
     ]);
     // The name is a button that selects the person.
     expect(gaps[0].querySelector('button.person').dataset.id).toBe(MARCO);
+  });
+
+  it('keeps a person who left the account on the map (no longer among its contacts), marked', async () => {
+    const element = await mount(mockRepAccess, mapWithDeparture('en'));
+    const marco = box(element, MARCO);
+    expect(marco.querySelector('.alert-badge').title).toBe('Change alert: Left account');
+    expect(text(marco.querySelector('.node-title'))).toBe('CIO');
+    const gaps = $$($(element, 'c-map-coverage-gaps'), 'li.gap');
+    expect(text(gaps.find((li) => li.dataset.code === 'CHANGE_ALERT'))).toBe(
+      'Champion Marco Verdi left the account'
+    );
   });
 
   it('explains the badge in the legend', async () => {

@@ -48,3 +48,16 @@ export function mapWithAlerts(language = 'en') {
   });
   return data;
 }
+
+/** The same, with Marco gone from the account's contacts (he moved to another company). */
+export function mapWithDeparture(language = 'en') {
+  const data = mapWithAlerts(language);
+  const query = data.uiapi.query;
+  query.Contact.edges = query.Contact.edges.filter(({ node }) => node.Id !== MARCO);
+  query.Stakeholder__c.edges.forEach(({ node }) => {
+    if (node.Id === MARCO_STAKEHOLDER) {
+      node.Contact__r = { Name: { value: 'Marco Verdi' }, Title: { value: 'CIO' } };
+    }
+  });
+  return data;
+}
