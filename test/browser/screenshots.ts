@@ -4,8 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEMO_GAP_ACCOUNT, DEMO_LARGE_MAP_ACCOUNT } from '../emulator';
+import { passwordLogin } from '../preview/session';
 import { startStack } from '../preview/stack';
 import { launchChromium } from './chromium';
+import { groupCells, soql } from './whitespaceCells';
 
 const OUT_DIR = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
 
@@ -112,6 +114,27 @@ async function main(): Promise<void> {
     await page.locator('c-relationship-map .search input').fill('Quality');
     await page.locator('c-relationship-map .node.matched').first().waitFor();
     await shoot('c-relationship-map', 'relationship-map-500-searched.png');
+
+    // The Castellan group's whitespace matrix (Castellan → Acme, Falcon → Lumen → Quartz), then
+    // one cell opened to its opportunities.
+    const session = await passwordLogin(stack.org);
+    const group = ['Castellan Manufacturing', 'Acme Fabrication', 'Falcon Aerospace Parts', 'Lumen Optics', 'Quartz Electronics'];
+    const ids = await Promise.all(group.map(async (name) => (await soql<{ Id: string }>(session, `SELECT Id FROM Account WHERE Name = '${name}'`))[0]!.Id));
+    await groupCells(session, ids[0]!, ids, '2026-06-15');
+    // Wide enough for all eight families and the totals without the table scrolling.
+    await page.setViewportSize({ width: 1920, height: 1000 });
+    await page.locator('.account-picker').selectOption(ids[0]!);
+    await page.locator('.account-name', { hasText: group[0] }).waitFor();
+    await page.getByRole('tab', { name: 'Whitespace matrix' }).click();
+    await page.locator('c-whitespace-matrix table.matrix').waitFor();
+    await shoot('c-whitespace-matrix', 'whitespace-matrix.png');
+    await page.locator('c-whitespace-matrix td.cell[data-status="Won"] button').first().click();
+    await page.locator('lightning-modal-body lightning-datatable tbody tr').first().waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(OUT_DIR, 'whitespace-cell.png') });
+    process.stdout.write('docs/screenshots/whitespace-cell.png\n');
+    await page.locator('lightning-modal-footer lightning-button.close button').click();
+    await page.setViewportSize({ width: 1440, height: 1000 });
 
     await open('it');
     await page.screenshot({ path: path.join(OUT_DIR, 'record-page-it.png') });

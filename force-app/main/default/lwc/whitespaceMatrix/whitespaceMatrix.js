@@ -6,7 +6,7 @@ import CELL_OBJECT from '@salesforce/schema/Whitespace_Cell__c';
 import STATUS_FIELD from '@salesforce/schema/Whitespace_Cell__c.Status__c';
 import WhitespaceOpportunities from 'c/whitespaceOpportunities';
 import { MASTER_RECORD_TYPE_ID, picklistLabeler } from 'c/picklistLabels';
-import { formatCurrency, formatLabel } from 'c/tandemFormat';
+import { NO_VALUE, formatCurrency, formatLabel } from 'c/tandemFormat';
 import { labels } from 'c/tandemLabels';
 import { groupLabels } from 'c/groupLabels';
 import { WHITESPACE_MATRIX_QUERY } from './matrixQuery';
@@ -156,6 +156,12 @@ export default class WhitespaceMatrix extends LightningElement {
     return lines;
   }
 
+  /** A total's lines; "—" for a segment or family with nothing won or open. */
+  totalLines({ won, open }) {
+    const lines = this.amountLines(won, open);
+    return lines.length ? lines : [{ key: 'none', className: 'none', text: NO_VALUE }];
+  }
+
   get rows() {
     return this.matrix.rows.map((row) => ({
       key: row.segment.id,
@@ -184,19 +190,19 @@ export default class WhitespaceMatrix extends LightningElement {
           )
         };
       }),
-      totalLines: this.amountLines(row.total.won, row.total.open)
+      totalLines: this.totalLines(row.total)
     }));
   }
 
   get totals() {
     return this.matrix.columnTotals.map((column) => ({
       key: column.family,
-      lines: this.amountLines(column.won, column.open)
+      lines: this.totalLines(column)
     }));
   }
 
   get grandTotalLines() {
-    return this.amountLines(this.matrix.total.won, this.matrix.total.open);
+    return this.totalLines(this.matrix.total);
   }
 
   /** A cell's opportunities in a modal: filtered to exactly that segment and family. */

@@ -180,14 +180,14 @@ describe('c-whitespace-matrix', () => {
         '$250K won',
         '$80K won',
         '$20K open',
-        ''
+        '—'
       ]);
       // Columns: Analytics 1,200,000 + 80,000.10 = 1,280,000.10 won, 300,000 + 20,000.20 =
       // 320,000.20 open; Fleet Telematics 250,000 won, 450,000 open; Predictive Maintenance none.
       expect($$(element, 'tfoot td.column-total').map(linesOf)).toEqual([
         '$1.3M won | $320K open',
         '$250K won | $450K open',
-        ''
+        '—'
       ]);
       // All: 1,280,000.10 + 250,000 = 1,530,000.10 won; 320,000.20 + 450,000 = 770,000.20 open.
       expect(linesOf($(element, 'tfoot td.grand-total'))).toBe('$1.5M won | $770K open');
