@@ -189,4 +189,27 @@ describe('whitespace cells in the sync', () => {
     expect(cells.get(key(hartwell, labs, 'Analytics'))).toMatchObject({ Won_TTM__c: 2100, Status__c: 'Won' });
     expect(new Map([...cells].map(([k, row]) => [k, pick(row)]))).toEqual(expectedCells(org));
   });
+
+  it('reads the line items through Bulk 2.0 above the read threshold (Product2.Family a CSV column) to the same cells', async () => {
+    // More line items than a REST page holds (2,000), so the first page does not hold them all:
+    // 250 more of Training at Labs, 1 each.
+    deal(labs, 'Closed Won', '2026-06-02', Array.from({ length: 250 }, () => ['Training', 1, 1] as [string, number, number]));
+    const lines = storeRows(org, 'SELECT Id FROM OpportunityLineItem').length;
+    expect(lines).toBeGreaterThan(2000);
+    const bulk = await syncDeps(org, uniquePrefix('whitespace-bulk'), { settings: { bulkThreshold: 2000 } });
+    try {
+      const jobs = async () => (await bulk.client.conn.request<{ records: Array<{ object: string; state: string }> }>('/services/data/v64.0/jobs/query')).records;
+      const before = (await jobs()).length;
+      const summary = await runSync({ mode: 'full', asOf: TODAY }, bulk);
+      // Opportunities (fewer than 2,000) stay on REST; the line items take one query job.
+      expect((await jobs()).slice(before)).toEqual([expect.objectContaining({ object: 'OpportunityLineItem', state: 'JobComplete' })]);
+      expect(summary).toMatchObject({ status: 'done', failures: [], lineItems: lines });
+      // Training at Labs (now in Hartwell's group): 3 × 500 + 250 × 1 = 1,750.
+      const hartwell = String(storeRows(org, "SELECT Id FROM Account WHERE Name = 'Hartwell Logistics'")[0]!.Id);
+      expect(orgCells(org).get(key(hartwell, labs, 'Training'))).toMatchObject({ Won_TTM__c: 1750, Last_Won__c: '2026-06-02' });
+      expect(new Map([...orgCells(org)].map(([k, row]) => [k, pick(row)]))).toEqual(expectedCells(org));
+    } finally {
+      await bulk.close();
+    }
+  });
 });
