@@ -299,6 +299,38 @@ test("as the rep, the org's validation rule answers in the plan form and nothing
   expect(after!.Risk_Rating__c).toBe(before!.Risk_Rating__c);
 });
 
+test('as the rep, a task added under an objective is a Task related to it in the org, counted in its action plan', async () => {
+  await openAccount(DEMO_GAP_ACCOUNT, 'en', 'rep');
+  const objective = page.locator('c-account-plan li.objective').filter({ has: page.locator('li.task') }).first();
+  const share = objective.locator('.tasks-share');
+  await share.waitFor();
+  const [done, total] = ((await share.textContent()) ?? '').match(/\d+/g)!.map(Number);
+  const subject = `Preview task ${Date.now()}`;
+  await objective.locator('lightning-button.new-task button').click();
+  const modal = page.locator('lightning-modal-body');
+  await modal.locator('lightning-input-field[data-field="Subject"] input').fill(subject);
+  await page.locator('lightning-modal-footer lightning-button.save button').click();
+  await modal.waitFor({ state: 'detached' });
+  await objective.getByText(subject).waitFor();
+  await expect(share.textContent()).resolves.toContain(`${done} of ${total! + 1} tasks completed`);
+
+  const objectiveId = await objective.getAttribute('data-id');
+  const [saved] = await soql<{ WhatId: string; Status: string; Owner: { Name: string } }>(`SELECT WhatId, Status, Owner.Name FROM Task WHERE Subject = '${subject}'`);
+  expect(saved).toEqual(expect.objectContaining({ WhatId: objectiveId, Status: 'Not Started', Owner: expect.objectContaining({ Name: 'Maya Chen' }) }));
+});
+
+test("the map draws trend arrows from the org's field history, and a person's history lists the changes", async () => {
+  await openAccount(DEMO_GAP_ACCOUNT, 'en', 'rep');
+  await page.getByRole('tab', { name: 'Relationship Map' }).click();
+  // Hartwell's relationships were all made to decay over the last year.
+  await page.locator('c-relationship-map .node .trend-decaying').first().waitFor();
+  await expect(page.locator('c-relationship-map .node .trend-improving').count()).resolves.toBe(0);
+  await page.locator('c-relationship-map .node:has(.trend-decaying)').first().click();
+  const entry = page.locator('c-stakeholder-history li.entry').first();
+  await entry.waitFor();
+  await expect(entry.locator('.entry-text').textContent()).resolves.toMatch(/^\S.* → \S.*, [A-Z][a-z]{2} \d{1,2}(, \d{4})?, by \S/);
+});
+
 test('as the sponsor, the page offers no action the sponsor cannot perform, and logs an engagement', async () => {
   const id = await openAccount(DEMO_GAP_ACCOUNT, 'en', 'sponsor');
   const sponsorLogin = await passwordLogin({ ...stack.org.users.sponsor, loginUrl: stack.org.loginUrl });
@@ -313,6 +345,7 @@ test('as the sponsor, the page offers no action the sponsor cannot perform, and 
     'c-account-plan lightning-button-icon.edit-objective',
     'c-account-plan lightning-button-icon.edit-initiative',
     'c-account-plan lightning-button.recalculate',
+    'c-account-plan lightning-button.new-task',
     'c-executive-sponsor-panel lightning-button.add-sponsorship',
     'c-executive-sponsor-panel lightning-button.edit-sponsorship',
     'c-executive-sponsor-panel lightning-button.end-sponsorship'
