@@ -145,6 +145,18 @@ describe('stakeholder change alerts', () => {
     expect(alertOf(id!)).toEqual({ Change_Alert__c: 'Title changed', Change_Detected__c: TODAY, Previous_Title__c: contact!.Title });
   });
 
+  it('an account run (live freshness) reads a new stakeholder’s contact too, so its next change raises an alert', async () => {
+    const [contact] = storeRows(org, `SELECT Id, Title FROM Contact WHERE AccountId = '${northwind}' AND Title != null AND Id NOT IN (SELECT Contact__c FROM Stakeholder__c) ORDER BY Id LIMIT 1`);
+    const contactId = String(contact!.Id);
+    await nextSecond();
+    const { id } = await rep.sobject('Stakeholder__c').create({ Account__c: northwind, Contact__c: contactId, Unique_Key__c: `${northwind}:${contactId}`, Buying_Role__c: 'Coach' });
+    expect(await runSync({ mode: 'account', accountId: northwind, asOf: TODAY }, deps)).toMatchObject({ mode: 'account', stakeholderAlertsWritten: 0, failures: [] });
+    expect((await deps.state.mirrorEntries('contact', [contactId])).size).toBe(1);
+    await changeContact(contactId, { Title: 'Head of Procurement' });
+    expect(await incremental()).toMatchObject({ stakeholderAlertsWritten: 1 });
+    expect(alertOf(id!)).toEqual({ Change_Alert__c: 'Title changed', Change_Detected__c: TODAY, Previous_Title__c: contact!.Title });
+  });
+
   it('an alert that cannot be written is reported with the stakeholder’s id and kept to send again while the stakeholder exists', async () => {
     await changeContact(people.Champion!.contact, { Title: 'Chief Digital Officer' });
     // The stakeholder is deleted after the reads: its update fails on its own.

@@ -640,6 +640,8 @@ class SyncRun {
       for (const entries of batch.values()) for (const [id, json] of entries) inputs.opportunity.set(id, JSON.parse(json) as OpportunityInput);
     }
     const overlay = overlayChanges(inputs, fresh, ids);
+    // A new stakeholder's contact is read once here (first sight), so its next change raises an alert.
+    for (const contact of await this.unseenContacts(overlay, whole.contact ?? new Map())) overlay.contact.push({ id: contact.id, deleted: false, input: contact });
     // A re-read opportunity may have come from an account outside the set: its old entry says which.
     const known = { ...whole, opportunity: await this.state.mirrorEntries('opportunity', overlay.opportunity.map((r) => r.id)) } as Record<InputKind, Map<string, string>>;
     const { changes, count } = mirrorChanges(overlay, known);
