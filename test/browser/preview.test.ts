@@ -9,7 +9,6 @@ import { passwordLogin } from '../preview/session';
 import { readLabels } from '../preview/labels';
 import type { OrgSession } from '../preview/server';
 import { launchChromium, type Browser } from './chromium';
-import { groupCells } from './whitespaceCells';
 
 const TODAY = '2026-06-15';
 
@@ -481,7 +480,11 @@ test('the Italian switch shows the components in Italian', async () => {
 test('the whitespace matrix shows the Castellan group as the org has it, with totals, and a cell opens its opportunities; the plan shows the group figures', async () => {
   const names = ['Castellan Manufacturing', 'Acme Fabrication', 'Falcon Aerospace Parts', 'Lumen Optics', 'Quartz Electronics'];
   const ids = await Promise.all(names.map(accountId));
-  const cells = await groupCells(session, ids[0]!, ids, TODAY);
+  // The cells the full sync wrote for the group (master-detail to its top account).
+  const cells = await soql<{ Segment_Account__c: string; Product_Family__c: string; Won_TTM__c: number; Open_Pipeline_12M__c: number; Status__c: string }>(
+    `SELECT Segment_Account__c, Product_Family__c, Won_TTM__c, Open_Pipeline_12M__c, Status__c FROM Whitespace_Cell__c WHERE Account__c = '${ids[0]}'`
+  );
+  expect(new Set(cells.map((cell) => cell.Segment_Account__c))).toEqual(new Set(ids));
   await openAccount('Castellan Manufacturing');
 
   // The group's figures beside the account's own, from the current Hierarchy row the sync wrote.
@@ -518,8 +521,15 @@ test('the whitespace matrix shows the Castellan group as the org has it, with to
     ['Lumen Optics', 2],
     ['Quartz Electronics', 3]
   ]);
-  const families = [...new Set(cells.map((cell) => cell.Product_Family__c))].sort((a, b) => a.localeCompare(b));
-  await expect(matrix.locator('thead th').allInnerTexts()).resolves.toEqual(['Segment', ...families, 'Total']);
+  // Families by name, opportunities without products ("(none)", shown "No product") last.
+  const families = [...new Set(cells.map((cell) => cell.Product_Family__c))].sort(
+    (a, b) => Number(a === '(none)') - Number(b === '(none)') || a.localeCompare(b)
+  );
+  await expect(matrix.locator('thead th').allInnerTexts()).resolves.toEqual([
+    'Segment',
+    ...families.map((family) => (family === '(none)' ? 'No product' : family)),
+    'Total'
+  ]);
   // Every cell's status is the org's.
   const shown = await matrix.locator('tbody tr.row').evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll('td.cell')].map((td) => td.getAttribute('data-status')))
@@ -538,7 +548,7 @@ test('the whitespace matrix shows the Castellan group as the org has it, with to
   expect(grand).toEqual(grandLines.length ? grandLines : ['—']);
 
   // A won cell opens exactly that segment's opportunities in that family.
-  const won = cells.find((cell) => cell.Status__c === 'Won')!;
+  const won = cells.find((cell) => cell.Status__c === 'Won' && cell.Product_Family__c !== '(none)')!;
   const opportunities = await soql<{ OpportunityId: string }>(
     `SELECT OpportunityId FROM OpportunityLineItem WHERE Opportunity.AccountId = '${won.Segment_Account__c}' AND Product2.Family = '${won.Product_Family__c}'`
   );

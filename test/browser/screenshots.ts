@@ -4,10 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEMO_GAP_ACCOUNT, DEMO_LARGE_MAP_ACCOUNT } from '../emulator';
-import { passwordLogin } from '../preview/session';
 import { startStack } from '../preview/stack';
 import { launchChromium } from './chromium';
-import { groupCells, soql } from './whitespaceCells';
 
 const OUT_DIR = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
 
@@ -117,14 +115,11 @@ async function main(): Promise<void> {
 
     // The Castellan group's whitespace matrix (Castellan → Acme, Falcon → Lumen → Quartz), then
     // one cell opened to its opportunities.
-    const session = await passwordLogin(stack.org);
-    const group = ['Castellan Manufacturing', 'Acme Fabrication', 'Falcon Aerospace Parts', 'Lumen Optics', 'Quartz Electronics'];
-    const ids = await Promise.all(group.map(async (name) => (await soql<{ Id: string }>(session, `SELECT Id FROM Account WHERE Name = '${name}'`))[0]!.Id));
-    await groupCells(session, ids[0]!, ids, '2026-06-15');
+    const castellan = await page.locator('.account-picker option', { hasText: 'Castellan Manufacturing' }).getAttribute('value');
     // Wide enough for all eight families and the totals without the table scrolling.
     await page.setViewportSize({ width: 1920, height: 1000 });
-    await page.locator('.account-picker').selectOption(ids[0]!);
-    await page.locator('.account-name', { hasText: group[0] }).waitFor();
+    await page.locator('.account-picker').selectOption(castellan!);
+    await page.locator('.account-name', { hasText: 'Castellan Manufacturing' }).waitFor();
     await page.getByRole('tab', { name: 'Whitespace matrix' }).click();
     await page.locator('c-whitespace-matrix table.matrix').waitFor();
     await shoot('c-whitespace-matrix', 'whitespace-matrix.png');
