@@ -167,11 +167,10 @@ describe('data generators', () => {
     expect(familiesByAccount.get('Castellan Manufacturing')!.has(LOST_ONLY_FAMILY)).toBe(true);
   });
 
-  it('bench:n: n opportunities over n/250 accounts, quickly', async () => {
-    const started = Date.now();
+  // How fast the generator is belongs to the benchmarks (npm run bench builds bench:1000000), not here.
+  it('bench:n: n opportunities over n/250 accounts', async () => {
     const bench = await startOrg({ data: 'bench:50000', seed: 3, today: TODAY });
     try {
-      expect(Date.now() - started).toBeLessThan(5000);
       expect(count(bench, 'Opportunity')).toBe(50_000);
       expect(count(bench, 'Account')).toBe(200);
       expect(count(bench, 'Account', 'WHERE Strategic_Account__c = true')).toBe(20);
