@@ -207,6 +207,30 @@ describe('whitespace streaming', () => {
     expect(cells).toEqual([]);
   });
 
+  it('builds the same cells from per-account figures: some recomputed, the others as stored (JSON)', () => {
+    const a = won(SUB1, '2026-03-10', { currencyIsoCode: 'EUR' });
+    const b = won(OTHER, '2025-01-01');
+    const c = open(SUB2, '2026-10-01');
+    const lines = [line(a, 'Analytics', 100), line(a, 'Analytics', 100), line(b, 'Training', 5), line(c, 'Training', 3)];
+    const full = new WhitespaceRun(context());
+    full.addOpportunities([a, b, c]);
+    full.addLineItems(lines);
+    const whole = full.finish();
+    // SUB1's opportunity changes: only SUB1 is recomputed; OTHER's and SUB2's figures come from the store.
+    const changed = { ...a, amount: null };
+    const part = new WhitespaceRun(context());
+    part.addOpportunities([changed]);
+    part.addLineItems([...lines.slice(0, 1)]);
+    const fresh = part.figures();
+    const merged = new Map([...whole.figures].map(([id, figure]) => [id, JSON.parse(JSON.stringify(figure)) as typeof figure]));
+    for (const [id, figure] of fresh) merged.set(id, figure);
+    const expected = whitespaceCells(context(), [changed, b, c], lines.slice(0, 1).concat(lines.slice(2))).cells;
+    expect(new WhitespaceRun(context()).cellsOf(merged)).toEqual(expected);
+    // One EUR line of 100 at 0.92 = 108.695… → 108.70; OTHER's Training sale keeps Training a family.
+    expect(byKey(expected).get(`${TOP}:${SUB1}:Analytics`)).toMatchObject({ Won_TTM__c: 108.7 });
+    expect(byKey(expected).get(`${TOP}:${SUB2}:Training`)).toMatchObject({ Open_Pipeline_12M__c: 3, Status__c: 'Open' });
+  });
+
   it('refuses opportunities after line items', () => {
     const run = new WhitespaceRun(context());
     run.addLineItems([]);

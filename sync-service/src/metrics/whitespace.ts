@@ -12,7 +12,7 @@
 import type { AccountTree } from './accountTree';
 import { addMonths, formatDay, parseDay } from './calendar';
 import { NO_RATE, RateTable } from './currency';
-import { addMoney, centsOf, convertMoney, currencyField, moneySign, type Money } from './money';
+import { addMoney, centsOf, convertMoney, currencyField, fromFemtocents, moneySign, toFemtocents, type Money } from './money';
 import type { AccountInput, CurrencyRates, OpportunityInput } from './types';
 
 /** The family of an opportunity without products (and of a product without a family). */
@@ -87,6 +87,33 @@ interface CellSums {
   lastWon: number;
 }
 
+/** One account's sums of one family, as stored: [rate slot (−1: corporate), 10^-15 cents] pairs. */
+export interface FamilyFigures {
+  won: Array<[number, string]>;
+  open: Array<[number, string]>;
+  lost: boolean;
+  /** Day number, or null. */
+  lastWon: number | null;
+}
+
+/**
+ * What one account adds to whitespace: the families its opportunities sold in the family window,
+ * and (segment accounts only) its sums per family. Cells are built from every account's figures,
+ * so a run can recompute the accounts whose opportunities changed and read the others' as stored.
+ */
+export interface AccountWhitespace {
+  sold: string[];
+  families: Record<string, FamilyFigures>;
+}
+
+const CORPORATE_SLOT = -1;
+
+function encodeSums(corporate: Money, bySlot: Map<number, Money>): Array<[number, string]> {
+  const pairs: Array<[number, string]> = moneySign(corporate) === 0 ? [] : [[CORPORATE_SLOT, toFemtocents(corporate).toString()]];
+  for (const [slot, cents] of [...bySlot].sort(([a], [b]) => a - b)) pairs.push([slot, toFemtocents(cents).toString()]);
+  return pairs;
+}
+
 interface KeptOpportunity {
   opportunity: OpportunityInput;
   closeDay: number;
@@ -108,9 +135,10 @@ export class WhitespaceRun {
   private readonly accountIds: ReadonlySet<string>;
   /** Opportunities of segment accounts, by id. */
   private readonly kept = new Map<string, KeptOpportunity>();
-  /** Won opportunities in the family window at other accounts: id → whether a line item was seen. */
-  private readonly soldElsewhere = new Map<string, boolean>();
-  private readonly families = new Set<string>();
+  /** Won opportunities in the family window at other accounts: id → its account and whether a line item was seen. */
+  private readonly soldElsewhere = new Map<string, { accountId: string; hasLines: boolean }>();
+  /** Families sold (in the family window), by account. */
+  private readonly sold = new Map<string, Set<string>>();
   private readonly sums = new Map<string, Map<string, CellSums>>();
   private readonly unknownCurrency: string[] = [];
   private stage: 'opportunities' | 'lineItems' | 'finished' = 'opportunities';
@@ -141,7 +169,7 @@ export class WhitespaceRun {
       const closeDay = opportunity.closeDate === null ? Number.NaN : parseDay(opportunity.closeDate);
       if (Number.isNaN(closeDay) || opportunity.accountId === null || !this.accountIds.has(opportunity.accountId)) continue;
       if (this.segmentAccounts.has(opportunity.accountId)) this.kept.set(opportunity.id, { opportunity, closeDay, hasLines: false });
-      else if (this.isSold(opportunity, closeDay)) this.soldElsewhere.set(opportunity.id, false);
+      else if (this.isSold(opportunity, closeDay)) this.soldElsewhere.set(opportunity.id, { accountId: opportunity.accountId, hasLines: false });
     }
   }
 
@@ -155,27 +183,61 @@ export class WhitespaceRun {
       if (kept) {
         kept.hasLines = true;
         this.addSale(kept, family, line.totalPrice, line.id);
-      } else if (this.soldElsewhere.has(line.opportunityId)) {
-        this.soldElsewhere.set(line.opportunityId, true);
-        this.families.add(family);
+      } else {
+        const elsewhere = this.soldElsewhere.get(line.opportunityId);
+        if (!elsewhere) continue;
+        elsewhere.hasLines = true;
+        this.soldBy(elsewhere.accountId).add(family);
       }
     }
   }
 
-  finish(): WhitespaceResult {
+  /** Line items (or opportunities without products) left out so far: no rate for their currency on their close date. */
+  get unknownCurrencyIds(): readonly string[] {
+    return this.unknownCurrency;
+  }
+
+  /** The accounts' figures of what was added (see AccountWhitespace), by account id; ends the run. */
+  figures(): Map<string, AccountWhitespace> {
     if (this.stage === 'finished') throw new Error('whitespace: finish() called twice');
     this.stage = 'finished';
     // Opportunities without products count whole, under "(none)".
     for (const kept of this.kept.values()) if (!kept.hasLines) this.addSale(kept, NO_PRODUCTS_FAMILY, kept.opportunity.amount, kept.opportunity.id);
-    for (const hasLines of this.soldElsewhere.values()) if (!hasLines) this.families.add(NO_PRODUCTS_FAMILY);
-    const families = [...this.families].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const { accountId, hasLines } of this.soldElsewhere.values()) if (!hasLines) this.soldBy(accountId).add(NO_PRODUCTS_FAMILY);
+    const figures = new Map<string, AccountWhitespace>();
+    for (const id of [...new Set([...this.sold.keys(), ...this.sums.keys()])].sort()) {
+      const families: Record<string, FamilyFigures> = {};
+      for (const [family, sums] of [...(this.sums.get(id) ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        families[family] = { won: encodeSums(sums.won, sums.wonBySlot), open: encodeSums(sums.open, sums.openBySlot), lost: sums.lostInTtm, lastWon: Number.isNaN(sums.lastWon) ? null : sums.lastWon };
+      }
+      figures.set(id, { sold: [...(this.sold.get(id) ?? [])].sort(), families });
+    }
+    return figures;
+  }
+
+  finish(): WhitespaceResult & { figures: Map<string, AccountWhitespace> } {
+    const figures = this.figures();
+    return { cells: this.cellsOf(figures), unknownCurrency: this.unknownCurrency, figures };
+  }
+
+  /** The cells of every root from every account's figures (a fresh run's, or stored ones). */
+  cellsOf(figures: ReadonlyMap<string, AccountWhitespace>): WhitespaceCellRow[] {
+    const sold = new Set<string>();
+    for (const figure of figures.values()) for (const family of figure.sold) sold.add(family);
+    const families = [...sold].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const cells: WhitespaceCellRow[] = [];
     for (const root of this.roots) {
       for (const segment of this.segmentsOf.get(root)!) {
-        for (const family of families) cells.push(this.cell(root, segment, family));
+        for (const family of families) cells.push(this.cell(root, segment, family, figures.get(segment)?.families[family]));
       }
     }
-    return { cells, unknownCurrency: this.unknownCurrency };
+    return cells;
+  }
+
+  private soldBy(accountId: string): Set<string> {
+    let families = this.sold.get(accountId);
+    if (!families) this.sold.set(accountId, (families = new Set()));
+    return families;
   }
 
   private isSold(opportunity: OpportunityInput, closeDay: number): boolean {
@@ -185,7 +247,7 @@ export class WhitespaceRun {
   /** One line item (or a whole opportunity without products) of a segment account. */
   private addSale(kept: KeptOpportunity, family: string, amount: number | null, id: string): void {
     const { opportunity, closeDay } = kept;
-    if (this.isSold(opportunity, closeDay)) this.families.add(family);
+    if (this.isSold(opportunity, closeDay)) this.soldBy(opportunity.accountId!).add(family);
     const inTtm = closeDay > this.ttmFrom && closeDay <= this.asOfDay;
     const inPipeline = !opportunity.isClosed && closeDay > this.asOfDay && closeDay <= this.pipelineTo;
     const wonToDate = opportunity.isWon && closeDay <= this.asOfDay;
@@ -220,17 +282,20 @@ export class WhitespaceRun {
     return sums;
   }
 
-  private converted(corporate: Money, bySlot: Map<number, Money>): Money {
-    let total = corporate;
-    for (const [slot, cents] of bySlot) total = addMoney(total, convertMoney(cents, this.rates.slotRates[slot]!));
+  /** Σ of stored [slot, 10^-15 cents] pairs in the corporate currency, each slot converted once. */
+  private converted(pairs: ReadonlyArray<[number, string]>): Money {
+    let total: Money = 0;
+    for (const [slot, femtocents] of pairs) {
+      const amount = fromFemtocents(BigInt(femtocents));
+      total = addMoney(total, slot === CORPORATE_SLOT ? amount : convertMoney(amount, this.rates.slotRates[slot]!));
+    }
     return total;
   }
 
-  private cell(root: string, segment: string, family: string): WhitespaceCellRow {
-    const sums = this.sums.get(segment)?.get(family);
-    const won = sums ? this.converted(sums.won, sums.wonBySlot) : 0;
-    const open = sums ? this.converted(sums.open, sums.openBySlot) : 0;
-    const status: CellStatus = moneySign(won) > 0 ? 'Won' : moneySign(open) > 0 ? 'Open' : sums?.lostInTtm ? 'Lost' : 'Whitespace';
+  private cell(root: string, segment: string, family: string, figure: FamilyFigures | undefined): WhitespaceCellRow {
+    const won = figure ? this.converted(figure.won) : 0;
+    const open = figure ? this.converted(figure.open) : 0;
+    const status: CellStatus = moneySign(won) > 0 ? 'Won' : moneySign(open) > 0 ? 'Open' : figure?.lost ? 'Lost' : 'Whitespace';
     return {
       Cell_Key__c: `${root}:${segment}:${family}`,
       Account__c: root,
@@ -238,7 +303,7 @@ export class WhitespaceRun {
       Product_Family__c: family,
       Won_TTM__c: currencyField(won),
       Open_Pipeline_12M__c: currencyField(open),
-      Last_Won__c: sums && !Number.isNaN(sums.lastWon) ? formatDay(sums.lastWon) : null,
+      Last_Won__c: figure && figure.lastWon !== null ? formatDay(figure.lastWon) : null,
       Status__c: status
     };
   }

@@ -23,7 +23,7 @@ import crypto from 'node:crypto';
 import type { Logger } from '../logger';
 import { createFiguresRun, type AccountFigures, type DataQualityReport, type MetricsResult, type OpportunityInput, type SponsorshipInput } from '../metrics';
 import type { OrgClient, RecordFailure } from '../salesforce/client';
-import { WHITESPACE_CELL_FIELDS, type WhitespaceCellRow, type WhitespaceResult } from '../metrics/whitespace';
+import { WHITESPACE_CELL_FIELDS, type AccountWhitespace, type LineItemInput, type WhitespaceCellRow, type WhitespaceResult } from '../metrics/whitespace';
 import { idLiteral, selectFrom, toId18 } from '../salesforce/soql';
 import { alertRowsToWrite, inCustomerGroup, stakeholderAsWritten, type AlertRow } from './alertPlan';
 import { sponsorAsWritten, sponsorRowsToWrite } from './engagementPlan';
@@ -34,7 +34,7 @@ import { buildAccountTree } from '../metrics/accountTree';
 import { todayInZone } from '../metrics/calendar';
 import { applyChanged, bucketAfter, computeMetrics, computeWhitespace, inputsFromMirror, metricsOfFigures, mirrorChanges, overlayChanges, planRows, touchedBuckets, whitespaceFor } from './planner';
 import { DeleteLogGapError, InputReader, markNow, pageOrThrow, type ChangedRecords, type DeletedIds } from './reader';
-import { INPUT_KINDS, LockLostError, MirrorIntegrityError, STATE_VERSION, type MirrorChanges, isAccountKind, type KindChanges, type SyncMeta, type SyncState, type Watermarks } from './state';
+import { INPUT_KINDS, LockLostError, MirrorIntegrityError, STATE_VERSION, type FiguresChanges, type MirrorChanges, isAccountKind, type KindChanges, type SyncMeta, type SyncState, type Watermarks } from './state';
 import { dataQualityOf, type SyncMode, type SyncSummary } from './summary';
 import { cellIds, pruneAccountRows, pruneRows, vanishedAccountRows } from './pruner';
 import { MetricWriter, type Fence, type WriteOutcome } from './writer';
@@ -79,6 +79,11 @@ export class SyncBusyError extends Error {
 
 /** A run's rows: the engine's metric rows with plan health, and the whitespace cells. */
 type SyncResult = MetricsResult & { whitespaceCells: WhitespaceCellRow[] };
+
+/** Whitespace figures as the state keeps them (JSON by account). */
+function encodeWhitespace(figures: Map<string, AccountWhitespace>, remove: string[], replace: boolean): FiguresChanges {
+  return { set: new Map([...figures].map(([id, figure]) => [id, JSON.stringify(figure)] as const)), remove, replace };
+}
 
 /** How long a staged mirror outlives a run that never commits it. */
 const STAGING_TTL_MS = 60 * 60 * 1000;
@@ -358,7 +363,8 @@ class SyncRun {
     const seen = await this.contactsSeen();
     const alerts = await this.raiseAlerts(inputs, seen.contacts, inputs.contact, seen.retries);
     const { figures, dataQuality } = figuresRun.finish();
-    const result = this.withWhitespace(withPlanHealth(metricsOfFigures(this.asOf, context, inputs, figures, dataQuality), this.asOf, inputs, this.reader.healthWeights), whitespace.finish());
+    const cellsRun = whitespace.finish();
+    const result = this.withWhitespace(withPlanHealth(metricsOfFigures(this.asOf, context, inputs, figures, dataQuality), this.asOf, inputs, this.reader.healthWeights), cellsRun);
     const existing = new Map<string, string>();
     const { written, after, failures: writeFailures, failedKeys, unchanged, hashes, sponsorsAfter } = await this.write(context, result, inputs, undefined, await this.verifiedHashes(result, existing));
     for (const [id, sponsor] of sponsorsAfter) inputs.sponsor.set(id, sponsor);
@@ -382,7 +388,7 @@ class SyncRun {
       const held = { ...mapValues(inputs as Record<InputKind, Map<string, unknown>>, (records) => records.size), opportunity: ids.size, lineItem: lines };
       const meta: SyncMeta = { version: STATE_VERSION, asOf: this.asOf, contextHash: contextHash(context), multiCurrency: context.multiCurrency, watermarks: marks, counts: held, retryRows: [...failedKeys], alertRetries: alerts.retry };
       const stored = { set: new Map([...figures].map(([id, f]) => [id, encodeFigures(f)] as const)), remove: [], replace: true };
-      await this.state.commit(this.token, { meta, mirrorMode: 'replace', mirror: {}, rows: after, replaceRows: true, staged: INPUT_KINDS, figures: stored });
+      await this.state.commit(this.token, { meta, mirrorMode: 'replace', mirror: {}, rows: after, replaceRows: true, staged: INPUT_KINDS, figures: stored, whitespace: encodeWhitespace(cellsRun.figures, [], true) });
     } catch (error) {
       await this.state.dropStaged(this.token).catch(() => undefined);
       if (!(error instanceof MirrorIntegrityError)) throw error;
@@ -481,7 +487,7 @@ class SyncRun {
     const alerts = await this.raiseAlerts(inputs, contactsThen, contactsNow, meta.alertRetries);
     for (const [id, json] of alerts.written) changes.stakeholder!.set.set(id, json);
     const { figures, dataQuality, stored: keptFigures } = await this.figuresFor(first.context, inputs, changes.opportunity!, changes.account!.remove);
-    const whitespace = this.whitespaceChanged(changes, meta.retryRows) ? await this.whitespaceFromMirror(first.context, inputs, changes.opportunity!) : null;
+    const whitespace = this.whitespaceChanged(changes, meta.retryRows) ? await this.whitespaceFromMirror(first.context, inputs, changes, known.lineItem) : null;
     const result = this.withWhitespace(withPlanHealth(metricsOfFigures(this.asOf, first.context, inputs, figures, dataQuality), this.asOf, inputs, this.reader.healthWeights), whitespace);
     const { written, after, failures, failedKeys, unchanged, hashes, stored, sponsorsAfter } = await this.write(first.context, result, inputs);
     for (const [id, sponsor] of sponsorsAfter) changes.sponsor!.set.set(id, JSON.stringify(sponsor));
@@ -490,7 +496,7 @@ class SyncRun {
     failures.push(...stale.failures, ...pruned.failures);
     const seen = { accounts: inputs.account.size, opportunities: counts.opportunity, changed: count };
     if (this.lockLost()) throw new LockLostError();
-    await this.state.commit(this.token, { meta: { ...meta, watermarks: marks, counts, retryRows: [...failedKeys], alertRetries: alerts.retry }, mirrorMode: 'apply', mirror: changes, rows: after, replaceRows: true, figures: keptFigures });
+    await this.state.commit(this.token, { meta: { ...meta, watermarks: marks, counts, retryRows: [...failedKeys], alertRetries: alerts.retry }, mirrorMode: 'apply', mirror: changes, rows: after, replaceRows: true, figures: keptFigures, ...(whitespace ? { whitespace: whitespace.stored } : {}) });
     return this.summary('incremental', result, seen, written.size, unchanged, [...alerts.failures, ...failures], true, pruned.deleted + stale.deleted);
   }
 
@@ -548,16 +554,63 @@ class SyncRun {
   }
 
   /**
-   * The cells from the mirror with the run's changes: every account's opportunities (a family is
-   * sold anywhere in the org), streamed a batch of account hashes at a time, then the line items.
+   * The cells from the mirror with the run's changes, as lean as the metrics: the whitespace
+   * figures of the accounts whose opportunities or line items changed are recomputed from their
+   * hashes, every other account's are read as stored. A changed account (a parent, the strategic
+   * flag) changes the groups, so then every account's are recomputed. `stored`: what the commit keeps.
    */
-  private async whitespaceFromMirror(context: OrgContext, inputs: Pick<Inputs, 'account' | 'lineItem'>, change: KindChanges): Promise<WhitespaceResult> {
+  private async whitespaceFromMirror(context: OrgContext, inputs: Pick<Inputs, 'account' | 'lineItem'>, changes: MirrorChanges, knownLines: Map<string, string>): Promise<WhitespaceResult & { stored: FiguresChanges }> {
+    const accountIds = [...inputs.account.keys()];
+    const everyAccount = (changes.account?.set.size ?? 0) + (changes.account?.remove.length ?? 0) > 0;
+    const touched = everyAccount ? new Set(accountIds) : await this.whitespaceTouched(changes, knownLines);
     const run = whitespaceFor(this.asOf, context, inputs.account.values());
-    for await (const batch of this.state.readBuckets('opportunity', [...inputs.account.keys()])) {
-      for (const [bucket, entries] of batch) run.addOpportunities([...bucketAfter(bucket, entries, change).values()].map((json) => JSON.parse(json) as OpportunityInput));
+    const opportunityIds = new Set<string>();
+    const buckets = [...touched].filter((id) => inputs.account.has(id));
+    for await (const batch of this.state.readBuckets('opportunity', buckets)) {
+      for (const [bucket, entries] of batch) {
+        const opportunities = [...bucketAfter(bucket, entries, changes.opportunity).values()].map((json) => JSON.parse(json) as OpportunityInput);
+        for (const opportunity of opportunities) opportunityIds.add(opportunity.id);
+        run.addOpportunities(opportunities);
+      }
     }
-    run.addLineItems(inputs.lineItem.values());
-    return run.finish();
+    run.addLineItems([...inputs.lineItem.values()].filter((line: LineItemInput) => opportunityIds.has(line.opportunityId)));
+    const fresh = run.figures();
+    const all = new Map<string, AccountWhitespace>();
+    if (!everyAccount) {
+      for (const [id, json] of await this.state.readFigures(accountIds.filter((id) => !touched.has(id)), 'whitespace')) all.set(id, JSON.parse(json) as AccountWhitespace);
+    }
+    for (const [id, figure] of fresh) all.set(id, figure);
+    const cells = whitespaceFor(this.asOf, context, inputs.account.values()).cellsOf(all);
+    const gone = [...touched].filter((id) => !fresh.has(id));
+    return { cells, unknownCurrency: [...run.unknownCurrencyIds], stored: encodeWhitespace(fresh, everyAccount ? [] : gone, everyAccount) };
+  }
+
+  /** Accounts whose opportunities changed (old and new account), or whose opportunities' line items did. */
+  private async whitespaceTouched(changes: MirrorChanges, knownLines: Map<string, string>): Promise<Set<string>> {
+    const opportunities = changes.opportunity;
+    const touched = touchedBuckets(opportunities);
+    const lineChanges = changes.lineItem;
+    const ofLines = new Set<string>();
+    for (const json of lineChanges?.set.values() ?? []) ofLines.add((JSON.parse(json) as LineItemInput).opportunityId);
+    for (const id of lineChanges?.remove ?? []) {
+      const old = knownLines.get(id);
+      if (old !== undefined) ofLines.add((JSON.parse(old) as LineItemInput).opportunityId);
+    }
+    for (const id of lineChanges?.set.keys() ?? []) {
+      const old = knownLines.get(id);
+      if (old !== undefined) ofLines.add((JSON.parse(old) as LineItemInput).opportunityId);
+    }
+    // An opportunity that changed too says where it is; the others' accounts come from the mirror.
+    const unknown = [...ofLines].filter((id) => !opportunities?.to?.has(id) && !opportunities?.from?.has(id));
+    for (const id of ofLines) {
+      const bucket = opportunities?.to?.get(id) ?? opportunities?.from?.get(id);
+      if (bucket !== undefined) touched.add(bucket);
+    }
+    for (const json of (await this.state.mirrorEntries('opportunity', unknown)).values()) {
+      const accountId = (JSON.parse(json) as OpportunityInput).accountId;
+      if (accountId !== null) touched.add(accountId);
+    }
+    return touched;
   }
 
   /**
@@ -648,7 +701,7 @@ class SyncRun {
     const counts = mapValues(meta.counts, (held, kind) => held + [...changes[kind]!.set.keys()].filter((id) => !known[kind].has(id)).length - changes[kind]!.remove.length);
     applyChanged(inputs, overlay);
     const { figures, dataQuality, stored: keptFigures } = await this.figuresFor(context, inputs, changes.opportunity!, changes.account!.remove);
-    const whitespace = await this.whitespaceFromMirror(context, inputs, changes.opportunity!);
+    const whitespace = await this.whitespaceFromMirror(context, inputs, changes, known.lineItem);
     const result = this.withWhitespace(withPlanHealth(metricsOfFigures(this.asOf, context, inputs, figures, dataQuality), this.asOf, inputs, this.reader.healthWeights), whitespace);
     const { written, after, failures, failedKeys, unchanged, hashes, stored, sponsorsAfter } = await this.write(context, result, inputs);
     for (const [id, sponsor] of sponsorsAfter) changes.sponsor!.set.set(id, JSON.stringify(sponsor));
@@ -662,7 +715,7 @@ class SyncRun {
     // A moved account can leave its old parent without children: that group's rows go.
     const pruned = await this.pruneVanished(stored, hashes, after);
     if (this.lockLost()) throw new LockLostError();
-    await this.state.commit(this.token, { meta: { ...meta, counts }, mirrorMode: 'apply', mirror: changes, rows: after, replaceRows: true, figures: keptFigures });
+    await this.state.commit(this.token, { meta: { ...meta, counts }, mirrorMode: 'apply', mirror: changes, rows: after, replaceRows: true, figures: keptFigures, whitespace: whitespace.stored });
     return this.summary('account', result, seen, written.size, unchanged, pruned.failures, false, pruned.deleted + stale.deleted);
   }
 }

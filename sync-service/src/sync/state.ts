@@ -9,6 +9,7 @@
 //   {<prefix>}:sync:<orgId>:mirror:<kind>:acct:<bucket>  hash  per-account kinds: record id → engine input (JSON)
 //   {<prefix>}:sync:<orgId>:mirror:<kind>:buckets        hash  per-account kinds: bucket → records it holds
 //   {<prefix>}:sync:<orgId>:figures         hash  account id → what its opportunities add up to (figures.ts)
+//   {<prefix>}:sync:<orgId>:whitespace      hash  account id → what it adds to whitespace (metrics/whitespace.ts)
 //   {<prefix>}:sync:<orgId>:rows            hash  row key (A:<Snapshot_Key__c> | P:<Period_Key__c> | W:<Cell_Key__c>) → content hash
 //   {<prefix>}:sync:lock                    string  token of the run holding the lock (PX ttl)
 //
@@ -24,7 +25,7 @@ import { NO_ACCOUNT, type InputKind } from './inputs';
 import { deploymentKeyPrefix } from './keys';
 
 /** Bump when the mirror's or the meta's format changes: older state is then ignored (a full run). */
-export const STATE_VERSION = '9';
+export const STATE_VERSION = '10';
 export const INPUT_KINDS: InputKind[] = ['opportunity', 'account', 'plan', 'initiative', 'sponsor', 'event', 'task', 'objective', 'stakeholder', 'contact', 'lineItem'];
 /** Kinds mirrored in one hash per account (see the layout above); the others in one hash each. */
 export const ACCOUNT_KINDS: readonly InputKind[] = ['opportunity'];
@@ -85,6 +86,8 @@ export interface Commit {
   rows: Map<string, string>;
   replaceRows: boolean;
   figures?: FiguresChanges;
+  /** Accounts' whitespace figures, as `figures`. */
+  whitespace?: FiguresChanges;
 }
 
 /** A mirror whose record counts are not those the state says it holds (expired or evicted keys). */
@@ -322,11 +325,11 @@ export class SyncState {
   }
 
   /** Stored figures (figures.ts JSON) of the accounts that have them. */
-  async readFigures(accountIds: string[]): Promise<Map<string, string>> {
+  async readFigures(accountIds: string[], name: 'figures' | 'whitespace' = 'figures'): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     for (let i = 0; i < accountIds.length; i += HSET_BATCH) {
       const batch = accountIds.slice(i, i + HSET_BATCH);
-      const values = await this.redis.hmget(this.key('figures'), ...batch);
+      const values = await this.redis.hmget(this.key(name), ...batch);
       batch.forEach((id, j) => {
         const value = values[j];
         if (value !== null && value !== undefined) found.set(id, value);
@@ -527,9 +530,10 @@ export class SyncState {
           hsetBatched(tx, key, [...changes.set].flat());
         }
       }
-      const figures = commit.figures;
-      if (figures) {
-        const figuresKey = this.key('figures');
+      for (const name of ['figures', 'whitespace'] as const) {
+        const figures = commit[name];
+        if (!figures) continue;
+        const figuresKey = this.key(name);
         if (figures.replace) tx.del(figuresKey);
         if (figures.remove.length > 0) tx.hdel(figuresKey, ...figures.remove);
         hsetBatched(tx, figuresKey, [...figures.set].flat());
@@ -588,7 +592,7 @@ export class SyncState {
 
   /** Forgets everything (the next run is full). */
   async clear(): Promise<void> {
-    const keys = [this.key('meta'), this.key('rows'), this.key('figures'), ...INPUT_KINDS.map((k) => this.mirrorKey(k))];
+    const keys = [this.key('meta'), this.key('rows'), this.key('figures'), this.key('whitespace'), ...INPUT_KINDS.map((k) => this.mirrorKey(k))];
     for (const kind of ACCOUNT_KINDS) {
       keys.push(this.bucketsKey(kind), ...(await this.redis.hkeys(this.bucketsKey(kind))).map((bucket) => this.bucketKey(kind, bucket)));
     }
