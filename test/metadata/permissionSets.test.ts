@@ -190,13 +190,14 @@ describe('permission sets match the roles of DESIGN.md', () => {
     expect(writers(set)).toEqual(
       [...COMPUTED_OBJECTS, 'Executive_Sponsor__c', 'Stakeholder__c', 'Sync_Request__c'].sort()
     );
-    // The sync deletes the whitespace cells that no longer apply (a subsidiary moved away).
+    // The sync deletes what it computed that no longer applies: metric rows of quarters that left
+    // the window or of a group without children, cells of a subsidiary that moved away.
     for (const object of COMPUTED_OBJECTS)
       expect({ object, ...set.objects.get(object) }).toMatchObject({
         object,
         create: true,
         edit: true,
-        delete: object === 'Whitespace_Cell__c'
+        delete: true
       });
     for (const object of ['Executive_Sponsor__c', 'Stakeholder__c', 'Sync_Request__c'])
       expect({ object, ...set.objects.get(object) }).toMatchObject({

@@ -35,6 +35,17 @@ describe('sync as the integration user', () => {
     expect([...writers]).toEqual([integrationId]);
   });
 
+  it('a later full run deletes the rows of quarters that left the window, under Tandem_Integration', async () => {
+    // A quarter on: 12 account rows and 1 program row per account and group leave the window.
+    const later = '2026-09-15';
+    const summary = await runSync({ mode: 'full', asOf: later }, deps);
+    expect(summary).toMatchObject({ status: 'done', failures: [] });
+    const expected = expectedRows(expectedMetrics(org, later));
+    const stored = orgMetricRows(org);
+    expect(stored.accounts).toEqual(expected.accounts);
+    expect(stored.programs).toEqual(expected.programs);
+  });
+
   it('marks the sync requests people make', async () => {
     const account = String(storeRows(org, 'SELECT Id FROM Account LIMIT 1')[0]!.Id);
     const id = org.store.insert('Sync_Request__c', { Account__c: account, Status__c: 'Pending' }, org.org.users.persona('rep').row);
