@@ -14,6 +14,12 @@ import { seedObjectiveTasks, seedRelationshipHistory } from './relationshipHisto
 /** The strategic account that shows every coverage gap (no economic buyer, no champion, an
  * unowned or weak high-influence stakeholder, a high-influence skeptic/detractor) and an overdue sponsor. */
 export const DEMO_GAP_ACCOUNT = 'Hartwell Logistics';
+/**
+ * The account whose Active plan was left in a drawer: no value proposition, weaknesses,
+ * opportunities or threats, and a review date 40 days gone — with its overdue sponsor and decaying
+ * map, the demo's least healthy plan (the others run from about 80 to 98).
+ */
+export const DEMO_NEGLECTED_PLAN_ACCOUNT = DEMO_GAP_ACCOUNT;
 
 export const DEMO_STRATEGIC_ACCOUNTS = [
   DEMO_GAP_ACCOUNT,
@@ -345,7 +351,11 @@ function seedPlans(org: Org, random: Random, account: AccountInfo, today: number
       Influence_Rating__c: ratings(),
       Co_Innovation_Rating__c: ratings(),
       Collaboration_Rating__c: ratings(),
-      Risk_Rating__c: random.int(1, 4)
+      Risk_Rating__c: random.int(1, 4),
+      // After the random draws above, so every other record of the demo stays as it was.
+      ...(account.name === DEMO_NEGLECTED_PLAN_ACCOUNT
+        ? { Value_Proposition__c: null, Weaknesses__c: null, Opportunities__c: null, Threats__c: null, Next_Review__c: dayToIso(today - 40) }
+        : {})
     },
     0,
     { at: at(start - 20) }
