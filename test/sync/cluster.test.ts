@@ -57,7 +57,8 @@ if (!available) {
     await nextSecond();
     setAmount(org, String(won!.Id), Number(won!.Amount) * 2, adminActor(org));
     const incremental = await runSync({ mode: 'incremental', asOf: TODAY }, deps);
-    expect(incremental).toMatchObject({ mode: 'incremental', changedRecords: 1, status: 'done', watermarkAdvanced: true });
+    // Two changed records: the line item whose price moved, and the opportunity its Amount rolls up to.
+    expect(incremental).toMatchObject({ mode: 'incremental', changedRecords: 2, status: 'done', watermarkAdvanced: true });
     expect(incremental.metricRowsWritten).toBeGreaterThan(0);
     const expected = expectedRows(expectedMetrics(org));
     const stored = orgMetricRows(org);

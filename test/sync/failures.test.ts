@@ -69,13 +69,21 @@ describe('failed writes and delayed jobs', () => {
       }
     );
     expect(summary.status).toBe('partial');
-    expect(summary.failures).toHaveLength(12);
-    expect(summary.failures.every((f) => f.key.startsWith(`Account_Metric__c:${accountId}:`) && f.message.length > 0)).toBe(true);
+    // Its 12 metric rows, and the whitespace cells of its segment in its group's matrix (their
+    // Segment_Account__c names it): every failure is one of those, with the platform's message.
+    const metricFailures = summary.failures.filter((f) => f.key.startsWith('Account_Metric__c:'));
+    const cellFailures = summary.failures.filter((f) => f.key.startsWith('Whitespace_Cell__c:'));
+    expect(metricFailures).toHaveLength(12);
+    expect(metricFailures.every((f) => f.key.startsWith(`Account_Metric__c:${accountId}:`) && f.message.length > 0)).toBe(true);
+    expect(cellFailures.length).toBeGreaterThan(0);
+    expect(cellFailures.every((f) => f.key.split(':')[2] === accountId && /INVALID_CROSS_REFERENCE_KEY/.test(f.message))).toBe(true);
+    expect(metricFailures.length + cellFailures.length).toBe(summary.failures.length);
     // 588 rows (40 accounts and 8 groups × 12, 12 program rows) less the account's 12.
     expect(summary.metricRowsWritten).toBe(576);
     // The run still commits (a bad row must not make every later run full), listing the 12 rows.
     expect(summary.watermarkAdvanced).toBe(true);
-    expect((await deps.state.readMeta())?.retryRows.sort()).toEqual(summary.failures.map((f) => `A:${f.key.slice('Account_Metric__c:'.length)}`).sort());
+    const retryKey = (key: string) => (key.startsWith('Account_Metric__c:') ? `A:${key.slice('Account_Metric__c:'.length)}` : `W:${key.slice('Whitespace_Cell__c:'.length)}`);
+    expect((await deps.state.readMeta())?.retryRows.sort()).toEqual(summary.failures.map((f) => retryKey(f.key)).sort());
 
     // The next run is incremental: it sees the account gone, and its rows are no longer computed.
     const next = await runSync({ mode: 'incremental', asOf: TODAY }, deps);
