@@ -81,8 +81,11 @@ describe('object-info per user', () => {
     expect(sponsorship).toMatchObject({ createable: false, updateable: true });
     expect(sponsorship.fields.Last_Engagement__c).toMatchObject({ createable: false, updateable: true });
     expect(sponsorship.fields.Role__c).toMatchObject({ createable: false, updateable: false });
+    // The service deletes metric rows it no longer computes; the rep only reads them.
     const metric = (await get('integration', '/ui-api/object-info/Account_Metric__c')).body;
-    expect(metric).toMatchObject({ createable: true, updateable: true, deletable: false });
+    expect(metric).toMatchObject({ createable: true, updateable: true, deletable: true });
+    const repMetric = (await get('rep', '/ui-api/object-info/Account_Metric__c')).body;
+    expect(repMetric).toMatchObject({ createable: false, updateable: false, deletable: false });
   });
 
   it('does not know an object the user may not read', async () => {
