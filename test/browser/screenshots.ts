@@ -3,7 +3,7 @@
 // are reproducible.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEMO_GAP_ACCOUNT, DEMO_LARGE_MAP_ACCOUNT } from '../emulator';
+import { DEMO_ALERT_CHANGES, DEMO_GAP_ACCOUNT, DEMO_LARGE_MAP_ACCOUNT } from '../emulator';
 import { startStack } from '../preview/stack';
 import { launchChromium } from './chromium';
 
@@ -112,6 +112,18 @@ async function main(): Promise<void> {
     await page.locator('c-relationship-map .search input').fill('Quality');
     await page.locator('c-relationship-map .node.matched').first().waitFor();
     await shoot('c-relationship-map', 'relationship-map-500-searched.png');
+
+    // A change alert: Meridian's Champion left for another company after the first sync (the
+    // demo's contact changes, raised by the stack's incremental run): the badge on the person and
+    // the gap of its own in the coverage list.
+    await page.setViewportSize({ width: 2400, height: 1000 });
+    const meridian = await page.locator('.account-picker option', { hasText: DEMO_ALERT_CHANGES[0].account }).getAttribute('value');
+    await page.locator('.account-picker').selectOption(meridian!);
+    await page.locator('.account-name', { hasText: DEMO_ALERT_CHANGES[0].account }).waitFor();
+    await page.getByRole('tab', { name: 'Relationship Map' }).click();
+    await page.locator('c-relationship-map .alert-badge').first().waitFor();
+    await shoot('c-relationship-map', 'change-alert.png');
+    await page.setViewportSize({ width: 1440, height: 1000 });
 
     // The Castellan group's whitespace matrix (Castellan → Acme, Falcon → Lumen → Quartz), then
     // one cell opened to its opportunities.
