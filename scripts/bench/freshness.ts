@@ -178,7 +178,7 @@ export function freshnessSection(figures: FreshnessFigure[]): string {
     '|---|---|---|---|',
     ...figures.map((f) => `| ${f.data} | ${f.medianSeconds.toFixed(2)} | ${f.worstSeconds.toFixed(2)} | ${f.samples.map((s) => s.toFixed(2)).join(', ')} |`),
     '',
-    'An account run re-reads the touched accounts (3 calls), then recomputes every account from the whole mirror in Redis (read and parsed each time: what grows with the org) and writes every row whose content changed — a won deal moves the total revenue, so every account with revenue gets a new `Revenue_Share__c` on its current row. Lean runs (issue 13, item 3) would cut the first part; the second is the metric\'s definition.',
+    'An account run re-reads the touched accounts (3 calls), then re-sums those accounts from their own opportunity hashes in Redis and takes every other account\'s stored figures (lean state), and writes every row whose content changed — a won deal moves the total revenue, so every account with revenue gets a new `Revenue_Share__c` on its current row (the metric\'s definition).',
     ''
   ];
   if (idle && idle.idleCalls !== null && idle.idleCallsWithPoll !== null) {
