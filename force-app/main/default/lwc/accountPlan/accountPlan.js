@@ -1,9 +1,9 @@
 import { LightningElement, api, wire } from 'lwc';
-import { graphql, refreshGraphQL } from 'lightning/graphql';
+import { graphql } from 'lightning/graphql';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfos, getPicklistValuesByRecordType } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { RefreshEvent, registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
+import { RefreshEvent } from 'lightning/refresh';
 import PLAN_OBJECT from '@salesforce/schema/Account_Plan__c';
 import PLAN_STATUS from '@salesforce/schema/Account_Plan__c.Status__c';
 import OBJECTIVE_OBJECT from '@salesforce/schema/Plan_Objective__c';
@@ -15,6 +15,7 @@ import PlanRecordModal from 'c/planRecordModal';
 import { MASTER_RECORD_TYPE_ID, picklistLabeler } from 'c/picklistLabels';
 import { todayIso } from 'c/tandemFormat';
 import { labels } from 'c/tandemLabels';
+import { GraphqlWireMixin } from 'c/graphqlWire';
 import { accessByObject } from 'c/objectAccess';
 import {
   currentPlan,
@@ -53,7 +54,7 @@ const [PLAN, OBJECTIVE, INITIATIVE, SYNC_REQUEST, TASK] = API_NAMES;
  * object access) and the writes; its children render and raise events: plan header, SWOT,
  * metrics, objectives, initiatives, recalculate; the record forms open in a modal.
  */
-export default class AccountPlan extends LightningElement {
+export default class AccountPlan extends GraphqlWireMixin(LightningElement) {
   @api recordId;
   /** How many quarters the revenue chart shows (design attribute, 4–12). */
   @api quartersShown = 12;
@@ -61,9 +62,6 @@ export default class AccountPlan extends LightningElement {
   @api hideSwot = false;
 
   labels = labels;
-  planResult;
-  data;
-  errors;
   actionErrors;
 
   get variables() {
@@ -76,13 +74,7 @@ export default class AccountPlan extends LightningElement {
     operationName: 'accountPlan'
   })
   wiredPlan(result) {
-    this.planResult = result;
-    if (result.data) {
-      this.data = result.data;
-      this.errors = undefined;
-    } else if (result.errors) {
-      this.errors = result.errors;
-    }
+    this.receiveGraphql(result);
   }
 
   @wire(getObjectInfos, { objectApiNames: OBJECTS })
@@ -108,27 +100,6 @@ export default class AccountPlan extends LightningElement {
   initiativePicklists;
 
   // ---- what there is and what the user may do ------------------------------------------------
-
-  connectedCallback() {
-    this.refreshHandlerId = registerRefreshHandler(this, this.refreshData);
-  }
-
-  disconnectedCallback() {
-    unregisterRefreshHandler(this.refreshHandlerId);
-  }
-
-  /** Another component changed records this one shows (a RefreshEvent reached the page). */
-  refreshData() {
-    return refreshGraphQL(this.planResult);
-  }
-
-  get isLoading() {
-    return !this.data && !this.errors;
-  }
-
-  get hasLoadError() {
-    return !this.data && Boolean(this.errors);
-  }
 
   get access() {
     return accessByObject(this.objectInfos && this.objectInfos.data, API_NAMES);

@@ -1,9 +1,9 @@
 import { LightningElement, api, wire } from 'lwc';
-import { graphql, refreshGraphQL } from 'lightning/graphql';
+import { graphql } from 'lightning/graphql';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfos, getPicklistValuesByRecordType } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { RefreshEvent, registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
+import { RefreshEvent } from 'lightning/refresh';
 import CURRENT_USER_ID from '@salesforce/user/Id';
 import SPONSOR_OBJECT from '@salesforce/schema/Executive_Sponsor__c';
 import ACTIVE_FIELD from '@salesforce/schema/Executive_Sponsor__c.Active__c';
@@ -19,6 +19,7 @@ import { accessByObject } from 'c/objectAccess';
 import { executivesWithoutSponsor, orderSponsorships } from 'c/sponsorCadence';
 import { engagementSubject, engagementWrites, saveEngagement } from 'c/sponsorEngagement';
 import { labels } from 'c/tandemLabels';
+import { GraphqlWireMixin } from 'c/graphqlWire';
 import { SPONSOR_PANEL_QUERY } from './sponsorQuery';
 import { readSponsorships, readStakeholders } from './sponsorModel';
 
@@ -31,15 +32,12 @@ const [SPONSOR, STAKEHOLDER, EVENT] = API_NAMES;
  * the writes; its children render and raise events: a card per sponsorship, the sponsorship
  * modal, the log-engagement modal and the gap notice.
  */
-export default class ExecutiveSponsorPanel extends LightningElement {
+export default class ExecutiveSponsorPanel extends GraphqlWireMixin(LightningElement) {
   @api recordId;
   /** Cadence proposed when a sponsorship is added (design attribute). */
   @api defaultCadenceDays = 90;
 
   labels = labels;
-  wiredResult;
-  data;
-  errors;
   actionErrors;
   busyId;
 
@@ -53,13 +51,7 @@ export default class ExecutiveSponsorPanel extends LightningElement {
     operationName: 'executiveSponsorPanel'
   })
   wiredSponsors(result) {
-    this.wiredResult = result;
-    if (result.data) {
-      this.data = result.data;
-      this.errors = undefined;
-    } else if (result.errors) {
-      this.errors = result.errors;
-    }
+    this.receiveGraphql(result);
   }
 
   @wire(getObjectInfos, { objectApiNames: OBJECTS })
@@ -71,27 +63,6 @@ export default class ExecutiveSponsorPanel extends LightningElement {
     recordTypeId: MASTER_RECORD_TYPE_ID
   })
   sponsorPicklists;
-
-  connectedCallback() {
-    this.refreshHandlerId = registerRefreshHandler(this, this.refreshData);
-  }
-
-  disconnectedCallback() {
-    unregisterRefreshHandler(this.refreshHandlerId);
-  }
-
-  /** Another component changed records this one shows (a RefreshEvent reached the page). */
-  refreshData() {
-    return refreshGraphQL(this.wiredResult);
-  }
-
-  get isLoading() {
-    return !this.data && !this.errors;
-  }
-
-  get hasLoadError() {
-    return !this.data && Boolean(this.errors);
-  }
 
   get access() {
     return accessByObject(this.objectInfos && this.objectInfos.data, API_NAMES);

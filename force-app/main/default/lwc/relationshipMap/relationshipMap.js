@@ -1,14 +1,15 @@
 import { LightningElement, api, wire } from 'lwc';
-import { graphql, refreshGraphQL } from 'lightning/graphql';
+import { graphql } from 'lightning/graphql';
 import { getObjectInfos } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { RefreshEvent, registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
+import { RefreshEvent } from 'lightning/refresh';
 import STAKEHOLDER_OBJECT from '@salesforce/schema/Stakeholder__c';
 import LINK_OBJECT from '@salesforce/schema/Stakeholder_Link__c';
 import { toggled } from 'c/orgChartView';
 import { accessByObject } from 'c/objectAccess';
 import { todayIso } from 'c/tandemFormat';
 import { labels } from 'c/tandemLabels';
+import { GraphqlWireMixin } from 'c/graphqlWire';
 import { alertLabels } from 'c/changeAlerts';
 import { windowStartDateTime } from 'c/relationshipTrends';
 import { RELATIONSHIP_MAP_QUERY, CHILD_CONTACTS_QUERY } from './mapQuery';
@@ -35,7 +36,7 @@ const [STAKEHOLDER, LINK] = OBJECTS.map((object) => object.objectApiName);
  * chartModel and linkWrites). Children render: the org chart, the coverage gaps, the table, the
  * stakeholder panel beside the chart and the legend.
  */
-export default class RelationshipMap extends LightningElement {
+export default class RelationshipMap extends GraphqlWireMixin(LightningElement) {
   /** The account; another account starts with a fresh view (folded to fit, nothing selected). */
   @api
   get recordId() {
@@ -52,10 +53,7 @@ export default class RelationshipMap extends LightningElement {
 
   labels = labels;
   _recordId;
-  data;
   childData;
-  errors;
-  wiredResult;
   view;
   isChartView;
   withChildAccounts = false;
@@ -87,13 +85,8 @@ export default class RelationshipMap extends LightningElement {
     operationName: 'relationshipMap'
   })
   wiredMap(result) {
-    this.wiredResult = result;
-    if (result.data) {
-      this.data = result.data;
-      this.errors = undefined;
+    if (this.receiveGraphql(result)) {
       this.readData();
-    } else if (result.errors) {
-      this.errors = result.errors;
     }
   }
 
@@ -124,16 +117,7 @@ export default class RelationshipMap extends LightningElement {
 
   connectedCallback() {
     Object.assign(this, openingView(this.defaultView));
-    this.refreshHandlerId = registerRefreshHandler(this, this.refreshData);
-  }
-
-  disconnectedCallback() {
-    unregisterRefreshHandler(this.refreshHandlerId);
-  }
-
-  /** Another component changed records this one shows (a RefreshEvent reached the page). */
-  refreshData() {
-    return refreshGraphQL(this.wiredResult);
+    super.connectedCallback();
   }
 
   renderedCallback() {
@@ -168,14 +152,6 @@ export default class RelationshipMap extends LightningElement {
   }
 
   // ---- what the template reads (cheap) -----------------------------------------------------
-
-  get isLoading() {
-    return !this.data && !this.errors;
-  }
-
-  get hasLoadError() {
-    return !this.data && Boolean(this.errors);
-  }
 
   get hasContacts() {
     return Boolean(this.read) && this.read.personList.length > 0;

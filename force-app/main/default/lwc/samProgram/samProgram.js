@@ -1,15 +1,16 @@
 import { LightningElement, api, wire } from 'lwc';
-import { graphql, refreshGraphQL } from 'lightning/graphql';
+import { graphql } from 'lightning/graphql';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfos } from 'lightning/uiObjectInfoApi';
 import { NavigationMixin } from 'lightning/navigation';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { RefreshEvent, registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
+import { RefreshEvent } from 'lightning/refresh';
 import ACCOUNT_OBJECT from '@salesforce/schema/Account';
 import STRATEGIC_FIELD from '@salesforce/schema/Account.Strategic_Account__c';
 import { accessByObject } from 'c/objectAccess';
 import { formatLabel } from 'c/tandemFormat';
 import { labels } from 'c/tandemLabels';
+import { GraphqlWireMixin } from 'c/graphqlWire';
 import { programLabels } from 'c/programLabels';
 import { SAM_PROGRAM_QUERY } from './programQuery';
 import {
@@ -28,15 +29,12 @@ const ACCOUNT = ACCOUNT_OBJECT.objectApiName;
  * nominate and the accounts at risk. Owns the data (one GraphQL query, the user's access), the
  * one write (nominating) and navigation; its children render and raise events.
  */
-export default class SamProgram extends NavigationMixin(LightningElement) {
+export default class SamProgram extends GraphqlWireMixin(NavigationMixin(LightningElement)) {
   /** How many candidates to rank (design attribute). */
   @api candidateCount = 5;
 
   labels = labels;
   programLabels = programLabels;
-  wiredResult;
-  data;
-  errors;
   actionErrors;
   busyId;
 
@@ -46,37 +44,11 @@ export default class SamProgram extends NavigationMixin(LightningElement) {
 
   @wire(graphql, { query: SAM_PROGRAM_QUERY, variables: '$variables', operationName: 'samProgram' })
   wiredProgram(result) {
-    this.wiredResult = result;
-    if (result.data) {
-      this.data = result.data;
-      this.errors = undefined;
-    } else if (result.errors) {
-      this.errors = result.errors;
-    }
+    this.receiveGraphql(result);
   }
 
   @wire(getObjectInfos, { objectApiNames: [ACCOUNT_OBJECT] })
   objectInfos;
-
-  connectedCallback() {
-    this.refreshHandlerId = registerRefreshHandler(this, this.refreshData);
-  }
-
-  disconnectedCallback() {
-    unregisterRefreshHandler(this.refreshHandlerId);
-  }
-
-  refreshData() {
-    return refreshGraphQL(this.wiredResult);
-  }
-
-  get isLoading() {
-    return !this.data && !this.errors;
-  }
-
-  get hasLoadError() {
-    return !this.data && Boolean(this.errors);
-  }
 
   get periods() {
     return readProgramPeriods(this.data);

@@ -1,8 +1,8 @@
 import { LightningElement, wire } from 'lwc';
-import { graphql, refreshGraphQL } from 'lightning/graphql';
+import { graphql } from 'lightning/graphql';
 import { getObjectInfos } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { RefreshEvent, registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
+import { RefreshEvent } from 'lightning/refresh';
 import CURRENT_USER_ID from '@salesforce/user/Id';
 import SPONSOR_OBJECT from '@salesforce/schema/Executive_Sponsor__c';
 import LAST_ENGAGEMENT_FIELD from '@salesforce/schema/Executive_Sponsor__c.Last_Engagement__c';
@@ -15,6 +15,7 @@ import { ENGAGEMENT } from 'c/sponsorCadence';
 import { engagementSubject, engagementWrites, saveEngagement } from 'c/sponsorEngagement';
 import { formatLabel, todayIso } from 'c/tandemFormat';
 import { labels } from 'c/tandemLabels';
+import { GraphqlWireMixin } from 'c/graphqlWire';
 import { SPONSOR_PORTFOLIO_QUERY } from './portfolioQuery';
 import { orderPortfolio, readPortfolio, readStakeholders } from './portfolioModel';
 
@@ -28,12 +29,9 @@ const [SPONSOR, STAKEHOLDER, EVENT] = API_NAMES;
  * writes). Owns the data (one GraphQL query, the user's access) and the writes; a portfolioItem
  * per sponsorship renders and raises `logengagement`.
  */
-export default class SponsorPortfolio extends LightningElement {
+export default class SponsorPortfolio extends GraphqlWireMixin(LightningElement) {
   labels = labels;
   variables = { userId: CURRENT_USER_ID };
-  wiredResult;
-  data;
-  errors;
   actionErrors;
   busyId;
 
@@ -43,38 +41,11 @@ export default class SponsorPortfolio extends LightningElement {
     operationName: 'sponsorPortfolio'
   })
   wiredPortfolio(result) {
-    this.wiredResult = result;
-    if (result.data) {
-      this.data = result.data;
-      this.errors = undefined;
-    } else if (result.errors) {
-      this.errors = result.errors;
-    }
+    this.receiveGraphql(result);
   }
 
   @wire(getObjectInfos, { objectApiNames: OBJECTS })
   objectInfos;
-
-  connectedCallback() {
-    this.refreshHandlerId = registerRefreshHandler(this, this.refreshData);
-  }
-
-  disconnectedCallback() {
-    unregisterRefreshHandler(this.refreshHandlerId);
-  }
-
-  /** Another component changed records this one shows (a RefreshEvent reached the page). */
-  refreshData() {
-    return refreshGraphQL(this.wiredResult);
-  }
-
-  get isLoading() {
-    return !this.data && !this.errors;
-  }
-
-  get hasLoadError() {
-    return !this.data && Boolean(this.errors);
-  }
 
   get can() {
     const a = accessByObject(this.objectInfos && this.objectInfos.data, API_NAMES);

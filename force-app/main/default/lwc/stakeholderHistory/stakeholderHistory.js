@@ -1,13 +1,13 @@
 import { LightningElement, api, wire } from 'lwc';
-import { graphql, gql, refreshGraphQL } from 'lightning/graphql';
+import { graphql, gql } from 'lightning/graphql';
 import { getPicklistValuesByRecordType } from 'lightning/uiObjectInfoApi';
-import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import STAKEHOLDER_OBJECT from '@salesforce/schema/Stakeholder__c';
 import { readHistory } from 'c/relationshipTrends';
 import { MASTER_RECORD_TYPE_ID, picklistLabeler } from 'c/picklistLabels';
 import { labels } from 'c/tandemLabels';
+import { GraphqlWireMixin } from 'c/graphqlWire';
 import { trendLabels } from 'c/trendLabels';
 import { historyEntries } from './historyModel';
 
@@ -62,7 +62,7 @@ const HISTORY_QUERY = gql`
  * buying role, newest first, with when and by whom (Stakeholder__History through GraphQL).
  * Reloads when a RefreshEvent reaches the page (after the editor saves).
  */
-export default class StakeholderHistory extends LightningElement {
+export default class StakeholderHistory extends GraphqlWireMixin(LightningElement) {
   /** The Stakeholder__c record. */
   @api stakeholderId;
   /** ObjectInfo `fields` of Stakeholder__c: field labels in the user's language. */
@@ -77,9 +77,6 @@ export default class StakeholderHistory extends LightningElement {
 
   labels = labels;
   trendLabels = trendLabels;
-  data;
-  errors;
-  wiredResult;
   picklists;
   entries = [];
   _fields = {};
@@ -94,13 +91,8 @@ export default class StakeholderHistory extends LightningElement {
 
   @wire(graphql, { query: '$query', variables: '$variables', operationName: 'stakeholderHistory' })
   wiredHistory(result) {
-    this.wiredResult = result;
-    if (result.data) {
-      this.data = result.data;
-      this.errors = undefined;
+    if (this.receiveGraphql(result)) {
       this.rebuild();
-    } else if (result.errors) {
-      this.errors = result.errors;
     }
   }
 
@@ -111,26 +103,6 @@ export default class StakeholderHistory extends LightningElement {
   wiredPicklists(result) {
     this.picklists = result;
     this.rebuild();
-  }
-
-  connectedCallback() {
-    this.refreshHandlerId = registerRefreshHandler(this, this.refreshData);
-  }
-
-  disconnectedCallback() {
-    unregisterRefreshHandler(this.refreshHandlerId);
-  }
-
-  refreshData() {
-    return this.wiredResult ? refreshGraphQL(this.wiredResult) : Promise.resolve();
-  }
-
-  get isLoading() {
-    return !this.data && !this.errors;
-  }
-
-  get hasError() {
-    return !this.data && Boolean(this.errors);
   }
 
   /** The list in words: when the answer, the picklist labels or the field labels change. */

@@ -1,13 +1,13 @@
 import { LightningElement, api, wire } from 'lwc';
-import { graphql, refreshGraphQL } from 'lightning/graphql';
+import { graphql } from 'lightning/graphql';
 import { getPicklistValuesByRecordType } from 'lightning/uiObjectInfoApi';
-import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
 import CELL_OBJECT from '@salesforce/schema/Whitespace_Cell__c';
 import STATUS_FIELD from '@salesforce/schema/Whitespace_Cell__c.Status__c';
 import WhitespaceOpportunities from 'c/whitespaceOpportunities';
 import { MASTER_RECORD_TYPE_ID, picklistLabeler } from 'c/picklistLabels';
 import { NO_VALUE, formatCurrency, formatLabel } from 'c/tandemFormat';
 import { labels } from 'c/tandemLabels';
+import { GraphqlWireMixin } from 'c/graphqlWire';
 import { groupLabels } from 'c/groupLabels';
 import { WHITESPACE_MATRIX_QUERY } from './matrixQuery';
 import {
@@ -36,14 +36,11 @@ const compact = (value) => formatCurrency(value, { compact: true });
  * pipeline, totals per row and column. Read-only. A cell opens the segment's opportunities in
  * that family (c/whitespaceOpportunities).
  */
-export default class WhitespaceMatrix extends LightningElement {
+export default class WhitespaceMatrix extends GraphqlWireMixin(LightningElement) {
   @api recordId;
 
   labels = labels;
   groupLabels = groupLabels;
-  wiredResult;
-  data;
-  errors;
 
   get variables() {
     return { recordId: this.recordId };
@@ -55,13 +52,7 @@ export default class WhitespaceMatrix extends LightningElement {
     operationName: 'whitespaceMatrix'
   })
   wiredMatrix(result) {
-    this.wiredResult = result;
-    if (result.data) {
-      this.data = result.data;
-      this.errors = undefined;
-    } else if (result.errors) {
-      this.errors = result.errors;
-    }
+    this.receiveGraphql(result);
   }
 
   /** Status labels in the user's language. */
@@ -70,27 +61,6 @@ export default class WhitespaceMatrix extends LightningElement {
     recordTypeId: MASTER_RECORD_TYPE_ID
   })
   cellPicklists;
-
-  connectedCallback() {
-    this.refreshHandlerId = registerRefreshHandler(this, this.refreshData);
-  }
-
-  disconnectedCallback() {
-    unregisterRefreshHandler(this.refreshHandlerId);
-  }
-
-  /** Another component changed records (a recalculation wrote new cells). */
-  refreshData() {
-    return refreshGraphQL(this.wiredResult);
-  }
-
-  get isLoading() {
-    return !this.data && !this.errors;
-  }
-
-  get hasLoadError() {
-    return !this.data && Boolean(this.errors);
-  }
 
   get noAccess() {
     return !canReadCells(this.data);

@@ -1,11 +1,16 @@
-import { createElement } from '@lwc/engine-dom';
 import ExecutiveSponsorPanel from 'c/executiveSponsorPanel';
 import { graphql, refreshGraphQL } from 'lightning/graphql';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
-import { getObjectInfos } from 'lightning/uiObjectInfoApi';
 import LogEngagementModal from 'c/logEngagementModal';
 import SponsorshipModal from 'c/sponsorshipModal';
 import { deepQuery, deepQueryAll, text } from '../../../../../test/jest-utils/shadowQuery';
+import {
+  badge,
+  clearPage,
+  emitDataAndAccess,
+  flushPromises,
+  mountComponent
+} from '../../../../../test/jest-utils/containerSuite';
 
 const mockData = require('./data/graphqlSponsorPanel.json');
 const mockNoSponsors = require('./data/graphqlSponsorPanelNoSponsors.json');
@@ -26,35 +31,18 @@ const ACCOUNT_ID = '001000000000001AAA';
 // sfdx-lwc-jest's default for @salesforce/user/Id; Luca Ferrari's sponsorship in the fixture.
 const CURRENT_USER_ID = '005000000000000000';
 
-// A macrotask lets every chained promise (write → toast → refresh) settle.
-// eslint-disable-next-line @lwc/lwc/no-async-operation
-const flushPromises = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-async function mount(properties = {}) {
-  const element = createElement('c-executive-sponsor-panel', { is: ExecutiveSponsorPanel });
-  Object.assign(element, { recordId: ACCOUNT_ID, ...properties });
-  document.body.appendChild(element);
-  await flushPromises();
-  return element;
-}
-
-async function emit(element, data, access = mockRepAccess) {
-  graphql.emit(data);
-  getObjectInfos.emit(access);
-  await flushPromises();
-}
+const mount = (properties = {}) =>
+  mountComponent('c-executive-sponsor-panel', ExecutiveSponsorPanel, {
+    recordId: ACCOUNT_ID,
+    ...properties
+  });
+const emit = (element, data, access = mockRepAccess) => emitDataAndAccess(data, access);
 
 const $ = deepQuery;
 const $$ = deepQueryAll;
-const badge = (node) => text(node && node.shadowRoot.querySelector('.badge-label'));
 
 describe('c-executive-sponsor-panel', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-    jest.clearAllMocks();
-  });
+  afterEach(clearPage);
 
   describe('reading', () => {
     it('shows a spinner until the wire answers', async () => {

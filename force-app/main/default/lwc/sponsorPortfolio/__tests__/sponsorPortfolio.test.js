@@ -1,17 +1,22 @@
-import { createElement } from '@lwc/engine-dom';
 import SponsorPortfolio from 'c/sponsorPortfolio';
 import { graphql, refreshGraphQL } from 'lightning/graphql';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
-import { getObjectInfos } from 'lightning/uiObjectInfoApi';
 import { getNavigateCalledWith } from 'lightning/navigation';
 import LogEngagementModal from 'c/logEngagementModal';
 import { deepQuery, deepQueryAll, text } from '../../../../../test/jest-utils/shadowQuery';
+import {
+  badge,
+  clearPage,
+  emitDataAndAccess,
+  flushPromises,
+  mountComponent
+} from '../../../../../test/jest-utils/containerSuite';
 
 const mockData = require('./data/graphqlSponsorPortfolio.json');
 const mockEmpty = require('./data/graphqlSponsorPortfolioEmpty.json');
 const mockRestricted = require('./data/graphqlSponsorPortfolioRestricted.json');
-const mockSponsorAccess = require('./data/getObjectInfosSponsor.json');
-const mockRepAccess = require('./data/getObjectInfosRep.json');
+const mockSponsorAccess = require('../../executiveSponsorPanel/__tests__/data/getObjectInfosSponsor.json');
+const mockRepAccess = require('../../executiveSponsorPanel/__tests__/data/getObjectInfosRep.json');
 
 jest.mock('lightning/uiRecordApi', () => ({ createRecord: jest.fn(), updateRecord: jest.fn() }), {
   virtual: true
@@ -27,22 +32,8 @@ const CURRENT_USER_ID = '005000000000000000';
 const HARTWELL = 'a05000000000001AAA';
 const HARTWELL_ACCOUNT = '001000000000001AAA';
 
-// A macrotask lets every chained promise (write → toast → refresh) settle.
-// eslint-disable-next-line @lwc/lwc/no-async-operation
-const flushPromises = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-async function mount() {
-  const element = createElement('c-sponsor-portfolio', { is: SponsorPortfolio });
-  document.body.appendChild(element);
-  await flushPromises();
-  return element;
-}
-
-async function emit(data, access = mockSponsorAccess) {
-  graphql.emit(data);
-  getObjectInfos.emit(access);
-  await flushPromises();
-}
+const mount = () => mountComponent('c-sponsor-portfolio', SponsorPortfolio);
+const emit = (data, access = mockSponsorAccess) => emitDataAndAccess(data, access);
 
 /** The sponsor's access without the right to create Events. */
 function withoutEventCreate(access) {
@@ -53,16 +44,10 @@ function withoutEventCreate(access) {
 
 const $ = deepQuery;
 const $$ = deepQueryAll;
-const badge = (node) => text(node && node.shadowRoot.querySelector('.badge-label'));
 const row = (element, id) => $(element, `li.sponsorship[data-id="${id}"]`);
 
 describe('c-sponsor-portfolio', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-    jest.clearAllMocks();
-  });
+  afterEach(clearPage);
 
   describe('reading', () => {
     it('shows a spinner until the wire answers', async () => {

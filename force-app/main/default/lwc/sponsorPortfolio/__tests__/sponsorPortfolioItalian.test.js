@@ -1,17 +1,20 @@
 // The portfolio as an Italian user reads it: every label from translations/it.translation-meta.xml
 // and the it-IT locale, mocked before the component is loaded.
-import { createElement } from '@lwc/engine-dom';
-import { graphql } from 'lightning/graphql';
-import { getObjectInfos } from 'lightning/uiObjectInfoApi';
 import {
   deepQuery as $,
   deepQueryAll as $$,
   text
 } from '../../../../../test/jest-utils/shadowQuery';
+import {
+  badge,
+  clearPage,
+  emitDataAndAccess,
+  mountComponent
+} from '../../../../../test/jest-utils/containerSuite';
 
 const mockData = require('./data/graphqlSponsorPortfolio.json');
 const mockEmpty = require('./data/graphqlSponsorPortfolioEmpty.json');
-const mockSponsorAccess = require('./data/getObjectInfosSponsor.json');
+const mockSponsorAccess = require('../../executiveSponsorPanel/__tests__/data/getObjectInfosSponsor.json');
 
 jest.mock('c/tandemFormat', () => ({
   ...jest.requireActual('c/tandemFormat'),
@@ -21,26 +24,14 @@ jest.mock('c/tandemFormat', () => ({
 require('../../../../../test/jest-mocks/labels').mockItalian();
 const SponsorPortfolio = require('c/sponsorPortfolio').default;
 
-// eslint-disable-next-line @lwc/lwc/no-async-operation
-const flushPromises = () => new Promise((resolve) => setTimeout(resolve, 0));
-const badge = (node) => text(node && node.shadowRoot.querySelector('.badge-label'));
-
 async function mount(data) {
-  const element = createElement('c-sponsor-portfolio', { is: SponsorPortfolio });
-  document.body.appendChild(element);
-  await flushPromises();
-  graphql.emit(data);
-  getObjectInfos.emit(mockSponsorAccess);
-  await flushPromises();
+  const element = await mountComponent('c-sponsor-portfolio', SponsorPortfolio);
+  await emitDataAndAccess(data, mockSponsorAccess);
   return element;
 }
 
 describe('c-sponsor-portfolio in Italian', () => {
-  afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-  });
+  afterEach(clearPage);
 
   it('words the portfolio in Italian, dates and amounts in the Italian format', async () => {
     const element = await mount(mockData);
