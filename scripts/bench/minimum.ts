@@ -21,9 +21,9 @@
 //   failed or unprocessed rows).
 // - Whitespace (issue #17): the line items are read by a query of their own (⌈records / 2,000⌉
 //   pages, or the Bulk 2.0 calls above the threshold) in a full run; in an incremental run
-//   getUpdated names the changed ones inside a composite call the run makes anyway, and a query
-//   of 200 ids reads them (⌈records / 200⌉; none when none changed). Cells are written like any
-//   object's rows (⌈cells / 200⌉ or one ingest job).
+//   getUpdated says whether any changed inside a composite call the run makes anyway, and their
+//   change query then reads them (⌈records / 2,000⌉; none when none changed). Cells are written
+//   like any object's rows (⌈cells / 200⌉ or one ingest job).
 export const QUERY_PAGE = 2000;
 export const BULK_WRITE_THRESHOLD = 2000;
 export const BULK_INGEST_CALLS = 5;
@@ -43,8 +43,8 @@ export interface SyncWork {
   programRowsWritten: number;
   /** Line items the run must read (all of them in a full run, the changed ones otherwise). */
   lineItems: number;
-  /** Whether the line items come through their own query (a full run) or by id (incremental). */
-  lineItemPath: ReadPath | 'by id';
+  /** Whether the line items come through their own query (a full run) or their change query (incremental). */
+  lineItemPath: ReadPath | 'change query';
   cellRowsWritten: number;
 }
 
@@ -73,8 +73,8 @@ export function minimumCalls(work: SyncWork): Minimum {
   const bulk =
     Math.ceil(work.otherQueries.length / QUERIES_PER_COMPOSITE) + otherPages + 2 + Math.max(1, Math.ceil(work.opportunities / BULK_RESULTS_PAGE));
   const lineItemReads =
-    work.lineItemPath === 'by id'
-      ? Math.ceil(work.lineItems / COLLECTION_LIMIT)
+    work.lineItemPath === 'change query'
+      ? Math.ceil(work.lineItems / QUERY_PAGE)
       : work.lineItemPath === 'REST'
         ? Math.max(1, Math.ceil(work.lineItems / QUERY_PAGE))
         : 2 + Math.max(1, Math.ceil(work.lineItems / BULK_RESULTS_PAGE));

@@ -113,7 +113,7 @@ function figure(variant: SyncFigure['variant'], mode: ModeLabel, shape: OrgShape
     accountRowsWritten: written - measured.programRowsWritten,
     programRowsWritten: measured.programRowsWritten,
     lineItems: measured.output.lineItems ?? 0,
-    lineItemPath: incremental ? 'by id' : (measured.output.lineItems ?? 0) > BULK_THRESHOLD ? 'Bulk 2.0' : 'REST',
+    lineItemPath: incremental ? 'change query' : (measured.output.lineItems ?? 0) > BULK_THRESHOLD ? 'Bulk 2.0' : 'REST',
     cellRowsWritten: measured.output.whitespaceCellsWritten ?? 0
   });
   return {

@@ -1,6 +1,6 @@
-// Lean incremental runs (issue 13, item 3): opportunities are mirrored in one Redis hash per
-// account, and an incremental run reads the contents of only the hashes of the accounts whose
-// opportunities changed; every other account enters revenue share, score ranks and program rows
+// Lean incremental runs (issue 13, item 3): opportunities and their line items are mirrored in one
+// Redis hash per account, and an incremental run reads the contents of only the hashes of the
+// accounts whose opportunities or line items changed; every other account enters revenue share, score ranks and program rows
 // through its stored figures. Watched through a real Redis MONITOR: the commands the run sends,
 // filtered to this test's prefix. The rows must still be exactly what a full run computes.
 import type Redis from 'ioredis';
@@ -31,15 +31,19 @@ async function commandsDuring(prefix: string, body: () => Promise<unknown>): Pro
 const WHOLE_READS = new Set(['hgetall', 'hscan', 'hvals', 'hkeys']);
 const ACCOUNT_HASH = ':mirror:opportunity:acct:';
 
-/** The accounts whose opportunity hash a run read whole (HLEN, a size, and HMGET of given ids are not). */
-function accountHashesRead(commands: string[][]): Set<string> {
+/** The accounts whose opportunity (or line item) hash a run read whole (HLEN, a size, and HMGET of given ids are not). */
+function accountHashesRead(commands: string[][], kind: 'opportunity' | 'lineItem' = 'opportunity'): Set<string> {
   const accounts = new Set<string>();
+  const marker = `:mirror:${kind}:acct:`;
   for (const [command, key] of commands) {
-    const at = key?.indexOf(ACCOUNT_HASH) ?? -1;
-    if (WHOLE_READS.has(command!) && at >= 0) accounts.add(key!.slice(at + ACCOUNT_HASH.length));
+    const at = key?.indexOf(marker) ?? -1;
+    if (WHOLE_READS.has(command!) && at >= 0) accounts.add(key!.slice(at + marker.length));
   }
   return accounts;
 }
+
+/** Whole reads of a kind's mirror index (id → account hash): what a lean run never does. */
+const indexReadsWhole = (commands: string[][], kind: string): string[][] => commands.filter(([command, key]) => WHOLE_READS.has(command!) && key?.endsWith(`:mirror:${kind}`));
 
 /** The opportunity ids a run looked up one by one in the account hashes. */
 function entriesLookedUp(commands: string[][]): string[] {
@@ -77,9 +81,12 @@ describe('lean incremental runs', () => {
 
     let summary: Awaited<ReturnType<typeof runSync>> | undefined;
     const commands = await commandsDuring(prefix, async () => (summary = await runSync({ mode: 'incremental', asOf: TODAY }, deps)));
-    // The opportunity and the line item setAmount changed (whitespace reads the same one account).
+    // The opportunity and the line item setAmount changed (whitespace reads the same one account,
+    // its line items included).
     expect(summary).toMatchObject({ mode: 'incremental', changedRecords: 2, status: 'done' });
     expect(accountHashesRead(commands)).toEqual(new Set([String(won!.AccountId)]));
+    expect(accountHashesRead(commands, 'lineItem')).toEqual(new Set([String(won!.AccountId)]));
+    expect(indexReadsWhole(commands, 'lineItem')).toEqual([]);
     // The opportunity index is looked up by the changed id only, never scanned or read whole.
     const index = commands.filter(([, key]) => key?.endsWith(':mirror:opportunity'));
     expect(index.filter(([command]) => command !== 'hlen' && command !== 'hmget' && command !== 'hset')).toEqual([]);
@@ -99,6 +106,8 @@ describe('lean incremental runs', () => {
 
     const commands = await commandsDuring(prefix, () => runSync({ mode: 'incremental', asOf: TODAY }, deps));
     expect(accountHashesRead(commands)).toEqual(new Set([String(from!.Id), String(to!.Id)]));
+    // Its line items (no query returns them: they did not change) follow it from the old account's hash.
+    expect(accountHashesRead(commands, 'lineItem')).toEqual(new Set([String(from!.Id), String(to!.Id)]));
     expectOrgRowsRight();
     // The mirror moved it: the next change to it reads only its new account.
     await nextSecond();
@@ -113,6 +122,8 @@ describe('lean incremental runs', () => {
     const commands = await commandsDuring(prefix, async () => (summary = await runSync({ mode: 'incremental', asOf: TODAY }, deps)));
     expect(summary).toMatchObject({ mode: 'incremental', changedRecords: 0 });
     expect(accountHashesRead(commands)).toEqual(new Set());
+    expect(accountHashesRead(commands, 'lineItem')).toEqual(new Set());
+    expect(indexReadsWhole(commands, 'lineItem')).toEqual([]);
     expect(commands.filter(([command, key]) => command === 'hmget' && key?.endsWith(':figures'))).toEqual([]);
   });
 

@@ -42,11 +42,11 @@ describe('progress that is kept', () => {
       }
       const changed = changedKeys(before, expectedMetrics(org)).size;
       expect(changed).toBeGreaterThan(200);
-      // setAmount moved one line item per deal: the run reads those by id, 200 a call.
+      // setAmount moved one line item per deal: the line items' change query reads those, 2,000 a page.
       const lineItems = storeRows(org, 'SELECT Id FROM OpportunityLineItem WHERE LastModifiedDate = TODAY').length;
       // Room for the three composite reads, the line-item reads and one upsert of 200 rows, then the budget is spent.
       const used = org.apiUsage().used;
-      org.setApiBudget(used + 3 + Math.ceil(lineItems / 200) + 1, used);
+      org.setApiBudget(used + 3 + Math.ceil(lineItems / 2000) + 1, used);
       await expect(runSync({ mode: 'incremental', asOf: TODAY }, deps)).rejects.toBeInstanceOf(ApiBudgetExhaustedError);
       org.setApiBudget(100_000, org.apiUsage().used);
       // The 200 rows confirmed before the stop are known written: only changed − 200 are sent again.

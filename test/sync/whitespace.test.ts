@@ -7,7 +7,7 @@ import type { OrgHandle } from '../emulator';
 import { runSync } from '../../sync-service/src/sync/run';
 import { buildAccountTree } from '../../sync-service/src/metrics/accountTree';
 import { WHITESPACE_CELL_FIELDS, whitespaceCells, type WhitespaceCellRow } from '../../sync-service/src/metrics/whitespace';
-import { TODAY, adminActor, startDemoOrg, storeRows, syncDeps, uniquePrefix, type Row, type TestDeps } from './support';
+import { TODAY, adminActor, nextSecond, startDemoOrg, storeRows, syncDeps, uniquePrefix, type Row, type TestDeps } from './support';
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const pick = (row: Row): Row => Object.fromEntries(WHITESPACE_CELL_FIELDS.map((f) => [f, row[f] ?? null]));
@@ -144,8 +144,9 @@ describe('whitespace cells in the sync', () => {
     expect(summary).toMatchObject({ mode: 'incremental', status: 'done', failures: [], whitespaceCellsWritten: 1, whitespaceCellsDeleted: 0 });
     expect(summary.lineItems).toBeGreaterThanOrEqual(1);
     expect(orgCells(org).get(key(orbit, labs, 'Training'))).toMatchObject({ Won_TTM__c: 1500, Status__c: 'Won' });
-    // 3 composite reads (getUpdated names the line item in the second); one query reads it by id;
-    // then one collection call each for the account rows, the program rows and the cell.
+    // 3 composite reads (getUpdated names the line item in the second); one page of the line
+    // items' change query reads it; then one collection call each for the account rows, the
+    // program rows and the cell.
     expect(summary.metricRowsWritten).toBeGreaterThan(0);
     expect(used).toBe(3 + 1 + 2 + 1);
     expect(new Map([...orgCells(org)].map(([k, row]) => [k, pick(row)]))).toEqual(expectedCells(org));
@@ -169,11 +170,49 @@ describe('whitespace cells in the sync', () => {
     expect(removed).toMatchObject({ status: 'done', failures: [], whitespaceCellsDeleted: segments });
     expect(soldFamilies().has('Predictive Maintenance')).toBe(false);
     expect(new Map([...orgCells(org)].map(([k, row]) => [k, pick(row)]))).toEqual(expectedCells(org));
-    // 3 reads; the line items getUpdated names again (its lookback) read by id, if any; the
+    // 3 reads; the line items' change query, a page of 2,000, when getUpdated names any (its lookback); the
     // account's and the program's rows the Amount roll-up changed (1,300 → 100), a collection call
     // each; one query for the cells' ids; the deletes, 200 a call.
     expect(removed.whitespaceCellsWritten).toBe(0);
-    expect(used).toBe(3 + Math.ceil(removed.lineItems / 200) + 2 + 1 + Math.ceil(segments / 200));
+    expect(used).toBe(3 + Math.ceil(removed.lineItems / 2000) + 2 + 1 + Math.ceil(segments / 200));
+  });
+
+  it('an opportunity that moves to another account takes its line items along in the mirror', async () => {
+    const [{ OpportunityId: dealId }] = storeRows(org, `SELECT OpportunityId FROM OpportunityLineItem WHERE Id = '${trainingLine}'`) as [Row];
+    const cells = () => new Map([...orgCells(org)].map(([k, row]) => [k, pick(row)]));
+    // Without a lookback no run reads the deal's line items again: only the mirror can move them.
+    const still = await syncDeps(org, uniquePrefix('whitespace-move'), { settings: { lookbackSeconds: 0 } });
+    try {
+      // (The full run's watermarks: a second after the last line-item change of the tests above.)
+      await nextSecond();
+      await runSync({ mode: 'full', asOf: TODAY }, still);
+      await nextSecond();
+      // The deal moves from Labs to Orbit Group; its two line items do not change.
+      org.store.update('Opportunity', String(dealId), { AccountId: orbit }, actor);
+      const moved = await runSync({ mode: 'incremental', asOf: TODAY }, still);
+      // One changed record, the deal: had a query returned its line items, their new account would count them too.
+      expect(moved).toMatchObject({ status: 'done', failures: [], changedRecords: 1 });
+      // Orbit Group now has the deal's 2,000 of Analytics (won) beside its own 1,000 open; Labs keeps the 100 of 2026-06-01.
+      expect(orgCells(org).get(key(orbit, orbit, 'Analytics'))).toMatchObject({ Won_TTM__c: 2000, Open_Pipeline_12M__c: 1000, Status__c: 'Won' });
+      expect(orgCells(org).get(key(orbit, labs, 'Analytics'))).toMatchObject({ Won_TTM__c: 100, Last_Won__c: '2026-06-01' });
+      expect(cells()).toEqual(expectedCells(org));
+      // Only the deal changes next (its close date): Orbit Group's cells are recomputed from its own
+      // mirror hashes, which must hold the deal's line items now — else the deal would count whole under "(none)".
+      await nextSecond();
+      org.store.update('Opportunity', String(dealId), { CloseDate: '2026-05-02' }, actor);
+      const changed = await runSync({ mode: 'incremental', asOf: TODAY }, still);
+      expect(changed).toMatchObject({ status: 'done', failures: [], changedRecords: 1 });
+      expect(orgCells(org).get(key(orbit, orbit, 'Training'))).toMatchObject({ Won_TTM__c: 1500, Last_Won__c: '2026-05-02' });
+      expect(cells()).toEqual(expectedCells(org));
+      // And back, as the next tests expect it.
+      await nextSecond();
+      org.store.update('Opportunity', String(dealId), { AccountId: labs, CloseDate: '2026-05-01' }, actor);
+      await runSync({ mode: 'incremental', asOf: TODAY }, still);
+      expect(orgCells(org).get(key(orbit, labs, 'Training'))).toMatchObject({ Won_TTM__c: 1500, Last_Won__c: '2026-05-01' });
+      expect(cells()).toEqual(expectedCells(org));
+    } finally {
+      await still.close();
+    }
   });
 
   it('a subsidiary that moves to another group takes its cells along, and its old group’s go', async () => {

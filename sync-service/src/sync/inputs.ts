@@ -96,7 +96,7 @@ export function inputSources(multiCurrency: boolean): Record<InputKind, InputSou
     },
     // Whitespace (DESIGN.md): a line item's account, dates and currency are its opportunity's, joined
     // from the opportunity mirror (editing an opportunity does not stamp its line items).
-    lineItem: { kind: 'lineItem', object: 'OpportunityLineItem', fields: ['Id', 'OpportunityId', 'TotalPrice', 'Product2.Family', 'SystemModstamp'], accountField: 'Opportunity.AccountId' }
+    lineItem: { kind: 'lineItem', object: 'OpportunityLineItem', fields: ['Id', 'OpportunityId', 'Opportunity.AccountId', 'TotalPrice', 'Product2.Family', 'SystemModstamp'], accountField: 'Opportunity.AccountId' }
   };
 }
 
@@ -275,8 +275,20 @@ export function toContact(record: SfRecord): ContactRecord {
   return { id: requiredId(record, 'Id'), accountId: id18(record.AccountId), title: text(record.Title), emailBouncedDate: bounced === null ? null : isoDateTime(bounced) };
 }
 
-export function toLineItem(record: SfRecord): LineItemInput {
-  return { id: requiredId(record, 'Id'), opportunityId: requiredId(record, 'OpportunityId'), family: text(valueAt(record, 'Product2.Family')), totalPrice: number(record.TotalPrice) };
+/**
+ * A line item as the mirror keeps it: with its opportunity's account when read, the per-account
+ * mirror hash it is kept in (a run that sees the opportunity move moves its line items too).
+ */
+export type MirroredLineItem = LineItemInput & { accountId: string | null };
+
+export function toLineItem(record: SfRecord): MirroredLineItem {
+  return {
+    id: requiredId(record, 'Id'),
+    opportunityId: requiredId(record, 'OpportunityId'),
+    accountId: id18(valueAt(record, 'Opportunity.AccountId')),
+    family: text(valueAt(record, 'Product2.Family')),
+    totalPrice: number(record.TotalPrice)
+  };
 }
 
 export function toSponsor(record: SfRecord): SponsorshipInput {
@@ -325,7 +337,7 @@ export type InputOf<K extends InputKind> = K extends 'opportunity'
               : K extends 'contact'
                 ? ContactRecord
                 : K extends 'lineItem'
-                  ? LineItemInput
+                  ? MirroredLineItem
                   : ActivityInput;
 
 export const TO_INPUT: { [K in InputKind]: (record: SfRecord) => InputOf<K> } = {
@@ -358,8 +370,6 @@ export function accountOf(kind: InputKind, input: InputOf<InputKind>): string | 
   if (kind === 'account') return input.id;
   if (kind === 'contact') return null;
   if (kind === 'event' || kind === 'task') return (input as ActivityInput).whatId;
-  // A line item's account is its opportunity's, which the input does not carry.
-  if (kind === 'lineItem') return null;
   return (input as { accountId: string | null }).accountId;
 }
 

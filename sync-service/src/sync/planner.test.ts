@@ -1,5 +1,5 @@
 import { emptyInputs, type InputKind } from './inputs';
-import { inputsFromMirror, mirrorChanges, overlayChanges } from './planner';
+import { inputsFromMirror, mirrorChanges, moveLineItems, overlayChanges } from './planner';
 import type { ChangedRecords } from './reader';
 
 const A1 = '001000000000001AAA';
@@ -22,6 +22,28 @@ function changed(opportunities: ChangedRecords['opportunity']): ChangedRecords {
 }
 
 describe('the planner', () => {
+  it('moves the line items of an opportunity that changes account, unless the run read them itself', () => {
+    const line = (id: string, opportunityId: string, accountId: string | null) => JSON.stringify({ id, opportunityId, accountId, family: 'Analytics', totalPrice: 10 });
+    const [L1, L2, L3, L4] = ['00k000000000001AAA', '00k000000000002AAA', '00k000000000003AAA', '00k000000000004AAA'];
+    // O1 moves A1 → A2, O2 changes within A1, O3 loses its account.
+    const opportunities = {
+      set: new Map([[O1, '{}'], [O2, '{}'], [O3, '{}']]),
+      remove: [],
+      from: new Map([[O1, A1], [O2, A1], [O3, A2]]),
+      to: new Map([[O1, A2], [O2, A1], [O3, '-']])
+    };
+    const held = new Map([
+      [A1, new Map([[L1, line(L1, O1, A1)], [L2, line(L2, O1, A1)], [L3, line(L3, O2, A1)]])],
+      [A2, new Map([[L4, line(L4, O3, A2)]])]
+    ]);
+    // L2 was read this run (its read says where it goes).
+    const lines = { set: new Map([[L2, line(L2, O1, A2)]]), remove: [], from: new Map([[L2, A1]]), to: new Map([[L2, A2]]) };
+    expect(moveLineItems(opportunities, held, lines)).toBe(2);
+    expect(lines.set).toEqual(new Map([[L2, line(L2, O1, A2)], [L1, line(L1, O1, A2)], [L4, line(L4, O3, null)]]));
+    expect(lines.from).toEqual(new Map([[L2, A1], [L1, A1], [L4, A2]]));
+    expect(lines.to).toEqual(new Map([[L2, A2], [L1, A2], [L4, '-']]));
+  });
+
   it('counts as changes only records whose content differs, and deletions of mirrored records', () => {
     const mirror = mirrorOf({ opportunity: [[O1, opportunity(O1, A1, 100)], [O2, opportunity(O2, A1, 200)]] });
     const { changes, count } = mirrorChanges(

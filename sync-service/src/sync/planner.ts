@@ -4,8 +4,8 @@
 import Decimal from 'decimal.js';
 import { createMetricsRun, metricsFromFigures, type AccountFigures, type AccountInput, type DataQualityReport, type InitiativeInput, type MetricsContext, type MetricsResult, type MetricsRun, type OpportunityInput, type PlanInput } from '../metrics';
 import { buildAccountTree } from '../metrics/accountTree';
-import { WhitespaceRun, type WhitespaceResult } from '../metrics/whitespace';
-import { accountOf, bucketOf, emptyInputs, type InitiativeRecord, type InputKind, type InputOf, type Inputs, type OrgContext, type PlanRecord } from './inputs';
+import { WhitespaceRun, type WhitespaceContext, type WhitespaceResult } from '../metrics/whitespace';
+import { NO_ACCOUNT, accountOf, bucketOf, emptyInputs, type InitiativeRecord, type MirroredLineItem, type InputKind, type InputOf, type Inputs, type OrgContext, type PlanRecord } from './inputs';
 import { sponsorsAfterEngagement } from './engagementPlan';
 import type { ChangedRecords } from './reader';
 import { diffRows, type RowDiff, type RowsToWrite } from './rowHash';
@@ -73,14 +73,19 @@ export function computeMetrics(asOf: string, context: OrgContext, inputs: Inputs
 
 /** A whitespace run over the org's accounts and groups; the caller adds opportunities, then line items. */
 export function whitespaceFor(asOf: string, context: OrgContext, accounts: Iterable<AccountInput>): WhitespaceRun {
+  return new WhitespaceRun(whitespaceContext(asOf, context, accounts));
+}
+
+/** What every whitespace run of one as-of date shares (a run over a batch of accounts makes many). */
+export function whitespaceContext(asOf: string, context: OrgContext, accounts: Iterable<AccountInput>): WhitespaceContext {
   const list = [...accounts];
-  return new WhitespaceRun({
+  return {
     asOf,
     corporateCurrency: context.org.corporateCurrency,
     rates: context.rates,
     accounts: list,
     tree: buildAccountTree(list.map((account) => [account.id, account.parentId] as const))
-  });
+  };
 }
 
 /** The whitespace cells of inputs held whole (DESIGN.md "Whitespace"). */
@@ -154,6 +159,43 @@ export function bucketAfter(bucket: string, entries: Map<string, string>, change
     else entries.delete(id);
   }
   return entries;
+}
+
+/**
+ * The line items that follow their opportunity from one account's mirror hash to another's: of
+ * every opportunity `opportunities` moves, the line items `held` in the hash it leaves (bucket →
+ * JSON by id) are set again with the new account, unless this run read them itself (`lines` has
+ * them: their read says where they go). Adds them to `lines`; returns how many moved.
+ */
+export function moveLineItems(opportunities: KindChanges | undefined, held: ReadonlyMap<string, ReadonlyMap<string, string>>, lines: KindChanges): number {
+  const moved = movedOpportunities(opportunities);
+  const from = (lines.from ??= new Map());
+  const to = (lines.to ??= new Map());
+  const removed = new Set(lines.remove);
+  let count = 0;
+  for (const [bucket, entries] of held) {
+    for (const [id, json] of entries) {
+      const line = JSON.parse(json) as MirroredLineItem;
+      const target = moved.get(line.opportunityId);
+      if (target === undefined || target.from !== bucket || lines.set.has(id) || removed.has(id)) continue;
+      lines.set.set(id, JSON.stringify({ ...line, accountId: target.to === NO_ACCOUNT ? null : target.to }));
+      from.set(id, bucket);
+      to.set(id, target.to);
+      count++;
+    }
+  }
+  return count;
+}
+
+/** Opportunities whose account hash changes: id → the hash left and the one entered. */
+export function movedOpportunities(change: KindChanges | undefined): Map<string, { from: string; to: string }> {
+  const moved = new Map<string, { from: string; to: string }>();
+  for (const id of change?.set.keys() ?? []) {
+    const from = change?.from?.get(id);
+    const to = change?.to?.get(id);
+    if (from !== undefined && to !== undefined && from !== to) moved.set(id, { from, to });
+  }
+  return moved;
 }
 
 /**

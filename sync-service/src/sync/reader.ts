@@ -4,10 +4,9 @@
 import type { Logger } from '../logger';
 import type { HealthWeight } from '../metrics/planHealth';
 import type { OpportunityInput } from '../metrics';
-import type { LineItemInput } from '../metrics/whitespace';
-import { COLLECTION_LIMIT, isSubrequestError, type CompositeQuery, type DeletedAnswer, type DeletedLookup, type OrgClient, type QueryPage, type SfRecord, type SubrequestError, type UpdatedAnswer } from '../salesforce/client';
+import { isSubrequestError, type CompositeQuery, type DeletedAnswer, type DeletedLookup, type OrgClient, type QueryPage, type SfRecord, type SubrequestError, type UpdatedAnswer } from '../salesforce/client';
 import { dateTimeLiteral, idLiteral, selectFrom, toId18 } from '../salesforce/soql';
-import { ACTIVITY_KINDS, CONTEXT_QUERIES, TO_INPUT, emptyInputs, toHealthWeights, inputSources, sourceQuery, toOrgContext, type ContactRecord, type InputKind, type InputOf, type Inputs, type OrgContext } from './inputs';
+import { ACTIVITY_KINDS, CONTEXT_QUERIES, TO_INPUT, emptyInputs, toHealthWeights, inputSources, sourceQuery, toOrgContext, type ContactRecord, type InputKind, type InputOf, type Inputs, type MirroredLineItem, type OrgContext } from './inputs';
 import { accountRowKey, cellRowKey, programRowKey, rowHash } from './rowHash';
 import type { Watermarks } from './state';
 
@@ -196,11 +195,11 @@ export class InputReader {
    * there are (no count query of their own): above the threshold the rest come through Bulk 2.0,
    * as opportunities do, and that first page is left unread.
    */
-  async streamLineItems(context: OrgContext, onPage: (page: LineItemInput[]) => void | Promise<void>, where?: string): Promise<number> {
+  async streamLineItems(context: OrgContext, onPage: (page: MirroredLineItem[]) => void | Promise<void>, where?: string): Promise<number> {
     const source = inputSources(context.multiCurrency).lineItem;
     const soql = selectFrom(source.object, source.fields, where);
     const sink = async (records: SfRecord[]) => {
-      const page: LineItemInput[] = [];
+      const page: MirroredLineItem[] = [];
       this.toInputs('lineItem', records, (input) => page.push(input));
       await onPage(page);
     };
@@ -261,7 +260,7 @@ export class InputReader {
   /**
    * getUpdated lookups of the kinds whose change query has no room in the composite calls (line
    * items: the three calls carry five queries each), from the watermark less the lookback to
-   * `endMs`. Their records are then read by id, only when there are any.
+   * `endMs`. Their change query then runs only when there are any.
    */
   updatedLookups(watermarks: Watermarks, endMs: number): Record<string, DeletedLookup> {
     const mark = watermarks.lineItem;
@@ -280,17 +279,6 @@ export class InputReader {
       ids[ref.slice('updated_'.length) as InputKind] = answer.ids.map(toId18);
     }
     return ids;
-  }
-
-  /** The records of `ids` (200 ids a query), as one page for `readChanges`. */
-  async recordsById(kind: InputKind, ids: readonly string[], multiCurrency: boolean): Promise<QueryPage> {
-    const source = inputSources(multiCurrency)[kind];
-    const records: SfRecord[] = [];
-    for (let start = 0; start < ids.length; start += COLLECTION_LIMIT) {
-      const where = `Id IN (${ids.slice(start, start + COLLECTION_LIMIT).map(idLiteral).join(', ')})`;
-      await this.client.query(selectFrom(source.object, source.fields, where), (page) => void records.push(...page));
-    }
-    return { records, totalSize: records.length, done: true };
   }
 
   /** The ids the lookups found, by kind; throws DeleteLogGapError when one cannot vouch for its span. */

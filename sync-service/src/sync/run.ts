@@ -4,10 +4,11 @@
 //
 // Modes
 // - full: reads everything; the mirror is replaced.
-// - incremental: queryAll on SystemModstamp ≥ watermark − lookback for every input object (two
-//   composite calls when nothing changed), compared by content with the mirror; the changes are
-//   applied to the mirror. The accounts whose opportunities changed are summed again from their
-//   own mirror hashes, a batch at a time; every other account enters through its stored figures,
+// - incremental: queryAll on SystemModstamp ≥ watermark − lookback for every input object (three
+//   composite calls when nothing changed; the line items' only when getUpdated names some), compared by content with the mirror; the changes are
+//   applied to the mirror (the line items of an opportunity that moved account move with it). The
+//   accounts whose opportunities or line items changed are summed again from their own mirror
+//   hashes, a batch at a time; every other account enters through its stored figures,
 //   so every row is recomputed (revenue share, score ranks, groups and program rows depend on all
 //   accounts) while memory holds the changed accounts, not the org. Only rows whose content
 //   changed are written; account rows written before and no longer produced (the Hierarchy rows of a group
@@ -17,24 +18,24 @@
 //   there is no usable mirror) and writes that account's rows plus the program rows that changed
 //   (over the mirror: every row that changed, so a moved account's old and new ancestors'
 //   Hierarchy rows too; over a full read: the account's and its ancestors' rows). Over the mirror
-//   it reads the requested accounts' opportunity hashes only, and commits like an incremental run
+//   it reads the requested accounts' opportunity and line-item hashes only, and commits like an incremental run
 //   (the watermarks stay).
 import crypto from 'node:crypto';
 import type { Logger } from '../logger';
-import { createFiguresRun, type AccountFigures, type DataQualityReport, type MetricsResult, type OpportunityInput, type SponsorshipInput } from '../metrics';
+import { createFiguresRun, type AccountFigures, type AccountInput, type DataQualityReport, type MetricsResult, type OpportunityInput, type SponsorshipInput } from '../metrics';
 import type { OrgClient, RecordFailure } from '../salesforce/client';
-import { WHITESPACE_CELL_FIELDS, type AccountWhitespace, type LineItemInput, type WhitespaceCellRow, type WhitespaceResult } from '../metrics/whitespace';
+import { WHITESPACE_CELL_FIELDS, WhitespaceRun, type AccountWhitespace, type LineItemInput, type WhitespaceCellRow, type WhitespaceResult } from '../metrics/whitespace';
 import { idLiteral, selectFrom, toId18 } from '../salesforce/soql';
 import { alertRowsToWrite, inCustomerGroup, stakeholderAsWritten, type AlertRow } from './alertPlan';
 import { sponsorAsWritten, sponsorRowsToWrite } from './engagementPlan';
 import { withPlanHealth } from './healthPlan';
 import { decodeFigures, encodeFigures } from './figures';
-import { ACTIVITY_KINDS, CONTEXT_QUERIES, bucketOf, emptyInputs, inputSources, toHealthWeights, type ContactRecord, type InputKind, type Inputs, type OrgContext, type StakeholderRecord } from './inputs';
+import { ACTIVITY_KINDS, CONTEXT_QUERIES, bucketOf, emptyInputs, inputSources, toHealthWeights, type ContactRecord, type InputKind, type InputOf, type Inputs, type OrgContext, type StakeholderRecord } from './inputs';
 import { buildAccountTree } from '../metrics/accountTree';
 import { todayInZone } from '../metrics/calendar';
-import { applyChanged, bucketAfter, computeMetrics, computeWhitespace, inputsFromMirror, metricsOfFigures, mirrorChanges, overlayChanges, planRows, touchedBuckets, whitespaceFor } from './planner';
+import { applyChanged, bucketAfter, computeMetrics, computeWhitespace, inputsFromMirror, metricsOfFigures, mirrorChanges, moveLineItems, movedOpportunities, overlayChanges, planRows, touchedBuckets, whitespaceContext, whitespaceFor } from './planner';
 import { DeleteLogGapError, InputReader, markNow, pageOrThrow, type ChangedRecords, type DeletedIds } from './reader';
-import { INPUT_KINDS, LockLostError, MirrorIntegrityError, STATE_VERSION, type FiguresChanges, type MirrorChanges, isAccountKind, type KindChanges, type SyncMeta, type SyncState, type Watermarks } from './state';
+import { ACCOUNT_KINDS, INPUT_KINDS, LockLostError, MirrorIntegrityError, STATE_VERSION, type FiguresChanges, type MirrorChanges, isAccountKind, type KindChanges, type MirrorCounts, type SyncMeta, type SyncState, type Watermarks } from './state';
 import { dataQualityOf, type SyncMode, type SyncSummary } from './summary';
 import { cellIds, pruneAccountRows, pruneRows, vanishedAccountRows } from './pruner';
 import { MetricWriter, type Fence, type WriteOutcome } from './writer';
@@ -85,12 +86,23 @@ function encodeWhitespace(figures: Map<string, AccountWhitespace>, remove: strin
   return { set: new Map([...figures].map(([id, figure]) => [id, JSON.stringify(figure)] as const)), remove, replace };
 }
 
+/** Accounts whose whitespace one batch recomputes (their opportunities and line items held at once). */
+const WHITESPACE_BATCH = 100;
+
 /** How long a staged mirror outlives a run that never commits it. */
 const STAGING_TTL_MS = 60 * 60 * 1000;
 
 /** A record of one value per input kind, from another such record. */
 function mapValues<T, U>(byKind: Record<InputKind, T>, f: (value: T, kind: InputKind) => U): Record<InputKind, U> {
   return Object.fromEntries(INPUT_KINDS.map((kind) => [kind, f(byKind[kind], kind)])) as Record<InputKind, U>;
+}
+
+/** The records the mirror holds per kind once `changes` apply: new ids add, removed ones go (a record that moves between account hashes is neither). */
+function countsAfter(counts: MirrorCounts, changes: MirrorChanges, known: Record<InputKind, Map<string, string>>): MirrorCounts {
+  return mapValues(counts, (held, kind) => {
+    const change = changes[kind]!;
+    return held + [...change.set.keys()].filter((id) => !known[kind].has(id) && !change.from?.has(id)).length - change.remove.length;
+  });
 }
 
 /** Today on the org's wall clock; UTC when the platform does not know the org's zone. */
@@ -356,7 +368,7 @@ class SyncRun {
     // commit, where the staged mirror must hold as many line items as were read.
     const lines = await this.reader.streamLineItems(context, async (page) => {
       whitespace.addLineItems(page);
-      await this.state.stageEntries(this.token, 'lineItem', page.map((l) => [l.id, JSON.stringify(l)]), STAGING_TTL_MS);
+      await this.state.stageBucketed(this.token, 'lineItem', page.map((l) => [l.id, bucketOf('lineItem', l), JSON.stringify(l)]), STAGING_TTL_MS);
     });
     this.lineItemsRead = lines;
     await this.progress(60, 'read line items');
@@ -417,8 +429,8 @@ class SyncRun {
     }
     // The delete log (purged records) up to the first answer's clock rides in the second call.
     const end = this.deps.client.serverTime;
-    // So do the line items updated since their watermark: their change query has no room left in
-    // the three composite calls, so getUpdated names them and they are read by id, when there are any.
+    // So does getUpdated of the line items: their change query has no room left in the three
+    // composite calls, so it runs only when getUpdated names some (2,000 a page, not 200 ids a query).
     const lookups = end === null ? {} : this.reader.deletedLookups(meta.watermarks, end);
     const updates = end === null ? {} : this.reader.updatedLookups(meta.watermarks, end);
     const { pages: second, deleted, updated } = await this.deps.client.compositeReads(
@@ -459,7 +471,7 @@ class SyncRun {
         objective: pageOrThrow(third.objective, 'Plan_Objective__c changes'),
         stakeholder: pageOrThrow(third.stakeholder, 'Stakeholder__c changes'),
         contact: pageOrThrow(second.contact, 'Contact changes'),
-        lineItem: await this.reader.recordsById('lineItem', lineItemIds, meta.multiCurrency)
+        lineItem: lineItemIds.length > 0 ? await this.deps.client.firstPage(change('lineItem').soql, true) : { records: [], totalSize: 0, done: true }
       },
       purged
     );
@@ -470,10 +482,8 @@ class SyncRun {
     const unseen = await this.unseenContacts(changed, known.contact);
     for (const contact of unseen) changed.contact.push({ id: contact.id, deleted: false, input: contact });
     const { changes, count } = mirrorChanges(changed, known);
-    const counts = mapValues(meta.counts, (held, kind) => {
-      const change = changes[kind]!;
-      return held + [...change.set.keys()].filter((id) => !known[kind].has(id)).length - change.remove.length;
-    });
+    await this.lineItemsFollow(changes);
+    const counts = countsAfter(meta.counts, changes, known);
     await this.progress(30, 'read changes');
     // Nothing changed and nothing left to retry: only the watermarks move.
     if (count === 0 && meta.retryRows.length === 0 && meta.alertRetries.length === 0) {
@@ -487,7 +497,7 @@ class SyncRun {
     const alerts = await this.raiseAlerts(inputs, contactsThen, contactsNow, meta.alertRetries);
     for (const [id, json] of alerts.written) changes.stakeholder!.set.set(id, json);
     const { figures, dataQuality, stored: keptFigures } = await this.figuresFor(first.context, inputs, changes.opportunity!, changes.account!.remove);
-    const whitespace = this.whitespaceChanged(changes, meta.retryRows) ? await this.whitespaceFromMirror(first.context, inputs, changes, known.lineItem) : null;
+    const whitespace = this.whitespaceChanged(changes, meta.retryRows) ? await this.whitespaceFromMirror(first.context, inputs.account, changes) : null;
     const result = this.withWhitespace(withPlanHealth(metricsOfFigures(this.asOf, first.context, inputs, figures, dataQuality), this.asOf, inputs, this.reader.healthWeights), whitespace);
     const { written, after, failures, failedKeys, unchanged, hashes, stored, sponsorsAfter } = await this.write(first.context, result, inputs);
     for (const [id, sponsor] of sponsorsAfter) changes.sponsor!.set.set(id, JSON.stringify(sponsor));
@@ -556,61 +566,47 @@ class SyncRun {
   /**
    * The cells from the mirror with the run's changes, as lean as the metrics: the whitespace
    * figures of the accounts whose opportunities or line items changed are recomputed from their
-   * hashes, every other account's are read as stored. A changed account (a parent, the strategic
-   * flag) changes the groups, so then every account's are recomputed. `stored`: what the commit keeps.
+   * mirror hashes, a batch of accounts at a time; every other account's are read as stored. A
+   * changed account (a parent, the strategic flag) changes the groups, so then every account's
+   * are recomputed. `stored`: what the commit keeps.
    */
-  private async whitespaceFromMirror(context: OrgContext, inputs: Pick<Inputs, 'account' | 'lineItem'>, changes: MirrorChanges, knownLines: Map<string, string>): Promise<WhitespaceResult & { stored: FiguresChanges }> {
-    const accountIds = [...inputs.account.keys()];
+  private async whitespaceFromMirror(context: OrgContext, accounts: Map<string, AccountInput>, changes: MirrorChanges): Promise<WhitespaceResult & { stored: FiguresChanges }> {
+    const accountIds = [...accounts.keys()];
     const everyAccount = (changes.account?.set.size ?? 0) + (changes.account?.remove.length ?? 0) > 0;
-    const touched = everyAccount ? new Set(accountIds) : await this.whitespaceTouched(changes, knownLines);
-    const run = whitespaceFor(this.asOf, context, inputs.account.values());
-    const opportunityIds = new Set<string>();
-    const buckets = [...touched].filter((id) => inputs.account.has(id));
-    for await (const batch of this.state.readBuckets('opportunity', buckets)) {
-      for (const [bucket, entries] of batch) {
-        const opportunities = [...bucketAfter(bucket, entries, changes.opportunity).values()].map((json) => JSON.parse(json) as OpportunityInput);
-        for (const opportunity of opportunities) opportunityIds.add(opportunity.id);
-        run.addOpportunities(opportunities);
-      }
+    const touched = everyAccount ? new Set(accountIds) : new Set([...touchedBuckets(changes.opportunity), ...touchedBuckets(changes.lineItem)]);
+    const shared = whitespaceContext(this.asOf, context, accounts.values());
+    const fresh = new Map<string, AccountWhitespace>();
+    const unknownCurrency: string[] = [];
+    const buckets = [...touched].filter((id) => accounts.has(id));
+    const parsed = <T>(entries: Map<string, string>) => [...entries.values()].map((json) => JSON.parse(json) as T);
+    for (let i = 0; i < buckets.length; i += WHITESPACE_BATCH) {
+      const batch = buckets.slice(i, i + WHITESPACE_BATCH);
+      // An account's cells need its own opportunities and their line items only.
+      const run = new WhitespaceRun(shared);
+      for await (const read of this.state.readBuckets('opportunity', batch)) for (const [bucket, entries] of read) run.addOpportunities(parsed<OpportunityInput>(bucketAfter(bucket, entries, changes.opportunity)));
+      for await (const read of this.state.readBuckets('lineItem', batch)) for (const [bucket, entries] of read) run.addLineItems(parsed<LineItemInput>(bucketAfter(bucket, entries, changes.lineItem)));
+      for (const [id, figure] of run.figures()) fresh.set(id, figure);
+      unknownCurrency.push(...run.unknownCurrencyIds);
     }
-    run.addLineItems([...inputs.lineItem.values()].filter((line: LineItemInput) => opportunityIds.has(line.opportunityId)));
-    const fresh = run.figures();
     const all = new Map<string, AccountWhitespace>();
     if (!everyAccount) {
       for (const [id, json] of await this.state.readFigures(accountIds.filter((id) => !touched.has(id)), 'whitespace')) all.set(id, JSON.parse(json) as AccountWhitespace);
     }
     for (const [id, figure] of fresh) all.set(id, figure);
-    const cells = whitespaceFor(this.asOf, context, inputs.account.values()).cellsOf(all);
+    const cells = new WhitespaceRun(shared).cellsOf(all);
     const gone = [...touched].filter((id) => !fresh.has(id));
-    return { cells, unknownCurrency: [...run.unknownCurrencyIds], stored: encodeWhitespace(fresh, everyAccount ? [] : gone, everyAccount) };
+    return { cells, unknownCurrency, stored: encodeWhitespace(fresh, everyAccount ? [] : gone, everyAccount) };
   }
 
-  /** Accounts whose opportunities changed (old and new account), or whose opportunities' line items did. */
-  private async whitespaceTouched(changes: MirrorChanges, knownLines: Map<string, string>): Promise<Set<string>> {
-    const opportunities = changes.opportunity;
-    const touched = touchedBuckets(opportunities);
-    const lineChanges = changes.lineItem;
-    const ofLines = new Set<string>();
-    for (const json of lineChanges?.set.values() ?? []) ofLines.add((JSON.parse(json) as LineItemInput).opportunityId);
-    for (const id of lineChanges?.remove ?? []) {
-      const old = knownLines.get(id);
-      if (old !== undefined) ofLines.add((JSON.parse(old) as LineItemInput).opportunityId);
-    }
-    for (const id of lineChanges?.set.keys() ?? []) {
-      const old = knownLines.get(id);
-      if (old !== undefined) ofLines.add((JSON.parse(old) as LineItemInput).opportunityId);
-    }
-    // An opportunity that changed too says where it is; the others' accounts come from the mirror.
-    const unknown = [...ofLines].filter((id) => !opportunities?.to?.has(id) && !opportunities?.from?.has(id));
-    for (const id of ofLines) {
-      const bucket = opportunities?.to?.get(id) ?? opportunities?.from?.get(id);
-      if (bucket !== undefined) touched.add(bucket);
-    }
-    for (const json of (await this.state.mirrorEntries('opportunity', unknown)).values()) {
-      const accountId = (JSON.parse(json) as OpportunityInput).accountId;
-      if (accountId !== null) touched.add(accountId);
-    }
-    return touched;
+  /**
+   * Line items follow their opportunities: those of an opportunity `changes` moves to another
+   * account move with it in the mirror (their own records did not change, so no query returns them).
+   */
+  private async lineItemsFollow(changes: MirrorChanges): Promise<void> {
+    const left = [...new Set([...movedOpportunities(changes.opportunity).values()].map((move) => move.from))];
+    if (left.length === 0) return;
+    const lines = (changes.lineItem ??= { set: new Map(), remove: [] });
+    for await (const held of this.state.readBuckets('lineItem', left)) moveLineItems(changes.opportunity, held, lines);
   }
 
   /**
@@ -686,22 +682,27 @@ class SyncRun {
     const own = (kind: InputKind) => `${inputSources(context.multiCurrency)[kind].accountField} IN (${inList})`;
     const fresh = (await this.reader.readEverything(context, pages.account, own)).inputs;
     this.lineItemsRead = fresh.lineItem.size;
-    // The small kinds whole, and of the opportunities only the requested accounts' hashes.
+    // The small kinds whole, and of the opportunities and line items only the requested accounts' hashes.
     const whole = await this.readWholeMirror();
     const inputs = inputsFromMirror(whole, {});
-    for await (const batch of this.state.readBuckets('opportunity', accountIds)) {
-      for (const entries of batch.values()) for (const [id, json] of entries) inputs.opportunity.set(id, JSON.parse(json) as OpportunityInput);
+    for (const kind of ACCOUNT_KINDS) {
+      const target = inputs[kind] as Map<string, InputOf<InputKind>>;
+      for await (const batch of this.state.readBuckets(kind, accountIds)) {
+        for (const entries of batch.values()) for (const [id, json] of entries) target.set(id, JSON.parse(json) as InputOf<InputKind>);
+      }
     }
     const overlay = overlayChanges(inputs, fresh, ids);
     // A new stakeholder's contact is read once here (first sight), so its next change raises an alert.
     for (const contact of await this.unseenContacts(overlay, whole.contact ?? new Map())) overlay.contact.push({ id: contact.id, deleted: false, input: contact });
     // A re-read opportunity may have come from an account outside the set: its old entry says which.
-    const known = { ...whole, opportunity: await this.state.mirrorEntries('opportunity', overlay.opportunity.map((r) => r.id)) } as Record<InputKind, Map<string, string>>;
+    const known = { ...whole } as Record<InputKind, Map<string, string>>;
+    for (const kind of ACCOUNT_KINDS) known[kind] = await this.state.mirrorEntries(kind, overlay[kind].map((r) => r.id));
     const { changes, count } = mirrorChanges(overlay, known);
-    const counts = mapValues(meta.counts, (held, kind) => held + [...changes[kind]!.set.keys()].filter((id) => !known[kind].has(id)).length - changes[kind]!.remove.length);
+    await this.lineItemsFollow(changes);
+    const counts = countsAfter(meta.counts, changes, known);
     applyChanged(inputs, overlay);
     const { figures, dataQuality, stored: keptFigures } = await this.figuresFor(context, inputs, changes.opportunity!, changes.account!.remove);
-    const whitespace = await this.whitespaceFromMirror(context, inputs, changes, known.lineItem);
+    const whitespace = await this.whitespaceFromMirror(context, inputs.account, changes);
     const result = this.withWhitespace(withPlanHealth(metricsOfFigures(this.asOf, context, inputs, figures, dataQuality), this.asOf, inputs, this.reader.healthWeights), whitespace);
     const { written, after, failures, failedKeys, unchanged, hashes, stored, sponsorsAfter } = await this.write(context, result, inputs);
     for (const [id, sponsor] of sponsorsAfter) changes.sponsor!.set.set(id, JSON.stringify(sponsor));

@@ -13,11 +13,12 @@
 //   {<prefix>}:sync:<orgId>:rows            hash  row key (A:<Snapshot_Key__c> | P:<Period_Key__c> | W:<Cell_Key__c>) → content hash
 //   {<prefix>}:sync:lock                    string  token of the run holding the lock (PX ttl)
 //
-// Per-account kinds (opportunities: a million of them) are kept in one hash per account (the
-// bucket: the record's account id, or '-' without one), so a run reads only the accounts it
-// recomputes; the other accounts enter the cross-account figures (revenue share, score ranks,
-// program sums) through their stored figures. The small kinds are read whole: engagement and
-// program coverage need all of them.
+// Per-account kinds (opportunities: a million of them; their line items: three million) are kept
+// in one hash per account (the bucket: the record's account id — a line item's is its
+// opportunity's — or '-' without one), so a run reads only the accounts it recomputes; the other
+// accounts enter the cross-account figures (revenue share, score ranks, program sums, whitespace)
+// through their stored figures. The small kinds are read whole: engagement and program coverage
+// need all of them.
 import crypto from 'node:crypto';
 import type { RedisConnection } from '../redis';
 import type { AlertRow } from './alertPlan';
@@ -25,10 +26,10 @@ import { NO_ACCOUNT, type InputKind } from './inputs';
 import { deploymentKeyPrefix } from './keys';
 
 /** Bump when the mirror's or the meta's format changes: older state is then ignored (a full run). */
-export const STATE_VERSION = '10';
+export const STATE_VERSION = '11';
 export const INPUT_KINDS: InputKind[] = ['opportunity', 'account', 'plan', 'initiative', 'sponsor', 'event', 'task', 'objective', 'stakeholder', 'contact', 'lineItem'];
 /** Kinds mirrored in one hash per account (see the layout above); the others in one hash each. */
-export const ACCOUNT_KINDS: readonly InputKind[] = ['opportunity'];
+export const ACCOUNT_KINDS: readonly InputKind[] = ['opportunity', 'lineItem'];
 
 export function isAccountKind(kind: InputKind): boolean {
   return ACCOUNT_KINDS.includes(kind);
