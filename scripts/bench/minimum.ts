@@ -10,8 +10,8 @@
 //   input query asks only for what changed.
 // - Or, when the opportunities go through Bulk API 2.0 (the service's choice above its threshold,
 //   50,000 by default, in full runs): create the job, check it once, and fetch
-//   ⌈records / 50,000⌉ results pages (the page size the org answers with when the client does not
-//   set maxRecords); the opportunity query then leaves the composite calls. As the issue puts it,
+//   ⌈records / 400,000⌉ results pages (the maxRecords the service asks for, BULK_RESULTS_PAGE in
+//   sync-service/src/salesforce/client.ts); the opportunity query then leaves the composite calls. As the issue puts it,
 //   "⌈records / 2,000⌉ REST pages or the Bulk 2.0 calls": the minimum of the path taken.
 // - Writes, per object: sObject Collections upsert takes 200 records of one object a call, so
 //   ⌈rows written / 200⌉; above the service's BULK_WRITE_THRESHOLD (2,000 by default) the object's
@@ -24,12 +24,14 @@
 //   getUpdated says whether any changed inside a composite call the run makes anyway, and their
 //   change query then reads them (⌈records / 2,000⌉; none when none changed). Cells are written
 //   like any object's rows (⌈cells / 200⌉ or one ingest job).
+import { BULK_RESULTS_PAGE } from '../../sync-service/src/salesforce/client';
+
 export const QUERY_PAGE = 2000;
 export const BULK_WRITE_THRESHOLD = 2000;
 export const BULK_INGEST_CALLS = 5;
 export const COLLECTION_LIMIT = 200;
 export const QUERIES_PER_COMPOSITE = 5;
-export const BULK_RESULTS_PAGE = 50_000;
+export { BULK_RESULTS_PAGE };
 
 export type ReadPath = 'REST' | 'Bulk 2.0';
 

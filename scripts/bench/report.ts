@@ -173,8 +173,8 @@ ${whitespaceTable(results.sync)}
 
 A full run reads every line item (\`OpportunityLineItem\` with \`Product2.Family\`) after the
 opportunities, through REST pages or Bulk 2.0 above the same threshold; in an incremental run
-getUpdated names the changed line items inside a composite call the run makes anyway and a query
-of 200 ids reads them (none when none changed). Cells are written like the metric rows (unchanged
+getUpdated says whether any line item changed, inside a composite call the run makes anyway, and
+their change query then reads them, 2,000 a page (no call when none changed). Cells are written like the metric rows (unchanged
 cells are skipped). Their minimum calls are part of the sync table's minimum; the run's extra time
 shows in its run time next to the same run before issue #17.
 
@@ -213,7 +213,7 @@ ${mapRows(map)}
   for each further page (e.g. the 4,000 accounts of the 1,000,000 org need a second page).
   When the service reads the opportunities through Bulk API 2.0 (full runs above its 50,000
   threshold) they count 3 calls (create, one status check, first results page) plus one per
-  further ${count(BULK_RESULTS_PAGE)} records, the org's results page size, and leave the composite calls: the
+  further ${count(BULK_RESULTS_PAGE)} records (the \`maxRecords\` the service asks of each results page), and leave the composite calls: the
   minimum of the path taken, as the issue words it ("REST pages or the Bulk 2.0 calls"). (Below
   the threshold Bulk 2.0 could save a call or two — 10,000 opportunities in 3 calls instead of 5
   pages — but each job also waits for Salesforce to process it and counts against the org's

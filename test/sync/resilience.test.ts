@@ -97,9 +97,31 @@ describe('sync resilience', () => {
     }
   });
 
+  it('asks Bulk 2.0 for results pages of its own size and parses each page a batch at a time', async () => {
+    const opportunities = storeRows(org, 'SELECT Id FROM Opportunity').length;
+    const deps = await syncDeps(org, uniquePrefix('bulk-pages'), { bulkResultsPage: 100 });
+    try {
+      const batches: number[] = [];
+      const ids = new Set<string>();
+      const before = deps.client.calls;
+      const read = await deps.client.bulkQuery('SELECT Id, Amount FROM Opportunity', (records) => {
+        batches.push(records.length);
+        for (const record of records) ids.add(String(record.Id));
+      });
+      expect(read).toBe(opportunities);
+      expect(ids.size).toBe(opportunities);
+      // One batch a page (a page is smaller than a batch): ⌈records / 100⌉ pages, 100 each but the last.
+      expect(batches).toEqual([...Array<number>(Math.floor(opportunities / 100)).fill(100), ...(opportunities % 100 ? [opportunities % 100] : [])]);
+      // The job, at least one status check, and a call per page.
+      expect(deps.client.calls - before).toBeGreaterThanOrEqual(2 + batches.length);
+    } finally {
+      await deps.close();
+    }
+  });
+
   it('reads opportunities with Bulk API 2.0 above the threshold and computes the same rows', async () => {
     const prefix = uniquePrefix('bulk');
-    const bulk = await syncDeps(org, prefix, { settings: { bulkThreshold: 100 } });
+    const bulk = await syncDeps(org, prefix, { settings: { bulkThreshold: 100 }, bulkResultsPage: 150 });
     const rest = await syncDeps(org, prefix);
     try {
       const summary = await runSync({ mode: 'full', asOf: TODAY }, bulk);

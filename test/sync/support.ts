@@ -59,7 +59,7 @@ export interface TestDeps extends SyncDeps {
 export async function syncDeps(
   org: OrgHandle,
   prefix: string,
-  options: { settings?: Partial<SyncSettings>; reservePercent?: number; auth?: Partial<SalesforceAuth>; retry?: Partial<RetryPolicy>; bulkPoll?: BulkPollPolicy } = {}
+  options: { settings?: Partial<SyncSettings>; reservePercent?: number; auth?: Partial<SalesforceAuth>; retry?: Partial<RetryPolicy>; bulkPoll?: BulkPollPolicy; bulkResultsPage?: number } = {}
 ): Promise<TestDeps> {
   const redis = testRedis();
   const client = await OrgClient.connect({
@@ -67,6 +67,7 @@ export async function syncDeps(
     reservePercent: options.reservePercent ?? 0,
     retry: { attempts: 6, baseMs: 20, ...options.retry },
     bulkPoll: options.bulkPoll ?? { firstMs: 50, maxMs: 500, timeoutMs: 60_000 },
+    ...(options.bulkResultsPage ? { bulkResultsPage: options.bulkResultsPage } : {}),
     logger: silentLogger
   });
   return {

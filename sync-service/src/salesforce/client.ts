@@ -9,6 +9,7 @@ import { assertBudget, type ApiUsage } from './apiBudget';
 import { openConnection, type CallCounter, type SalesforceAuth } from './connection';
 import { ApiBudgetExhaustedError, isRequestLimitExceeded, MalformedResponseError } from './errors';
 import { abandonJob, BULK_POLL, pollJob, type BulkPollPolicy } from './bulkJobs';
+import { forEachCsvBatch } from './csvPages';
 import { withRetry, type RetryPolicy } from './retry';
 import { toId18 } from './soql';
 
@@ -71,7 +72,16 @@ export interface OrgClientOptions {
   logger: Logger;
   /** How Bulk 2.0 jobs are polled (defaults: BULK_POLL). */
   bulkPoll?: BulkPollPolicy;
+  /** Records a Bulk 2.0 query results page may hold (`maxRecords`; default BULK_RESULTS_PAGE). */
+  bulkResultsPage?: number;
 }
+
+/**
+ * The `maxRecords` the service asks of every Bulk 2.0 results page: each page is one API call,
+ * and its text is what the run holds at once (records are parsed from it a batch at a time, see
+ * csvPages.ts). 400,000 reads a million opportunities and three million line items in 3 + 8 pages.
+ */
+export const BULK_RESULTS_PAGE = 400_000;
 
 /** Collection writes take at most 200 records a call. */
 export const COLLECTION_LIMIT = 200;
@@ -271,21 +281,22 @@ export class OrgClient {
     }
     let count = 0;
     let locator: string | null = null;
+    const maxRecords = this.options.bulkResultsPage ?? BULK_RESULTS_PAGE;
     do {
-      const url: string = `${jobUrl}/results${locator ? `?locator=${encodeURIComponent(locator)}` : ''}`;
+      const url: string = `${jobUrl}/results?maxRecords=${maxRecords}${locator ? `&locator=${encodeURIComponent(locator)}` : ''}`;
       const page = await this.call('bulk query results', async () => {
-        const api = new HttpApi(this.conn, {});
+        // As text: parsed here a batch at a time, not by jsforce into one array of the whole page.
+        const api = new HttpApi(this.conn, { responseType: 'text/plain' });
         let next: string | undefined;
         api.on('response', (response: { headers: Record<string, string | undefined> }) => {
           next = response.headers['sforce-locator'];
         });
-        const records = await api.request<unknown>({ method: 'GET', url: `${this.conn.instanceUrl}${url}`, headers: { Accept: 'text/csv' } });
-        if (!Array.isArray(records)) throw new MalformedResponseError('Bulk 2.0 results page that is not CSV records');
+        const text = await api.request<unknown>({ method: 'GET', url: `${this.conn.instanceUrl}${url}`, headers: { Accept: 'text/csv' } });
+        if (typeof text !== 'string') throw new MalformedResponseError('Bulk 2.0 results page that is not CSV text');
         if (!next) throw new MalformedResponseError('Bulk 2.0 results page without Sforce-Locator');
-        return { records: records as SfRecord[], next };
+        return { text, next };
       });
-      count += page.records.length;
-      await onRecords(page.records);
+      count += await forEachCsvBatch(page.text, onRecords);
       locator = page.next === 'null' ? null : page.next;
     } while (locator);
     return count;
