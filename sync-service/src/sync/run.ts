@@ -35,7 +35,7 @@ import { buildAccountTree } from '../metrics/accountTree';
 import { todayInZone } from '../metrics/calendar';
 import { applyChanged, bucketAfter, computeMetrics, computeWhitespace, inputsFromMirror, metricsOfFigures, mirrorChanges, moveLineItems, movedOpportunities, overlayChanges, planRows, touchedBuckets, whitespaceContext, whitespaceFor } from './planner';
 import { DeleteLogGapError, InputReader, markNow, pageOrThrow, type ChangedRecords, type DeletedIds } from './reader';
-import { ACCOUNT_KINDS, INPUT_KINDS, LockLostError, MirrorIntegrityError, STATE_VERSION, type FiguresChanges, type MirrorChanges, isAccountKind, type KindChanges, type MirrorCounts, type SyncMeta, type SyncState, type Watermarks } from './state';
+import { ACCOUNT_KINDS, INPUT_KINDS, LockLostError, MirrorIntegrityError, STATE_VERSION, type FiguresChanges, type MirrorChanges, isAccountKind, type MirrorCounts, type SyncMeta, type SyncState, type Watermarks } from './state';
 import { dataQualityOf, type SyncMode, type SyncSummary } from './summary';
 import { cellIds, pruneAccountRows, pruneRows, vanishedAccountRows } from './pruner';
 import { MetricWriter, type Fence, type WriteOutcome } from './writer';
@@ -86,8 +86,8 @@ function encodeWhitespace(figures: Map<string, AccountWhitespace>, remove: strin
   return { set: new Map([...figures].map(([id, figure]) => [id, JSON.stringify(figure)] as const)), remove, replace };
 }
 
-/** Accounts whose whitespace one batch recomputes (their opportunities and line items held at once). */
-const WHITESPACE_BATCH = 100;
+/** Accounts one batch of a lean run recomputes (their opportunities and line items held at once). */
+const RECOMPUTE_BATCH = 25;
 
 /** How long a staged mirror outlives a run that never commits it. */
 const STAGING_TTL_MS = 60 * 60 * 1000;
@@ -496,8 +496,7 @@ class SyncRun {
     const contactsNow = new Map(changed.contact.flatMap((r) => (r.deleted || !r.input ? [] : [[r.id, r.input as ContactRecord] as const])));
     const alerts = await this.raiseAlerts(inputs, contactsThen, contactsNow, meta.alertRetries);
     for (const [id, json] of alerts.written) changes.stakeholder!.set.set(id, json);
-    const { figures, dataQuality, stored: keptFigures } = await this.figuresFor(first.context, inputs, changes.opportunity!, changes.account!.remove);
-    const whitespace = this.whitespaceChanged(changes, meta.retryRows) ? await this.whitespaceFromMirror(first.context, inputs.account, changes) : null;
+    const { figures, dataQuality, storedFigures: keptFigures, whitespace } = await this.recompute(first.context, inputs.account, changes, this.whitespaceChanged(changes, meta.retryRows));
     const result = this.withWhitespace(withPlanHealth(metricsOfFigures(this.asOf, first.context, inputs, figures, dataQuality), this.asOf, inputs, this.reader.healthWeights), whitespace);
     const { written, after, failures, failedKeys, unchanged, hashes, stored, sponsorsAfter } = await this.write(first.context, result, inputs);
     for (const [id, sponsor] of sponsorsAfter) changes.sponsor!.set.set(id, JSON.stringify(sponsor));
@@ -508,28 +507,6 @@ class SyncRun {
     if (this.lockLost()) throw new LockLostError();
     await this.state.commit(this.token, { meta: { ...meta, watermarks: marks, counts, retryRows: [...failedKeys], alertRetries: alerts.retry }, mirrorMode: 'apply', mirror: changes, rows: after, replaceRows: true, figures: keptFigures, ...(whitespace ? { whitespace: whitespace.stored } : {}) });
     return this.summary('incremental', result, seen, written.size, unchanged, [...alerts.failures, ...failures], true, pruned.deleted + stale.deleted);
-  }
-
-  /**
-   * Every account's figures (what its opportunities add up to): the accounts whose opportunities
-   * `change` touches, and those without stored figures (new accounts), are summed again from
-   * their mirror hashes with the change applied, a batch of accounts at a time; every other
-   * account's are read as stored. `stored`: what the commit keeps (the recomputed accounts' and
-   * the deletion of `deletedAccounts`'). `dataQuality` is that of the opportunities summed.
-   */
-  private async figuresFor(context: OrgContext, inputs: Pick<Inputs, 'account'>, change: KindChanges, deletedAccounts: string[]): Promise<{ figures: Map<string, AccountFigures>; dataQuality: DataQualityReport; stored: { set: Map<string, string>; remove: string[]; replace: false } }> {
-    const touched = touchedBuckets(change);
-    const accountIds = [...inputs.account.keys()];
-    const kept = await this.state.readFigures(accountIds.filter((id) => !touched.has(id)));
-    const recompute = accountIds.filter((id) => !kept.has(id));
-    const figuresRun = createFiguresRun({ asOf: this.asOf, org: context.org, rates: context.rates, accountIds: recompute });
-    for await (const batch of this.state.readBuckets('opportunity', recompute)) {
-      for (const [bucket, entries] of batch) figuresRun.add([...bucketAfter(bucket, entries, change).values()].map((json) => JSON.parse(json) as OpportunityInput));
-    }
-    const { figures, dataQuality } = figuresRun.finish();
-    const set = new Map([...figures].map(([id, f]) => [id, encodeFigures(f)] as const));
-    for (const [id, json] of kept) figures.set(id, decodeFigures(json));
-    return { figures, dataQuality, stored: { set, remove: deletedAccounts, replace: false } };
   }
 
   /**
@@ -564,38 +541,64 @@ class SyncRun {
   }
 
   /**
-   * The cells from the mirror with the run's changes, as lean as the metrics: the whitespace
-   * figures of the accounts whose opportunities or line items changed are recomputed from their
-   * mirror hashes, a batch of accounts at a time; every other account's are read as stored. A
-   * changed account (a parent, the strategic flag) changes the groups, so then every account's
-   * are recomputed. `stored`: what the commit keeps.
+   * What the accounts add up to, from the mirror with the run's changes, in one pass over the
+   * accounts' mirror hashes, a batch of accounts at a time (each batch's opportunities parsed once):
+   * - figures: of the accounts whose opportunities the changes touch, and of those without stored
+   *   figures (new accounts); every other account's are read as stored. `dataQuality` is that of
+   *   the opportunities summed; `storedFigures` what the commit keeps (the recomputed accounts',
+   *   and the deletion of `changes.account.remove`).
+   * - whitespace, when `withWhitespace`: the cells, with the whitespace figures of the accounts
+   *   whose opportunities or line items changed recomputed (of every account when an account
+   *   changed: a parent or the strategic flag changes the groups), the others' read as stored.
    */
-  private async whitespaceFromMirror(context: OrgContext, accounts: Map<string, AccountInput>, changes: MirrorChanges): Promise<WhitespaceResult & { stored: FiguresChanges }> {
+  private async recompute(
+    context: OrgContext,
+    accounts: Map<string, AccountInput>,
+    changes: MirrorChanges,
+    withWhitespace: boolean
+  ): Promise<{ figures: Map<string, AccountFigures>; dataQuality: DataQualityReport; storedFigures: FiguresChanges; whitespace: (WhitespaceResult & { stored: FiguresChanges }) | null }> {
     const accountIds = [...accounts.keys()];
+    const touched = touchedBuckets(changes.opportunity);
+    const kept = await this.state.readFigures(accountIds.filter((id) => !touched.has(id)));
+    const figureIds = new Set(accountIds.filter((id) => !kept.has(id)));
+    const figuresRun = createFiguresRun({ asOf: this.asOf, org: context.org, rates: context.rates, accountIds: [...figureIds] });
     const everyAccount = (changes.account?.set.size ?? 0) + (changes.account?.remove.length ?? 0) > 0;
-    const touched = everyAccount ? new Set(accountIds) : new Set([...touchedBuckets(changes.opportunity), ...touchedBuckets(changes.lineItem)]);
-    const shared = whitespaceContext(this.asOf, context, accounts.values());
-    const fresh = new Map<string, AccountWhitespace>();
+    const cellIds = !withWhitespace ? new Set<string>() : everyAccount ? new Set(accountIds) : new Set([...touched, ...touchedBuckets(changes.lineItem)].filter((id) => accounts.has(id)));
+    const shared = withWhitespace ? whitespaceContext(this.asOf, context, accounts.values()) : null;
+    const freshCells = new Map<string, AccountWhitespace>();
     const unknownCurrency: string[] = [];
-    const buckets = [...touched].filter((id) => accounts.has(id));
     const parsed = <T>(entries: Map<string, string>) => [...entries.values()].map((json) => JSON.parse(json) as T);
-    for (let i = 0; i < buckets.length; i += WHITESPACE_BATCH) {
-      const batch = buckets.slice(i, i + WHITESPACE_BATCH);
-      // An account's cells need its own opportunities and their line items only.
-      const run = new WhitespaceRun(shared);
-      for await (const read of this.state.readBuckets('opportunity', batch)) for (const [bucket, entries] of read) run.addOpportunities(parsed<OpportunityInput>(bucketAfter(bucket, entries, changes.opportunity)));
-      for await (const read of this.state.readBuckets('lineItem', batch)) for (const [bucket, entries] of read) run.addLineItems(parsed<LineItemInput>(bucketAfter(bucket, entries, changes.lineItem)));
-      for (const [id, figure] of run.figures()) fresh.set(id, figure);
-      unknownCurrency.push(...run.unknownCurrencyIds);
+    const recomputed = [...new Set([...figureIds, ...cellIds])];
+    for (let i = 0; i < recomputed.length; i += RECOMPUTE_BATCH) {
+      const batch = recomputed.slice(i, i + RECOMPUTE_BATCH);
+      const cellBatch = batch.filter((id) => cellIds.has(id));
+      // An account's whitespace needs its own opportunities and their line items only.
+      const cells = shared && cellBatch.length > 0 ? new WhitespaceRun(shared) : null;
+      for await (const read of this.state.readBuckets('opportunity', batch)) {
+        for (const [bucket, entries] of read) {
+          const opportunities = parsed<OpportunityInput>(bucketAfter(bucket, entries, changes.opportunity));
+          if (figureIds.has(bucket)) figuresRun.add(opportunities);
+          if (cells && cellIds.has(bucket)) cells.addOpportunities(opportunities);
+        }
+      }
+      if (!cells) continue;
+      for await (const read of this.state.readBuckets('lineItem', cellBatch)) for (const [bucket, entries] of read) cells.addLineItems(parsed<LineItemInput>(bucketAfter(bucket, entries, changes.lineItem)));
+      for (const [id, figure] of cells.figures()) freshCells.set(id, figure);
+      unknownCurrency.push(...cells.unknownCurrencyIds);
     }
+    const { figures, dataQuality } = figuresRun.finish();
+    const storedFigures = { set: new Map([...figures].map(([id, f]) => [id, encodeFigures(f)] as const)), remove: changes.account?.remove ?? [], replace: false };
+    for (const [id, json] of kept) figures.set(id, decodeFigures(json));
+    if (!shared) return { figures, dataQuality, storedFigures, whitespace: null };
     const all = new Map<string, AccountWhitespace>();
     if (!everyAccount) {
-      for (const [id, json] of await this.state.readFigures(accountIds.filter((id) => !touched.has(id)), 'whitespace')) all.set(id, JSON.parse(json) as AccountWhitespace);
+      for (const [id, json] of await this.state.readFigures(accountIds.filter((id) => !cellIds.has(id)), 'whitespace')) all.set(id, JSON.parse(json) as AccountWhitespace);
     }
-    for (const [id, figure] of fresh) all.set(id, figure);
-    const cells = new WhitespaceRun(shared).cellsOf(all);
-    const gone = [...touched].filter((id) => !fresh.has(id));
-    return { cells, unknownCurrency, stored: encodeWhitespace(fresh, everyAccount ? [] : gone, everyAccount) };
+    for (const [id, figure] of freshCells) all.set(id, figure);
+    // Touched accounts without whitespace figures now (deleted, or nothing in the family window) lose their stored ones.
+    const gone = [...new Set([...touched, ...touchedBuckets(changes.lineItem)])].filter((id) => !freshCells.has(id));
+    const whitespace = { cells: new WhitespaceRun(shared).cellsOf(all), unknownCurrency, stored: encodeWhitespace(freshCells, everyAccount ? [] : gone, everyAccount) };
+    return { figures, dataQuality, storedFigures, whitespace };
   }
 
   /**
@@ -701,12 +704,11 @@ class SyncRun {
     await this.lineItemsFollow(changes);
     const counts = countsAfter(meta.counts, changes, known);
     applyChanged(inputs, overlay);
-    const { figures, dataQuality, stored: keptFigures } = await this.figuresFor(context, inputs, changes.opportunity!, changes.account!.remove);
-    const whitespace = await this.whitespaceFromMirror(context, inputs.account, changes);
+    const { figures, dataQuality, storedFigures: keptFigures, whitespace } = await this.recompute(context, inputs.account, changes, true);
     const result = this.withWhitespace(withPlanHealth(metricsOfFigures(this.asOf, context, inputs, figures, dataQuality), this.asOf, inputs, this.reader.healthWeights), whitespace);
     const { written, after, failures, failedKeys, unchanged, hashes, stored, sponsorsAfter } = await this.write(context, result, inputs);
     for (const [id, sponsor] of sponsorsAfter) changes.sponsor!.set.set(id, JSON.stringify(sponsor));
-    const stale = await this.settleCells(true, stored, hashes, after, failedKeys);
+    const stale = await this.settleCells(whitespace !== null, stored, hashes, after, failedKeys);
     failures.push(...stale.failures);
     const seen = { accounts: ids.size, opportunities: countOf(inputs), changed: count };
     if (failures.length > 0) {
@@ -716,7 +718,7 @@ class SyncRun {
     // A moved account can leave its old parent without children: that group's rows go.
     const pruned = await this.pruneVanished(stored, hashes, after);
     if (this.lockLost()) throw new LockLostError();
-    await this.state.commit(this.token, { meta: { ...meta, counts }, mirrorMode: 'apply', mirror: changes, rows: after, replaceRows: true, figures: keptFigures, whitespace: whitespace.stored });
+    await this.state.commit(this.token, { meta: { ...meta, counts }, mirrorMode: 'apply', mirror: changes, rows: after, replaceRows: true, figures: keptFigures, ...(whitespace ? { whitespace: whitespace.stored } : {}) });
     return this.summary('account', result, seen, written.size, unchanged, pruned.failures, false, pruned.deleted + stale.deleted);
   }
 }
