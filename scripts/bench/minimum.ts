@@ -3,11 +3,13 @@
 // - Query reads: one call per page of at most 2,000 records. The first pages of up to five queries
 //   share one `/composite` call (Salesforce counts the whole composite request as one call), so
 //   every query's first page together costs ⌈queries / 5⌉ and each further page one call. The
-//   queries a run needs: the four org-context queries (Organization, CurrencyType,
-//   DatedConversionRate, Strategic_Score_Weight__mdt — needed by every run, since a changed rate or
-//   weight changes every row), one per small input object (Account, Account_Plan__c,
-//   Joint_Initiative__c, Executive_Sponsor__c) and the opportunities; in an incremental run each
-//   input query asks only for what changed.
+//   queries a run needs: the five org-context queries (Organization, CurrencyType,
+//   DatedConversionRate, Strategic_Score_Weight__mdt, Plan_Health_Weight__mdt — needed by every
+//   run, since a changed rate or weight changes every row), one per small input object (Account,
+//   Account_Plan__c, Joint_Initiative__c, Executive_Sponsor__c, and since the plan-health and
+//   relationship issues Contact, Event, Task, Plan_Objective__c, Stakeholder__c) and the
+//   opportunities; in an incremental run each input query asks only for what changed.
+// - The sponsorships' engagement fields the run updates: ⌈rows / 200⌉ collection calls.
 // - Or, when the opportunities go through Bulk API 2.0 (the service's choice above its threshold,
 //   50,000 by default, in full runs): create the job, check it once, and fetch
 //   ⌈records / 400,000⌉ results pages (the maxRecords the service asks for, BULK_RESULTS_PAGE in
@@ -48,6 +50,8 @@ export interface SyncWork {
   /** Whether the line items come through their own query (a full run) or their change query (incremental). */
   lineItemPath: ReadPath | 'change query';
   cellRowsWritten: number;
+  /** Executive_Sponsor__c rows whose engagement fields the run updated (200 a collection call). */
+  sponsorRowsWritten: number;
 }
 
 export interface Minimum {
@@ -81,7 +85,7 @@ export function minimumCalls(work: SyncWork): Minimum {
         ? Math.max(1, Math.ceil(work.lineItems / QUERY_PAGE))
         : 2 + Math.max(1, Math.ceil(work.lineItems / BULK_RESULTS_PAGE));
   const cellWrites = writeCalls(work.cellRowsWritten);
-  const writes = writeCalls(work.accountRowsWritten) + writeCalls(work.programRowsWritten) + cellWrites;
+  const writes = writeCalls(work.accountRowsWritten) + writeCalls(work.programRowsWritten) + cellWrites + Math.ceil(work.sponsorRowsWritten / COLLECTION_LIMIT);
   const reads = (work.readPath === 'REST' ? rest : bulk) + lineItemReads;
   return { reads, readPath: work.readPath, writes, lineItemReads, cellWrites, total: reads + writes };
 }

@@ -205,12 +205,15 @@ ${mapRows(map)}
   each results page) counts as one.
 - **Minimum** (scripts/bench/minimum.ts): reads are one call per page of ${count(QUERY_PAGE)} records,
   except that the first pages of up to five queries share one \`/composite\` call, which Salesforce
-  counts as one. Every run needs nine queries: the four org-context queries (Organization,
-  CurrencyType, DatedConversionRate, Strategic_Score_Weight__mdt: a changed rate or weight changes
-  every row, so even an incremental run must read them), Account, Account_Plan__c,
-  Joint_Initiative__c, Executive_Sponsor__c and Opportunity — all of them whole in a full run,
-  only what changed in an incremental one. So the small objects cost ⌈9 / 5⌉ = 2 calls plus a call
-  for each further page (e.g. the 4,000 accounts of the 1,000,000 org need a second page).
+  counts as one. Every run needs fifteen queries: the five org-context queries (Organization,
+  CurrencyType, DatedConversionRate, Strategic_Score_Weight__mdt, Plan_Health_Weight__mdt: a
+  changed rate or weight changes every row, so even an incremental run must read them), Account,
+  Account_Plan__c, Joint_Initiative__c, Executive_Sponsor__c, Contact, Event, Task,
+  Plan_Objective__c, Stakeholder__c and Opportunity — all of them whole in a full run, only what
+  changed in an incremental one. So they cost ⌈15 / 5⌉ = 3 calls plus a call for each further page
+  (e.g. the 4,000 accounts of the 1,000,000 org need a second page); a full run through Bulk 2.0
+  takes the opportunities out of the composite calls: ⌈14 / 5⌉ = 3. The sponsorships whose
+  engagement fields change cost ⌈rows / ${COLLECTION_LIMIT}⌉ collection updates.
   When the service reads the opportunities through Bulk API 2.0 (full runs above its 50,000
   threshold) they count 3 calls (create, one status check, first results page) plus one per
   further ${count(BULK_RESULTS_PAGE)} records (the \`maxRecords\` the service asks of each results page), and leave the composite calls: the

@@ -13,6 +13,8 @@ export const TODAY = '2026-06-15';
 const API_BUDGET = 100_000_000;
 /** The service's default BULK_THRESHOLD: full runs read more opportunities than this through Bulk 2.0. */
 const BULK_THRESHOLD = 50_000;
+/** Organization, CurrencyType, DatedConversionRate and the two weight types: read whole by every run. */
+const CONTEXT_QUERY_COUNT = 5;
 
 export type ModeLabel = 'full' | 'incremental, 1 % changed' | 'incremental, nothing changed';
 
@@ -46,6 +48,7 @@ interface CliSummary {
   metricRowsUnchanged: number;
   lineItems: number;
   whitespaceCellsWritten: number;
+  sponsorRowsWritten?: number;
   failures: unknown[];
   apiCalls: number;
   durationMs: number;
@@ -62,15 +65,22 @@ interface OrgShape {
 async function orgShape(probe: OrgProbe): Promise<OrgShape> {
   const count = (object: string) => probe.count(`SELECT COUNT() FROM ${object}`);
   const accounts = await count('Account');
+  // The context queries every run reads whole come first (CONTEXT_QUERY_COUNT of them), then the inputs.
   const otherQueries = [
     await count('Organization'),
     await count('CurrencyType'),
     await count('DatedConversionRate'),
     await count('Strategic_Score_Weight__mdt'),
+    await count('Plan_Health_Weight__mdt'),
     accounts,
     await count('Account_Plan__c'),
     await count('Joint_Initiative__c'),
-    await count('Executive_Sponsor__c')
+    await count('Executive_Sponsor__c'),
+    await count('Contact'),
+    await count('Event'),
+    await count('Task'),
+    await count('Plan_Objective__c'),
+    await count('Stakeholder__c')
   ];
   return { accounts, opportunities: await count('Opportunity'), otherQueries };
 }
@@ -108,13 +118,14 @@ function figure(variant: SyncFigure['variant'], mode: ModeLabel, shape: OrgShape
   const written = measured.output.metricRowsWritten;
   const minimum = minimumCalls({
     readPath: !incremental && recordsRead > BULK_THRESHOLD ? 'Bulk 2.0' : 'REST',
-    otherQueries: incremental ? shape.otherQueries.map((n, i) => (i < 4 ? n : 0)) : shape.otherQueries,
+    otherQueries: incremental ? shape.otherQueries.map((n, i) => (i < CONTEXT_QUERY_COUNT ? n : 0)) : shape.otherQueries,
     opportunities: recordsRead,
     accountRowsWritten: written - measured.programRowsWritten,
     programRowsWritten: measured.programRowsWritten,
     lineItems: measured.output.lineItems ?? 0,
     lineItemPath: incremental ? 'change query' : (measured.output.lineItems ?? 0) > BULK_THRESHOLD ? 'Bulk 2.0' : 'REST',
-    cellRowsWritten: measured.output.whitespaceCellsWritten ?? 0
+    cellRowsWritten: measured.output.whitespaceCellsWritten ?? 0,
+    sponsorRowsWritten: measured.output.sponsorRowsWritten ?? 0
   });
   return {
     variant,
