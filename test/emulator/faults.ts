@@ -5,7 +5,8 @@
 //   latency=<ms>@<p>   add <ms> of latency to a fraction <p> of calls (p defaults to 1)
 //   error500=<p>       answer 500 UNKNOWN_EXCEPTION to a fraction <p> of calls
 //   error503=<p>       answer 503 SERVER_UNAVAILABLE to a fraction <p> of calls
-//   drop=<p>           process the call, then destroy the socket instead of answering
+//   drop=<p>           process the call, then destroy the socket instead of answering (a CSV
+//                      answer, a Bulk results page, halfway through its body)
 //   expireEvery=<n>    every <n>-th call finds its session expired (401 INVALID_SESSION_ID)
 //   truncate=<p>       send only the first half of a JSON answer
 //   wrongType=<p>      change the type of one value in a JSON answer (number ↔ string…)
@@ -43,6 +44,7 @@ export const FAULT_HELP = `Faults (--faults "<name>=<value>,..."), deterministic
   error500=<p>      answer 500 UNKNOWN_EXCEPTION to a fraction <p> of calls
   error503=<p>      answer 503 SERVER_UNAVAILABLE to a fraction <p> of calls
   drop=<p>          process the call, then destroy the connection without answering
+                    (a CSV answer halfway through its body)
   expireEvery=<n>   every n-th call finds its session expired (401 INVALID_SESSION_ID)
   truncate=<p>      send only the first half of a JSON answer
   wrongType=<p>     change the type of one value in a JSON answer

@@ -1,9 +1,11 @@
 // The Salesforce side going wrong: expired sessions, 503 bursts and dropped connections, the API
 // budget running out before and during a run; plus the other auth modes and the Bulk 2.0 path.
 import type { OrgHandle } from '../emulator';
+import { createLogger } from '../../sync-service/src/logger';
+import { OrgClient } from '../../sync-service/src/salesforce/client';
 import { ApiBudgetExhaustedError } from '../../sync-service/src/salesforce/errors';
 import { runSync } from '../../sync-service/src/sync/run';
-import { TODAY, expectedMetrics, expectedRows, orgMetricRows, startDemoOrg, storeRows, syncDeps, uniquePrefix } from './support';
+import { TODAY, expectedMetrics, expectedRows, orgMetricRows, passwordAuth, startDemoOrg, storeRows, syncDeps, uniquePrefix } from './support';
 
 describe('sync resilience', () => {
   let org: OrgHandle;
@@ -116,6 +118,29 @@ describe('sync resilience', () => {
       expect(deps.client.calls - before).toBeGreaterThanOrEqual(2 + batches.length);
     } finally {
       await deps.close();
+    }
+  });
+
+  it('a Bulk read survives results pages cut off mid-body and expired sessions, and hands on every record once', async () => {
+    const opportunities = storeRows(org, 'SELECT Id FROM Opportunity').length;
+    const warnings: Array<{ what?: string; err?: unknown }> = [];
+    const logger = createLogger('info', { write: (line: string) => void warnings.push(JSON.parse(line) as { what?: string; err?: unknown }) });
+    const client = await OrgClient.connect({ auth: passwordAuth(org), reservePercent: 0, retry: { attempts: 12, baseMs: 5 }, logger, bulkResultsPage: 100, bulkBatchRecords: 20, bulkPoll: { firstMs: 20, maxMs: 100, timeoutMs: 30_000 } });
+    try {
+      const token = client.conn.accessToken;
+      org.setFaults('drop=0.2,expireEvery=9');
+      const ids: string[] = [];
+      const read = await client.bulkQuery('SELECT Id, Amount FROM Opportunity', (records) => void ids.push(...records.map((r) => String(r.Id))));
+      org.setFaults(null);
+      expect(read).toBe(opportunities);
+      expect(ids.length).toBe(opportunities);
+      expect(new Set(ids).size).toBe(opportunities);
+      // Pages of 100 handed on 20 at a time: a page cut off halfway handed some on before it broke.
+      // It did meet both: a results page cut off (retried) and a session that expired.
+      expect(warnings.some((w) => w.what === 'bulk query results' && /terminated/.test(JSON.stringify(w.err)))).toBe(true);
+      expect(client.conn.accessToken).not.toBe(token);
+    } finally {
+      org.setFaults(null);
     }
   });
 

@@ -3,7 +3,8 @@
 // transient failures (jsforce itself retries only GET/PUT/DELETE; our POST/PATCH calls are queries
 // in a composite and upserts by external id, both safe to repeat).
 import type { Connection } from 'jsforce';
-import HttpApi from 'jsforce/lib/http-api';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { Logger } from '../logger';
 import { assertBudget, type ApiUsage } from './apiBudget';
 import { openConnection, type CallCounter, type SalesforceAuth } from './connection';
@@ -74,12 +75,15 @@ export interface OrgClientOptions {
   bulkPoll?: BulkPollPolicy;
   /** Records a Bulk 2.0 query results page may hold (`maxRecords`; default BULK_RESULTS_PAGE). */
   bulkResultsPage?: number;
+  /** Records of a results page handed on at once (default CSV_BATCH). */
+  bulkBatchRecords?: number;
 }
 
 /**
- * The `maxRecords` the service asks of every Bulk 2.0 results page: each page is one API call,
- * and its text is what the run holds at once (records are parsed from it a batch at a time, see
- * csvPages.ts). 400,000 reads a million opportunities and three million line items in 3 + 8 pages.
+ * The `maxRecords` the service asks of every Bulk 2.0 results page: each page is one API call, and
+ * it is parsed as it streams in, a batch at a time (csvPages.ts), so a bigger page costs no memory.
+ * 400,000 reads a million opportunities and three million line items in 3 + 8 pages; Salesforce
+ * advises a smaller maxRecords only when a page would take too long to download.
  */
 export const BULK_RESULTS_PAGE = 400_000;
 
@@ -284,22 +288,60 @@ export class OrgClient {
     const maxRecords = this.options.bulkResultsPage ?? BULK_RESULTS_PAGE;
     do {
       const url: string = `${jobUrl}/results?maxRecords=${maxRecords}${locator ? `&locator=${encodeURIComponent(locator)}` : ''}`;
-      const page = await this.call('bulk query results', async () => {
-        // As text: parsed here a batch at a time, not by jsforce into one array of the whole page.
-        const api = new HttpApi(this.conn, { responseType: 'text/plain' });
-        let next: string | undefined;
-        api.on('response', (response: { headers: Record<string, string | undefined> }) => {
-          next = response.headers['sforce-locator'];
-        });
-        const text = await api.request<unknown>({ method: 'GET', url: `${this.conn.instanceUrl}${url}`, headers: { Accept: 'text/csv' } });
-        if (typeof text !== 'string') throw new MalformedResponseError('Bulk 2.0 results page that is not CSV text');
-        if (!next) throw new MalformedResponseError('Bulk 2.0 results page without Sforce-Locator');
-        return { text, next };
+      // A page is the same file on every request: an attempt after one that broke mid-page passes
+      // over the records already handed on.
+      let handedOn = 0;
+      const next = await this.call('bulk query results', async () => {
+        const page = await this.openResultsPage(url, jobUrl);
+        const take = async (records: SfRecord[]) => {
+          await onRecords(records);
+          handedOn += records.length;
+        };
+        await forEachCsvBatch(page.body, take, { skip: handedOn, batch: this.options.bulkBatchRecords });
+        return page.next;
       });
-      count += await forEachCsvBatch(page.text, onRecords);
-      locator = page.next === 'null' ? null : page.next;
+      count += handedOn;
+      locator = next === 'null' ? null : next;
     } while (locator);
     return count;
+  }
+
+  /**
+   * One Bulk 2.0 results page as a stream, fetched here because jsforce reads a whole answer into
+   * one string before it hands it over (and waits on a body cut off mid-way). Counted like every
+   * data call, its Date and Sforce-Limit-Info headers read as jsforce reads them. An expired
+   * session (401) is renewed by asking jsforce for the job (`jobPath`): it signs in again.
+   */
+  private async openResultsPage(path: string, jobPath: string): Promise<{ body: AsyncIterable<Uint8Array>; next: string }> {
+    let response = await this.fetchData(path, 'text/csv');
+    if (response.status === 401) {
+      await response.body?.cancel();
+      await this.conn.request(jobPath);
+      response = await this.fetchData(path, 'text/csv');
+    }
+    if (!response.ok) throw await answerError(response);
+    const next = response.headers.get('sforce-locator');
+    if (!next || !response.body) {
+      await response.body?.cancel();
+      throw new MalformedResponseError('Bulk 2.0 results page without Sforce-Locator');
+    }
+    return { body: Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), next };
+  }
+
+  /** A GET of the data API outside jsforce, counted, its headers noted. */
+  private async fetchData(path: string, accept: string): Promise<Response> {
+    this.counter.calls++;
+    const response = await fetch(`${this.conn.instanceUrl}${path}`, { headers: { Authorization: `Bearer ${this.conn.accessToken ?? ''}`, Accept: accept } });
+    this.noteAnswer(response.headers);
+    return response;
+  }
+
+  /** The server's clock and the org's API usage from an answer jsforce did not see. */
+  private noteAnswer(headers: Headers): void {
+    const date = Date.parse(headers.get('date') ?? '');
+    if (Number.isFinite(date)) this.counter.serverTime = date;
+    const usage = /api-usage=(\d+)\/(\d+)/.exec(headers.get('sforce-limit-info') ?? '');
+    if (usage) this.conn.limitInfo = { apiUsage: { used: Number(usage[1]), limit: Number(usage[2]) } };
   }
 
   /**
@@ -451,4 +493,23 @@ export function describeError(error: unknown): string {
     return code && code !== error.name ? `${code}: ${error.message}` : `${error.name}: ${error.message}`;
   }
   return String(error);
+}
+
+/**
+ * The error of a data answer fetched without jsforce, shaped as jsforce shapes them (errorCode and
+ * message from Salesforce's error array, else ERROR_HTTP_<status>), so retries and the budget stop
+ * read it alike.
+ */
+async function answerError(response: Response): Promise<Error & { errorCode: string }> {
+  const text = await response.text().catch(() => '');
+  let errorCode = `ERROR_HTTP_${response.status}`;
+  let message = text.slice(0, 500) || response.statusText;
+  try {
+    const [first] = JSON.parse(text) as Array<{ errorCode?: unknown; message?: unknown }>;
+    if (typeof first?.errorCode === 'string') errorCode = first.errorCode;
+    if (typeof first?.message === 'string') message = first.message;
+  } catch {
+    // Not Salesforce's JSON error array: the status names it.
+  }
+  return Object.assign(new Error(message), { name: errorCode, errorCode });
 }

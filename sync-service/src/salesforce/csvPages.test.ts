@@ -9,7 +9,7 @@ function page(columns: string[], rows: Array<Array<string | null>>, newline = '\
 
 async function batchesOf(text: string, batch: number): Promise<{ batches: Array<Array<Record<string, unknown>>>; count: number }> {
   const batches: Array<Array<Record<string, unknown>>> = [];
-  const count = await forEachCsvBatch(text, (records) => void batches.push(records), ',', batch);
+  const count = await forEachCsvBatch(text, (records) => void batches.push(records), { batch });
   return { batches, count };
 }
 
@@ -42,7 +42,7 @@ describe('Bulk 2.0 results pages parsed a batch at a time', () => {
       events.push(`start ${String(records[0]!.Id)}`);
       await new Promise((resolve) => setTimeout(resolve, 5));
       events.push(`end ${String(records[0]!.Id)}`);
-    }, ',', 10);
+    }, { batch: 10 });
     expect(events).toEqual(['start r0', 'end r0', 'start r10', 'end r10', 'start r20', 'end r20']);
   });
 
@@ -52,7 +52,35 @@ describe('Bulk 2.0 results pages parsed a batch at a time', () => {
 
   it('a failing batch fails the page', async () => {
     const text = page(['Id'], [['a'], ['b']]);
-    await expect(forEachCsvBatch(text, () => Promise.reject(new Error('Redis is down')), ',', 1)).rejects.toThrow('Redis is down');
+    await expect(forEachCsvBatch(text, () => Promise.reject(new Error('Redis is down')), { batch: 1 })).rejects.toThrow('Redis is down');
+  });
+
+  it('streams a page from chunks cut anywhere, and passes over the records an earlier attempt handed on', async () => {
+    const text = page(['Id', 'Name'], Array.from({ length: 7 }, (_, i) => [`r${i}`, `a "quoted", name ${i}`]));
+    async function* cut(size: number) {
+      for (let at = 0; at < text.length; at += size) yield Buffer.from(text.slice(at, at + size));
+    }
+    const seen: string[] = [];
+    const count = await forEachCsvBatch(cut(5), (records) => void seen.push(...records.map((r) => String(r.Id))), { batch: 2, skip: 3 });
+    expect(count).toBe(4);
+    expect(seen).toEqual(['r3', 'r4', 'r5', 'r6']);
+  });
+
+  it('a stream that breaks mid-page fails; a new attempt that passes over what was handed on completes the page exactly', async () => {
+    const text = page(['Id'], Array.from({ length: 10 }, (_, i) => [`r${i}`]));
+    async function* broken() {
+      yield Buffer.from(text.slice(0, text.indexOf('r6')));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      throw new Error('socket hang up');
+    }
+    const seen: string[] = [];
+    const take = (records: Array<Record<string, unknown>>) => void seen.push(...records.map((r) => String(r.Id)));
+    await expect(forEachCsvBatch(broken(), take, { batch: 2 })).rejects.toThrow('socket hang up');
+    // Whole batches only, in order, and never past the break.
+    expect(seen).toEqual(['r0', 'r1', 'r2', 'r3', 'r4', 'r5'].slice(0, seen.length));
+    expect(seen.length % 2).toBe(0);
+    await forEachCsvBatch(text, take, { batch: 2, skip: seen.length });
+    expect(seen).toEqual(Array.from({ length: 10 }, (_, i) => `r${i}`));
   });
 
   it('gives back exactly the rows written, across the parser’s chunk boundaries (property)', async () => {

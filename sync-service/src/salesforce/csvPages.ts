@@ -1,6 +1,6 @@
-// A Bulk API 2.0 results page (CSV text) handed on as records a batch at a time: the page's text
-// is held while it is parsed, its records only a batch at a time. A page of 400,000 line items is
-// ~45 MB of text but would be ~200 MB as records at once.
+// A Bulk API 2.0 results page (CSV, streamed from the response or given as text) handed on as
+// records a batch at a time: a page of 400,000 line items is ~45 MB of text and would be ~200 MB
+// as records at once; streamed, the run holds one batch.
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { SfRecord } from './client';
@@ -14,22 +14,45 @@ function* chunks(text: string): Generator<string> {
   for (let at = 0; at < text.length; at += CHUNK) yield text.slice(at, at + CHUNK);
 }
 
+export interface CsvBatchOptions {
+  delimiter?: string;
+  batch?: number;
+  /** Records to pass over first (handed on already by an attempt that failed mid-page). */
+  skip?: number;
+}
+
 /**
- * Parses `text` (a header row, then records; values quoted or not, as Salesforce writes them with
+ * Parses a page (a header row, then records; values quoted or not, as Salesforce writes them with
  * the job's column delimiter) and awaits `onRecords` for every batch of up to `batch` records in
- * order; returns how many there were. Values are strings ('' for an empty field), as jsforce gives them.
+ * order; returns how many were handed on. Values are strings ('' for an empty field), as jsforce
+ * gives them. A stream that fails mid-page fails here, after the batches parsed before it.
  */
-export async function forEachCsvBatch(text: string, onRecords: (records: SfRecord[]) => void | Promise<void>, delimiter = ',', batch = CSV_BATCH): Promise<number> {
-  const parser = Readable.from(chunks(text), { objectMode: false }).pipe(parse({ columns: true, delimiter, skip_empty_lines: true }));
+export async function forEachCsvBatch(page: string | AsyncIterable<Uint8Array | string>, onRecords: (records: SfRecord[]) => void | Promise<void>, options: CsvBatchOptions = {}): Promise<number> {
+  const delimiter = options.delimiter ?? ',';
+  const batch = options.batch ?? CSV_BATCH;
+  let skip = options.skip ?? 0;
+  const source = typeof page === 'string' ? Readable.from(chunks(page), { objectMode: false }) : Readable.from(page, { objectMode: false });
+  const parser = source.pipe(parse({ columns: true, delimiter, skip_empty_lines: true }));
+  // pipe() does not pass a source's error on: the parser is ended with it.
+  source.once('error', (error) => parser.destroy(error));
   let records: SfRecord[] = [];
   let count = 0;
-  for await (const record of parser) {
-    records.push(record as SfRecord);
-    if (records.length >= batch) {
-      count += records.length;
-      await onRecords(records);
-      records = [];
+  try {
+    for await (const record of parser) {
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      records.push(record as SfRecord);
+      if (records.length >= batch) {
+        count += records.length;
+        await onRecords(records);
+        records = [];
+      }
     }
+  } finally {
+    // A page left early (a batch that failed) releases its connection.
+    source.destroy();
   }
   if (records.length > 0) {
     count += records.length;

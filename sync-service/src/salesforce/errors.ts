@@ -63,7 +63,11 @@ export function isTransient(error: unknown): boolean {
   if (code && (TRANSIENT_CODES.has(code) || /^ERROR_HTTP_5\d\d$/.test(code) || code === 'ERROR_HTTP_429')) return true;
   if (error instanceof MalformedResponseError) return true;
   const message = error instanceof Error ? error.message : String(error);
-  return /socket hang up|ECONNRESET|network|fetch failed|premature close|Unexpected end of JSON/i.test(message);
+  if (/socket hang up|ECONNRESET|network|fetch failed|premature close|Unexpected end of JSON/i.test(message)) return true;
+  // Node's fetch: a body cut off mid-way is TypeError('terminated') caused by a socket error (an
+  // error of Node's own realm: read by shape, not instanceof).
+  const { message: own, cause } = (typeof error === 'object' && error !== null ? error : {}) as { message?: unknown; cause?: { code?: unknown } };
+  return own === 'terminated' && typeof cause?.code === 'string' && /^(UND_ERR_SOCKET|ECONNRESET|EPIPE)$/.test(cause.code);
 }
 
 /** The daily API budget is spent (REQUEST_LIMIT_EXCEEDED other than the concurrent-request limit). */

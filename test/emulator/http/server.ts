@@ -121,11 +121,18 @@ export function startServer(org: Org, port: number, host = '127.0.0.1'): Promise
         if (faults.wrongType) payload = corruptJson(payload);
         if (faults.truncate) payload = payload.slice(0, Math.floor(payload.length / 2));
       }
+      const buffer = typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload;
       if (faults?.drop) {
+        // A CSV download (a Bulk results page) loses its connection halfway through the body; any
+        // other answer is lost before it starts.
+        if (/^text\/csv/.test(headers['Content-Type'] ?? '') && buffer.length > 1) {
+          res.writeHead(reply.status, { ...headers, 'Content-Length': String(buffer.length) });
+          res.write(buffer.subarray(0, Math.floor(buffer.length / 2)), () => req.socket.destroy());
+          return;
+        }
         req.socket.destroy();
         return;
       }
-      const buffer = typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload;
       if (reply.status !== 204) headers['Content-Length'] = String(buffer.length);
       res.writeHead(reply.status, headers);
       res.end(reply.status === 204 ? undefined : buffer);
