@@ -8,7 +8,7 @@
 //   composite calls when nothing changed; the line items' only when getUpdated names some), compared by content with the mirror; the changes are
 //   applied to the mirror (the line items of an opportunity that moved account move with it). The
 //   accounts whose opportunities or line items changed are summed again from their own mirror
-//   hashes, a batch at a time; every other account enters through its stored figures,
+//   hashes, a batch at a time (mirrorRecompute.ts); every other account enters through its stored figures,
 //   so every row is recomputed (revenue share, score ranks, groups and program rows depend on all
 //   accounts) while memory holds the changed accounts, not the org. Only rows whose content
 //   changed are written; account rows written before and no longer produced (the Hierarchy rows of a group
@@ -22,23 +22,24 @@
 //   (the watermarks stay).
 import crypto from 'node:crypto';
 import type { Logger } from '../logger';
-import { createFiguresRun, type AccountFigures, type AccountInput, type DataQualityReport, type MetricsResult, type OpportunityInput, type SponsorshipInput } from '../metrics';
+import { createFiguresRun, type MetricsResult, type SponsorshipInput } from '../metrics';
 import type { OrgClient, RecordFailure } from '../salesforce/client';
-import { WHITESPACE_CELL_FIELDS, WhitespaceRun, type AccountWhitespace, type LineItemInput, type WhitespaceCellRow, type WhitespaceResult } from '../metrics/whitespace';
+import { WHITESPACE_CELL_FIELDS, type WhitespaceCellRow, type WhitespaceResult } from '../metrics/whitespace';
 import { idLiteral, selectFrom, toId18 } from '../salesforce/soql';
 import { alertRowsToWrite, inCustomerGroup, stakeholderAsWritten, type AlertRow } from './alertPlan';
 import { sponsorAsWritten, sponsorRowsToWrite } from './engagementPlan';
 import { withPlanHealth } from './healthPlan';
-import { decodeFigures, encodeFigures } from './figures';
+import { encodeFigures } from './figures';
 import { ACTIVITY_KINDS, CONTEXT_QUERIES, bucketOf, emptyInputs, inputSources, toHealthWeights, type ContactRecord, type InputKind, type InputOf, type Inputs, type OrgContext, type StakeholderRecord } from './inputs';
 import { buildAccountTree } from '../metrics/accountTree';
 import { todayInZone } from '../metrics/calendar';
-import { applyChanged, bucketAfter, computeMetrics, computeWhitespace, inputsFromMirror, metricsOfFigures, mirrorChanges, moveLineItems, movedOpportunities, overlayChanges, planRows, touchedBuckets, whitespaceContext, whitespaceFor } from './planner';
+import { applyChanged, computeMetrics, computeWhitespace, inputsFromMirror, metricsOfFigures, mirrorChanges, overlayChanges, planRows, whitespaceFor } from './planner';
 import { DeleteLogGapError, InputReader, markNow, pageOrThrow, type ChangedRecords, type DeletedIds } from './reader';
-import { ACCOUNT_KINDS, INPUT_KINDS, LockLostError, MirrorIntegrityError, STATE_VERSION, type FiguresChanges, type MirrorChanges, isAccountKind, type MirrorCounts, type SyncMeta, type SyncState, type Watermarks } from './state';
+import { ACCOUNT_KINDS, INPUT_KINDS, LockLostError, MirrorIntegrityError, STATE_VERSION, type MirrorChanges, isAccountKind, type MirrorCounts, type SyncMeta, type SyncState, type Watermarks } from './state';
 import { dataQualityOf, type SyncMode, type SyncSummary } from './summary';
 import { cellIds, pruneAccountRows, pruneRows, vanishedAccountRows } from './pruner';
 import { MetricWriter, type Fence, type WriteOutcome } from './writer';
+import { encodeWhitespace, lineItemsFollow, recomputeFromMirror, whitespaceChanged } from './mirrorRecompute';
 
 export type { SyncMode, SyncSummary } from './summary';
 
@@ -80,14 +81,6 @@ export class SyncBusyError extends Error {
 
 /** A run's rows: the engine's metric rows with plan health, and the whitespace cells. */
 type SyncResult = MetricsResult & { whitespaceCells: WhitespaceCellRow[] };
-
-/** Whitespace figures as the state keeps them (JSON by account). */
-function encodeWhitespace(figures: Map<string, AccountWhitespace>, remove: string[], replace: boolean): FiguresChanges {
-  return { set: new Map([...figures].map(([id, figure]) => [id, JSON.stringify(figure)] as const)), remove, replace };
-}
-
-/** Accounts one batch of a lean run recomputes (their opportunities and line items held at once). */
-const RECOMPUTE_BATCH = 25;
 
 /** How long a staged mirror outlives a run that never commits it. */
 const STAGING_TTL_MS = 60 * 60 * 1000;
@@ -482,7 +475,7 @@ class SyncRun {
     const unseen = await this.unseenContacts(changed, known.contact);
     for (const contact of unseen) changed.contact.push({ id: contact.id, deleted: false, input: contact });
     const { changes, count } = mirrorChanges(changed, known);
-    await this.lineItemsFollow(changes);
+    await lineItemsFollow(this.state, changes);
     const counts = countsAfter(meta.counts, changes, known);
     await this.progress(30, 'read changes');
     // Nothing changed and nothing left to retry: only the watermarks move.
@@ -496,7 +489,7 @@ class SyncRun {
     const contactsNow = new Map(changed.contact.flatMap((r) => (r.deleted || !r.input ? [] : [[r.id, r.input as ContactRecord] as const])));
     const alerts = await this.raiseAlerts(inputs, contactsThen, contactsNow, meta.alertRetries);
     for (const [id, json] of alerts.written) changes.stakeholder!.set.set(id, json);
-    const { figures, dataQuality, storedFigures: keptFigures, whitespace } = await this.recompute(first.context, inputs.account, changes, this.whitespaceChanged(changes, meta.retryRows));
+    const { figures, dataQuality, storedFigures: keptFigures, whitespace } = await recomputeFromMirror(this.state, this.asOf, first.context, inputs.account, changes, whitespaceChanged(changes, meta.retryRows));
     const result = this.withWhitespace(withPlanHealth(metricsOfFigures(this.asOf, first.context, inputs, figures, dataQuality), this.asOf, inputs, this.reader.healthWeights), whitespace);
     const { written, after, failures, failedKeys, unchanged, hashes, stored, sponsorsAfter } = await this.write(first.context, result, inputs);
     for (const [id, sponsor] of sponsorsAfter) changes.sponsor!.set.set(id, JSON.stringify(sponsor));
@@ -528,88 +521,6 @@ class SyncRun {
       this.deps.logger.warn({ count: whitespace.unknownCurrency.length, sampleIds: whitespace.unknownCurrency.slice(0, 10) }, 'line items without a conversion rate left out of whitespace');
     }
     return { ...result, whitespaceCells: whitespace?.cells ?? [] };
-  }
-
-  /**
-   * Whether the cells may have changed: an opportunity, a line item or an account (a parent, the
-   * strategic flag) changed, or a cell is to be retried. Nothing else enters them (a rate change
-   * is a new context: a full run).
-   */
-  private whitespaceChanged(changes: MirrorChanges, retryRows: readonly string[]): boolean {
-    const touched = (['opportunity', 'lineItem', 'account'] as const).some((kind) => (changes[kind]?.set.size ?? 0) + (changes[kind]?.remove.length ?? 0) > 0);
-    return touched || retryRows.some((key) => key.startsWith('W:'));
-  }
-
-  /**
-   * What the accounts add up to, from the mirror with the run's changes, in one pass over the
-   * accounts' mirror hashes, a batch of accounts at a time (each batch's opportunities parsed once):
-   * - figures: of the accounts whose opportunities the changes touch, and of those without stored
-   *   figures (new accounts); every other account's are read as stored. `dataQuality` is that of
-   *   the opportunities summed; `storedFigures` what the commit keeps (the recomputed accounts',
-   *   and the deletion of `changes.account.remove`).
-   * - whitespace, when `withWhitespace`: the cells, with the whitespace figures of the accounts
-   *   whose opportunities or line items changed recomputed (of every account when an account
-   *   changed: a parent or the strategic flag changes the groups), the others' read as stored.
-   */
-  private async recompute(
-    context: OrgContext,
-    accounts: Map<string, AccountInput>,
-    changes: MirrorChanges,
-    withWhitespace: boolean
-  ): Promise<{ figures: Map<string, AccountFigures>; dataQuality: DataQualityReport; storedFigures: FiguresChanges; whitespace: (WhitespaceResult & { stored: FiguresChanges }) | null }> {
-    const accountIds = [...accounts.keys()];
-    const touched = touchedBuckets(changes.opportunity);
-    const kept = await this.state.readFigures(accountIds.filter((id) => !touched.has(id)));
-    const figureIds = new Set(accountIds.filter((id) => !kept.has(id)));
-    const figuresRun = createFiguresRun({ asOf: this.asOf, org: context.org, rates: context.rates, accountIds: [...figureIds] });
-    const everyAccount = (changes.account?.set.size ?? 0) + (changes.account?.remove.length ?? 0) > 0;
-    const cellIds = !withWhitespace ? new Set<string>() : everyAccount ? new Set(accountIds) : new Set([...touched, ...touchedBuckets(changes.lineItem)].filter((id) => accounts.has(id)));
-    const shared = withWhitespace ? whitespaceContext(this.asOf, context, accounts.values()) : null;
-    const freshCells = new Map<string, AccountWhitespace>();
-    const unknownCurrency: string[] = [];
-    const parsed = <T>(entries: Map<string, string>) => [...entries.values()].map((json) => JSON.parse(json) as T);
-    const recomputed = [...new Set([...figureIds, ...cellIds])];
-    for (let i = 0; i < recomputed.length; i += RECOMPUTE_BATCH) {
-      const batch = recomputed.slice(i, i + RECOMPUTE_BATCH);
-      const cellBatch = batch.filter((id) => cellIds.has(id));
-      // An account's whitespace needs its own opportunities and their line items only.
-      const cells = shared && cellBatch.length > 0 ? new WhitespaceRun(shared) : null;
-      for await (const read of this.state.readBuckets('opportunity', batch)) {
-        for (const [bucket, entries] of read) {
-          const opportunities = parsed<OpportunityInput>(bucketAfter(bucket, entries, changes.opportunity));
-          if (figureIds.has(bucket)) figuresRun.add(opportunities);
-          if (cells && cellIds.has(bucket)) cells.addOpportunities(opportunities);
-        }
-      }
-      if (!cells) continue;
-      for await (const read of this.state.readBuckets('lineItem', cellBatch)) for (const [bucket, entries] of read) cells.addLineItems(parsed<LineItemInput>(bucketAfter(bucket, entries, changes.lineItem)));
-      for (const [id, figure] of cells.figures()) freshCells.set(id, figure);
-      unknownCurrency.push(...cells.unknownCurrencyIds);
-    }
-    const { figures, dataQuality } = figuresRun.finish();
-    const storedFigures = { set: new Map([...figures].map(([id, f]) => [id, encodeFigures(f)] as const)), remove: changes.account?.remove ?? [], replace: false };
-    for (const [id, json] of kept) figures.set(id, decodeFigures(json));
-    if (!shared) return { figures, dataQuality, storedFigures, whitespace: null };
-    const all = new Map<string, AccountWhitespace>();
-    if (!everyAccount) {
-      for (const [id, json] of await this.state.readFigures(accountIds.filter((id) => !cellIds.has(id)), 'whitespace')) all.set(id, JSON.parse(json) as AccountWhitespace);
-    }
-    for (const [id, figure] of freshCells) all.set(id, figure);
-    // Touched accounts without whitespace figures now (deleted, or nothing in the family window) lose their stored ones.
-    const gone = [...new Set([...touched, ...touchedBuckets(changes.lineItem)])].filter((id) => !freshCells.has(id));
-    const whitespace = { cells: new WhitespaceRun(shared).cellsOf(all), unknownCurrency, stored: encodeWhitespace(freshCells, everyAccount ? [] : gone, everyAccount) };
-    return { figures, dataQuality, storedFigures, whitespace };
-  }
-
-  /**
-   * Line items follow their opportunities: those of an opportunity `changes` moves to another
-   * account move with it in the mirror (their own records did not change, so no query returns them).
-   */
-  private async lineItemsFollow(changes: MirrorChanges): Promise<void> {
-    const left = [...new Set([...movedOpportunities(changes.opportunity).values()].map((move) => move.from))];
-    if (left.length === 0) return;
-    const lines = (changes.lineItem ??= { set: new Map(), remove: [] });
-    for await (const held of this.state.readBuckets('lineItem', left)) moveLineItems(changes.opportunity, held, lines);
   }
 
   /**
@@ -701,10 +612,10 @@ class SyncRun {
     const known = { ...whole } as Record<InputKind, Map<string, string>>;
     for (const kind of ACCOUNT_KINDS) known[kind] = await this.state.mirrorEntries(kind, overlay[kind].map((r) => r.id));
     const { changes, count } = mirrorChanges(overlay, known);
-    await this.lineItemsFollow(changes);
+    await lineItemsFollow(this.state, changes);
     const counts = countsAfter(meta.counts, changes, known);
     applyChanged(inputs, overlay);
-    const { figures, dataQuality, storedFigures: keptFigures, whitespace } = await this.recompute(context, inputs.account, changes, true);
+    const { figures, dataQuality, storedFigures: keptFigures, whitespace } = await recomputeFromMirror(this.state, this.asOf, context, inputs.account, changes, true);
     const result = this.withWhitespace(withPlanHealth(metricsOfFigures(this.asOf, context, inputs, figures, dataQuality), this.asOf, inputs, this.reader.healthWeights), whitespace);
     const { written, after, failures, failedKeys, unchanged, hashes, stored, sponsorsAfter } = await this.write(context, result, inputs);
     for (const [id, sponsor] of sponsorsAfter) changes.sponsor!.set.set(id, JSON.stringify(sponsor));
