@@ -72,18 +72,23 @@ export async function bulkUpsert(client: OrgClient, object: string, externalIdFi
   const keyOf = (row: ResultRow): string => String(row[externalIdField] ?? '');
   const outcome: UpsertOutcome = { written: [], failures: [] };
   const seen = new Set<string>();
-  for (const row of asRows(await client.call(`bulk upsert ${object}: successful results`, async () => job.getSuccessfulResults()))) {
-    const key = keyOf(row);
-    seen.add(key);
-    outcome.written.push(key);
-  }
-  if (Number(info.numberRecordsFailed ?? 1) > 0) {
-    for (const row of asRows(await client.call(`bulk upsert ${object}: failed results`, async () => job.getFailedResults()))) {
+  // The results echo every column of every row: read as they stream in, only the keys are kept.
+  await client.readCsv(`bulk upsert ${object}: successful results`, `${jobUrl}/successfulResults`, jobUrl, (results) => {
+    for (const row of results) {
       const key = keyOf(row);
-      const message = String(row.sf__Error ?? 'unknown error');
       seen.add(key);
-      outcome.failures.push({ key, message, code: bulkErrorCode(message) });
+      outcome.written.push(key);
     }
+  });
+  if (Number(info.numberRecordsFailed ?? 1) > 0) {
+    await client.readCsv(`bulk upsert ${object}: failed results`, `${jobUrl}/failedResults`, jobUrl, (results) => {
+      for (const row of results) {
+        const key = keyOf(row);
+        const message = String(row.sf__Error ?? 'unknown error');
+        seen.add(key);
+        outcome.failures.push({ key, message, code: bulkErrorCode(message) });
+      }
+    });
   }
   const unreached = (message: string): RecordFailure[] =>
     rows.map((row) => String(row[externalIdField])).filter((key) => !seen.has(key)).map((key) => ({ key, message, code: UNPROCESSED }));

@@ -288,44 +288,42 @@ export class OrgClient {
     const maxRecords = this.options.bulkResultsPage ?? BULK_RESULTS_PAGE;
     do {
       const url: string = `${jobUrl}/results?maxRecords=${maxRecords}${locator ? `&locator=${encodeURIComponent(locator)}` : ''}`;
-      // A page is the same file on every request: an attempt after one that broke mid-page passes
-      // over the records already handed on.
-      let handedOn = 0;
-      const next = await this.call('bulk query results', async () => {
-        const page = await this.openResultsPage(url, jobUrl);
-        const take = async (records: SfRecord[]) => {
-          await onRecords(records);
-          handedOn += records.length;
-        };
-        await forEachCsvBatch(page.body, take, { skip: handedOn, batch: this.options.bulkBatchRecords });
-        return page.next;
-      });
-      count += handedOn;
-      locator = next === 'null' ? null : next;
+      const page = await this.readCsv('bulk query results', url, jobUrl, onRecords);
+      if (!page.locator) throw new MalformedResponseError('Bulk 2.0 results page without Sforce-Locator');
+      count += page.records;
+      locator = page.locator === 'null' ? null : page.locator;
     } while (locator);
     return count;
   }
 
   /**
-   * One Bulk 2.0 results page as a stream, fetched here because jsforce reads a whole answer into
-   * one string before it hands it over (and waits on a body cut off mid-way). Counted like every
-   * data call, its Date and Sforce-Limit-Info headers read as jsforce reads them. An expired
-   * session (401) is renewed by asking jsforce for the job (`jobPath`): it signs in again.
+   * A CSV answer of the data API (a Bulk 2.0 results page or an ingest job's results) handed to
+   * `onRecords` a batch at a time as it streams in: fetched here because jsforce reads a whole
+   * answer into one string before it hands it over, and waits on a body cut off mid-way. The answer
+   * is the same file on every request, so an attempt after one that broke mid-way passes over the
+   * records already handed on. Counted like every data call; an expired session (401) is renewed
+   * by asking jsforce for `sessionPath` (it signs in again). Returns the records handed on and the
+   * answer's Sforce-Locator.
    */
-  private async openResultsPage(path: string, jobPath: string): Promise<{ body: AsyncIterable<Uint8Array>; next: string }> {
-    let response = await this.fetchData(path, 'text/csv');
-    if (response.status === 401) {
-      await response.body?.cancel();
-      await this.conn.request(jobPath);
-      response = await this.fetchData(path, 'text/csv');
-    }
-    if (!response.ok) throw await answerError(response);
-    const next = response.headers.get('sforce-locator');
-    if (!next || !response.body) {
-      await response.body?.cancel();
-      throw new MalformedResponseError('Bulk 2.0 results page without Sforce-Locator');
-    }
-    return { body: Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), next };
+  async readCsv(what: string, path: string, sessionPath: string, onRecords: (records: SfRecord[]) => void | Promise<void>): Promise<{ records: number; locator: string | null }> {
+    let handedOn = 0;
+    const locator = await this.call(what, async () => {
+      let response = await this.fetchData(path, 'text/csv');
+      if (response.status === 401) {
+        await response.body?.cancel();
+        await this.conn.request(sessionPath);
+        response = await this.fetchData(path, 'text/csv');
+      }
+      if (!response.ok) throw await answerError(response);
+      if (!response.body) throw new MalformedResponseError(`${what} without a body`);
+      const take = async (records: SfRecord[]) => {
+        await onRecords(records);
+        handedOn += records.length;
+      };
+      await forEachCsvBatch(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), take, { skip: handedOn, batch: this.options.bulkBatchRecords });
+      return response.headers.get('sforce-locator');
+    });
+    return { records: handedOn, locator };
   }
 
   /** A GET of the data API outside jsforce, counted, its headers noted. */
