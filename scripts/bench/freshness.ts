@@ -178,7 +178,7 @@ export function freshnessSection(figures: FreshnessFigure[]): string {
     '|---|---|---|---|',
     ...figures.map((f) => `| ${f.data} | ${f.medianSeconds.toFixed(2)} | ${f.worstSeconds.toFixed(2)} | ${f.samples.map((s) => s.toFixed(2)).join(', ')} |`),
     '',
-    'An account run re-reads the touched accounts (3 calls), then re-sums those accounts from their own opportunity hashes in Redis and takes every other account\'s stored figures (lean state), and writes every row whose content changed — a won deal moves the total revenue, so every account with revenue gets a new `Revenue_Share__c` on its current row (the metric\'s definition).',
+    'An account run re-reads the touched accounts (3 calls), then re-sums those accounts from their own opportunity and line-item hashes in Redis and takes every other account\'s stored figures (lean state), and writes every row whose content changed — a won deal moves the total revenue, so every account with revenue gets a new `Revenue_Share__c` on its current row (the metric\'s definition).',
     ''
   ];
   if (idle && idle.idleCalls !== null && idle.idleCallsWithPoll !== null) {
@@ -190,7 +190,7 @@ export function freshnessSection(figures: FreshnessFigure[]): string {
       `| change event subscription only (CometD, \`SYNC_REQUEST_POLL_MS=0\`) | ${idle.idleCalls} | ${perHour(idle.idleCalls)} |`,
       `| plus the Sync_Request__c poller (\`SYNC_REQUEST_POLL_MS=${idle.pollIntervalMs}\`, the default) | ${idle.idleCallsWithPoll} | ${perHour(idle.idleCallsWithPoll)} |`,
       '',
-      'While the `Sync_Request__c` change events are subscribed, a new request nudges the poller at once and its interval poll becomes a sweep for stale requests every `SYNC_REQUEST_TIMEOUT_MS` (15 min: 4 calls an idle hour, none in most windows); without them it polls every 15 s (240 calls an idle hour). The default cron run (`*/15 * * * *`, an incremental run: two composite calls when nothing changed) adds 8 calls an idle hour.',
+      'While the `Sync_Request__c` change events are subscribed, a new request nudges the poller at once and its interval poll becomes a sweep for stale requests every `SYNC_REQUEST_TIMEOUT_MS` (15 min: 4 calls an idle hour, none in most windows); without them it polls every 15 s (240 calls an idle hour). The default cron run (`*/15 * * * *`, an incremental run: three composite calls when nothing changed) adds 12 calls an idle hour.',
       ''
     );
   }
