@@ -48,10 +48,6 @@ export function bulkErrorCode(error: string): string | undefined {
 
 type ResultRow = Record<string, unknown>;
 
-function asRows(results: unknown): ResultRow[] {
-  return Array.isArray(results) ? (results as ResultRow[]) : [];
-}
-
 /** One upsert ingest job for `rows`; every row comes back written or failed. */
 export async function bulkUpsert(client: OrgClient, object: string, externalIdField: string, rows: SfRecord[]): Promise<UpsertOutcome> {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
@@ -94,8 +90,8 @@ export async function bulkUpsert(client: OrgClient, object: string, externalIdFi
     rows.map((row) => String(row[externalIdField])).filter((key) => !seen.has(key)).map((key) => ({ key, message, code: UNPROCESSED }));
   if (seen.size < rows.length && (info.state !== 'JobComplete' || Number(info.numberRecordsProcessed ?? 0) < rows.length)) {
     // Reading the unprocessed rows confirms the job stopped short; they are retried either way.
-    const unprocessed = asRows(await client.call(`bulk upsert ${object}: unprocessed records`, async () => job.getUnprocessedRecords()));
-    client.logger.warn({ job: job.id, state: info.state, unprocessed: unprocessed.length }, 'Bulk 2.0 ingest job left rows unprocessed');
+    const unprocessed = await client.readCsv(`bulk upsert ${object}: unprocessed records`, `${jobUrl}/unprocessedrecords`, jobUrl, () => undefined);
+    client.logger.warn({ job: job.id, state: info.state, unprocessed: unprocessed.records }, 'Bulk 2.0 ingest job left rows unprocessed');
     outcome.failures.push(...unreached(`not processed by Bulk 2.0 job ${job.id} (${String(info.state)}${info.errorMessage ? `: ${String(info.errorMessage)}` : ''})`));
   } else if (seen.size < rows.length) {
     outcome.failures.push(...unreached(`missing from the results of Bulk 2.0 job ${job.id}`));
