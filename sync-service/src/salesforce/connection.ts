@@ -75,7 +75,7 @@ export async function openConnection(auth: SalesforceAuth, logger: Logger, count
   return conn;
 }
 
-/** Wraps the connection's transport: every data request (including bulk 2.0) passes through it. */
+/** Wraps the connection's transport: every data request jsforce sends passes through it (OrgClient.readCsv, which fetches CSV answers itself, counts its own). */
 function countDataRequests(conn: Connection, counter: CallCounter): void {
   const holder = conn as unknown as { _transport: { httpRequest: (req: { url: string }, ...rest: unknown[]) => unknown } };
   const transport = holder._transport;

@@ -1,6 +1,6 @@
-// A Bulk API 2.0 results page (CSV, streamed from the response or given as text) handed on as
-// records a batch at a time: a page of 400,000 line items is ~45 MB of text and would be ~200 MB
-// as records at once; streamed, the run holds one batch.
+// A Bulk API 2.0 CSV answer (a query results page, an ingest job's results; streamed from the
+// response or given as text) handed on as records a batch at a time: a page of 400,000 line items
+// is ~45 MB of text and would be ~200 MB as records at once; streamed, the run holds one batch.
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { SfRecord } from './client';
@@ -25,7 +25,7 @@ export interface CsvBatchOptions {
  * Parses a page (a header row, then records; values quoted or not, as Salesforce writes them with
  * the job's column delimiter) and awaits `onRecords` for every batch of up to `batch` records in
  * order; returns how many were handed on. Values are strings ('' for an empty field), as jsforce
- * gives them. A stream that fails mid-page fails here, after the batches parsed before it.
+ * gives them. A stream that fails mid-page fails here, having handed on whole batches only.
  */
 export async function forEachCsvBatch(page: string | AsyncIterable<Uint8Array | string>, onRecords: (records: SfRecord[]) => void | Promise<void>, options: CsvBatchOptions = {}): Promise<number> {
   const delimiter = options.delimiter ?? ',';
