@@ -5,21 +5,22 @@
 // Modes
 // - full: reads everything; the mirror is replaced.
 // - incremental: queryAll on SystemModstamp ≥ watermark − lookback for every input object (three
-//   composite calls when nothing changed; the line items' only when getUpdated names some), compared by content with the mirror; the changes are
-//   applied to the mirror (the line items of an opportunity that moved account move with it). The
-//   accounts whose opportunities or line items changed are summed again from their own mirror
-//   hashes, a batch at a time (mirrorRecompute.ts); every other account enters through its stored figures,
-//   so every row is recomputed (revenue share, score ranks, groups and program rows depend on all
-//   accounts) while memory holds the changed accounts, not the org. Only rows whose content
-//   changed are written; account rows written before and no longer produced (the Hierarchy rows of a group
-//   whose last child moved away) are deleted. No state, a new as-of date or changed org context
-//   (fiscal year, rates, weights): full.
+//   composite calls when nothing changed; the line items' query only when getUpdated names some),
+//   compared by content with the mirror; the changes are applied to the mirror (the line items of
+//   an opportunity that moved account move with it). The accounts whose opportunities or line
+//   items changed are summed again from their own mirror hashes, a batch at a time
+//   (mirrorRecompute.ts); every other account enters through its stored figures, so every row is
+//   recomputed (revenue share, score ranks, groups and program rows depend on all accounts) while
+//   memory holds the changed accounts, not the org. Only rows whose content changed are written;
+//   account rows written before and no longer produced (the Hierarchy rows of a group whose last
+//   child moved away) are deleted. No state, a new as-of date or changed org context (fiscal
+//   year, rates, weights): full.
 // - account: re-reads one account's records, overlays them on the mirror (or on a full read when
 //   there is no usable mirror) and writes that account's rows plus the program rows that changed
 //   (over the mirror: every row that changed, so a moved account's old and new ancestors'
 //   Hierarchy rows too; over a full read: the account's and its ancestors' rows). Over the mirror
-//   it reads the requested accounts' opportunity and line-item hashes only, and commits like an incremental run
-//   (the watermarks stay).
+//   it reads the requested accounts' opportunity and line-item hashes only, and commits like an
+//   incremental run (the watermarks stay).
 import crypto from 'node:crypto';
 import type { Logger } from '../logger';
 import { createFiguresRun, type MetricsResult, type SponsorshipInput } from '../metrics';
