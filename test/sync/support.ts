@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import Redis from 'ioredis';
 import pino from 'pino';
 import { runQuery, startOrg, type OrgHandle, type OrgOptions } from '../emulator';
-import { createMetricsRun, type MetricsResult, type OpportunityInput } from '../../sync-service/src/metrics';
+import { createMetricsRun, type CurrencyRates, type MetricsResult, type OpportunityInput } from '../../sync-service/src/metrics';
 import { OrgClient } from '../../sync-service/src/salesforce/client';
 import type { SalesforceAuth } from '../../sync-service/src/salesforce/connection';
 import type { RetryPolicy } from '../../sync-service/src/salesforce/retry';
@@ -109,15 +109,7 @@ export function expectedMetrics(org: OrgHandle, asOf = TODAY): MetricsResult {
       usesStartDateAsFiscalYearName: organization!.UsesStartDateAsFiscalYearName === true,
       corporateCurrency: String(currencies.find((c) => c.IsCorporate === true)?.IsoCode ?? organization!.DefaultCurrencyIsoCode)
     },
-    rates: {
-      static: currencies.map((c) => ({ isoCode: String(c.IsoCode), conversionRate: Number(c.ConversionRate) })),
-      dated: storeRows(org, 'SELECT IsoCode, ConversionRate, StartDate, NextStartDate FROM DatedConversionRate').map((d) => ({
-        isoCode: String(d.IsoCode),
-        conversionRate: Number(d.ConversionRate),
-        startDate: String(d.StartDate),
-        nextStartDate: (d.NextStartDate as string | null) ?? null
-      }))
-    },
+    rates: storeRates(org),
     accounts: storeRows(org, 'SELECT Id, Strategic_Account__c, ParentId FROM Account').map((a) => ({ id: String(a.Id), isStrategic: a.Strategic_Account__c === true, parentId: (a.ParentId as string | null) ?? null })),
     plans: storeRows(org, 'SELECT Id, Account__c, Status__c, Start_Date__c, Revenue_Target__c, Influence_Rating__c, Co_Innovation_Rating__c, Collaboration_Rating__c, Risk_Rating__c, CurrencyIsoCode FROM Account_Plan__c').map((p) => ({
       id: String(p.Id),
@@ -145,7 +137,26 @@ export function expectedMetrics(org: OrgHandle, asOf = TODAY): MetricsResult {
     })),
     weights: storeRows(org, 'SELECT Criterion__c, Weight__c FROM Strategic_Score_Weight__mdt').map((w) => ({ criterion: String(w.Criterion__c), weight: Number(w.Weight__c) }))
   });
-  const opportunities: OpportunityInput[] = storeRows(org, 'SELECT Id, AccountId, Amount, CloseDate, CreatedDate, IsWon, IsClosed, Probability, CurrencyIsoCode FROM Opportunity').map((o) => ({
+  run.add(storeOpportunities(org));
+  return run.finish();
+}
+
+/** The org's conversion rates as the engine takes them, straight from the store. */
+export function storeRates(org: OrgHandle): CurrencyRates {
+  return {
+    static: storeRows(org, 'SELECT IsoCode, ConversionRate FROM CurrencyType').map((c) => ({ isoCode: String(c.IsoCode), conversionRate: Number(c.ConversionRate) })),
+    dated: storeRows(org, 'SELECT IsoCode, ConversionRate, StartDate, NextStartDate FROM DatedConversionRate').map((d) => ({
+      isoCode: String(d.IsoCode),
+      conversionRate: Number(d.ConversionRate),
+      startDate: String(d.StartDate),
+      nextStartDate: (d.NextStartDate as string | null) ?? null
+    }))
+  };
+}
+
+/** Every opportunity as the engine takes it, straight from the store. */
+export function storeOpportunities(org: OrgHandle): OpportunityInput[] {
+  return storeRows(org, 'SELECT Id, AccountId, Amount, CloseDate, CreatedDate, IsWon, IsClosed, Probability, CurrencyIsoCode FROM Opportunity').map((o) => ({
     id: String(o.Id),
     accountId: (o.AccountId as string | null) ?? null,
     amount: num(o.Amount),
@@ -156,8 +167,6 @@ export function expectedMetrics(org: OrgHandle, asOf = TODAY): MetricsResult {
     probability: num(o.Probability),
     currencyIsoCode: (o.CurrencyIsoCode as string | null) ?? null
   }));
-  run.add(opportunities);
-  return run.finish();
 }
 
 const ACCOUNT_METRIC_FIELDS = [

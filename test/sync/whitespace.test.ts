@@ -7,7 +7,7 @@ import type { OrgHandle } from '../emulator';
 import { runSync } from '../../sync-service/src/sync/run';
 import { buildAccountTree } from '../../sync-service/src/metrics/accountTree';
 import { WHITESPACE_CELL_FIELDS, whitespaceCells, type WhitespaceCellRow } from '../../sync-service/src/metrics/whitespace';
-import { TODAY, adminActor, nextSecond, startDemoOrg, storeRows, syncDeps, uniquePrefix, type Row, type TestDeps } from './support';
+import { TODAY, adminActor, nextSecond, startDemoOrg, storeOpportunities, storeRates, storeRows, syncDeps, uniquePrefix, type Row, type TestDeps } from './support';
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const pick = (row: Row): Row => Object.fromEntries(WHITESPACE_CELL_FIELDS.map((f) => [f, row[f] ?? null]));
@@ -20,29 +20,11 @@ function expectedCells(org: OrgHandle): Map<string, Row> {
     {
       asOf: TODAY,
       corporateCurrency: String(currencies.find((c) => c.IsCorporate === true)!.IsoCode),
-      rates: {
-        static: currencies.map((c) => ({ isoCode: String(c.IsoCode), conversionRate: Number(c.ConversionRate) })),
-        dated: storeRows(org, 'SELECT IsoCode, ConversionRate, StartDate, NextStartDate FROM DatedConversionRate').map((d) => ({
-          isoCode: String(d.IsoCode),
-          conversionRate: Number(d.ConversionRate),
-          startDate: String(d.StartDate),
-          nextStartDate: (d.NextStartDate as string | null) ?? null
-        }))
-      },
+      rates: storeRates(org),
       accounts: accounts.map((a) => ({ id: String(a.Id), isStrategic: a.Strategic_Account__c === true })),
       tree: buildAccountTree(accounts.map((a) => [String(a.Id), (a.ParentId as string | null) ?? null] as const))
     },
-    storeRows(org, 'SELECT Id, AccountId, Amount, CloseDate, CreatedDate, IsWon, IsClosed, Probability, CurrencyIsoCode FROM Opportunity').map((o) => ({
-      id: String(o.Id),
-      accountId: (o.AccountId as string | null) ?? null,
-      amount: num(o.Amount),
-      closeDate: (o.CloseDate as string | null) ?? null,
-      createdDate: String(o.CreatedDate),
-      isWon: o.IsWon === true,
-      isClosed: o.IsClosed === true,
-      probability: num(o.Probability),
-      currencyIsoCode: (o.CurrencyIsoCode as string | null) ?? null
-    })),
+    storeOpportunities(org),
     storeRows(org, 'SELECT Id, OpportunityId, TotalPrice, Product2.Family FROM OpportunityLineItem').map((l) => ({
       id: String(l.Id),
       opportunityId: String(l.OpportunityId),
