@@ -1,38 +1,29 @@
-// A Bulk API 2.0 CSV answer (a query results page, an ingest job's results; streamed from the
-// response or given as text) handed on as records a batch at a time: a page of 400,000 line items
-// is ~45 MB of text and would be ~200 MB as records at once; streamed, the run holds one batch.
+// A Bulk API 2.0 CSV answer (a query results page, an ingest job's results), streamed from the
+// response and handed on as records a batch at a time: a page of 400,000 line items is ~45 MB of
+// text and would be ~200 MB as records at once; streamed, the run holds one batch.
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { SfRecord } from './client';
 
 /** Records handed on at once. */
 export const CSV_BATCH = 10_000;
-/** Characters of the page fed to the parser at a time (so it parses as the batches are taken). */
-const CHUNK = 1 << 16;
-
-function* chunks(text: string): Generator<string> {
-  for (let at = 0; at < text.length; at += CHUNK) yield text.slice(at, at + CHUNK);
-}
-
 export interface CsvBatchOptions {
-  delimiter?: string;
   batch?: number;
   /** Records to pass over first (handed on already by an attempt that failed mid-page). */
   skip?: number;
 }
 
 /**
- * Parses a page (a header row, then records; values quoted or not, as Salesforce writes them with
- * the job's column delimiter) and awaits `onRecords` for every batch of up to `batch` records in
+ * Parses a page (a header row, then records; values quoted or not, comma-separated: the jobs are
+ * created with Salesforce's default column delimiter) and awaits `onRecords` for every batch of up to `batch` records in
  * order; returns how many were handed on. Values are strings ('' for an empty field), as jsforce
  * gives them. A stream that fails mid-page fails here, having handed on whole batches only.
  */
-export async function forEachCsvBatch(page: string | AsyncIterable<Uint8Array | string>, onRecords: (records: SfRecord[]) => void | Promise<void>, options: CsvBatchOptions = {}): Promise<number> {
-  const delimiter = options.delimiter ?? ',';
+export async function forEachCsvBatch(page: AsyncIterable<Uint8Array | string>, onRecords: (records: SfRecord[]) => void | Promise<void>, options: CsvBatchOptions = {}): Promise<number> {
   const batch = options.batch ?? CSV_BATCH;
   let skip = options.skip ?? 0;
-  const source = typeof page === 'string' ? Readable.from(chunks(page), { objectMode: false }) : Readable.from(page, { objectMode: false });
-  const parser = source.pipe(parse({ columns: true, delimiter, skip_empty_lines: true }));
+  const source = Readable.from(page, { objectMode: false });
+  const parser = source.pipe(parse({ columns: true, skip_empty_lines: true }));
   // pipe() does not pass a source's error on: the parser is ended with it.
   source.once('error', (error) => parser.destroy(error));
   let records: SfRecord[] = [];
